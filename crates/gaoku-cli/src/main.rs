@@ -1,0 +1,178 @@
+//! `gaoku`: the command line over the core facade, with stable JSON output for scripts.
+
+mod output;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gaoku_core::{Library, OpenOptions, SpeechEdit};
+
+/// 稿库 Gaoku — a local library of past speeches for Chinese speechwriters.
+#[derive(Parser)]
+#[command(name = "gaoku", version, about, long_about = None)]
+struct Cli {
+    /// Library folder (default: GAOKU_LIBRARY, else the platform data folder).
+    #[arg(long, global = true, env = "GAOKU_LIBRARY", value_name = "DIR")]
+    library: Option<PathBuf>,
+    /// Do not put the sample speech into a new library.
+    #[arg(long, global = true)]
+    no_seed: bool,
+    /// Print JSON (stable: scripts rely on it) instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import .txt/.md/.docx files and folders (recursively).
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the speeches in the library.
+    List,
+    /// Show one speech with its text.
+    Show { id: i64 },
+    /// Change a speech's metadata.
+    Edit {
+        id: i64,
+        #[arg(long)]
+        title: Option<String>,
+        /// YYYY, YYYY-MM, YYYY-MM-DD or 2020年7月15日; empty to clear.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long)]
+        occasion: Option<String>,
+        /// 讲话, 报告, 总结, 致辞, …
+        #[arg(long)]
+        kind: Option<String>,
+        /// Add a tag (repeatable).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Remove a tag (repeatable).
+        #[arg(long = "untag", value_name = "TAG")]
+        untags: Vec<String>,
+    },
+    /// Remove a speech from the library.
+    Remove { id: i64 },
+    /// Check the library database for damage.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if cli.json {
+                println!("{}", serde_json::json!({ "error": e.to_string() }));
+            } else {
+                eprintln!("gaoku: error: {e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open(cli: &Cli) -> gaoku_core::Result<Library> {
+    let dir = match &cli.library {
+        Some(d) => d.clone(),
+        None => Library::default_dir()?,
+    };
+    Library::open_with(
+        dir,
+        OpenOptions {
+            seed_sample: !cli.no_seed,
+        },
+    )
+}
+
+fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
+    let mut lib = open(cli)?;
+    match &cli.command {
+        Command::Import { paths } => {
+            let bar = indicatif::ProgressBar::new(0);
+            if !std::io::stderr().is_terminal() {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            }
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                    .expect("valid template"),
+            );
+            let report = lib.import(
+                paths,
+                |p| {
+                    bar.set_length(p.total as u64);
+                    bar.set_position(p.done as u64);
+                    bar.set_message(p.path.to_string());
+                },
+                None,
+            );
+            bar.finish_and_clear();
+            output::import_report(&report, cli.json);
+            Ok(if report.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::List => {
+            output::list(&lib.list()?, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id } => {
+            output::speech(&lib.speech(*id)?, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Edit {
+            id,
+            title,
+            date,
+            speaker,
+            occasion,
+            kind,
+            tags,
+            untags,
+        } => {
+            let tags = if tags.is_empty() && untags.is_empty() {
+                None
+            } else {
+                let mut all = lib.speech(*id)?.tags;
+                all.extend(tags.iter().cloned());
+                all.retain(|t| !untags.contains(t));
+                Some(all)
+            };
+            let edit = SpeechEdit {
+                title: title.clone(),
+                date: date.clone(),
+                speaker: speaker.clone(),
+                occasion: occasion.clone(),
+                kind: kind.clone(),
+                tags,
+            };
+            let speech = lib.edit(*id, &edit)?;
+            output::summary(&speech.summary(), cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Remove { id } => {
+            lib.remove(*id)?;
+            output::removed(*id, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check => {
+            let problems = lib.check_integrity()?;
+            output::check(&problems, cli.json);
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}

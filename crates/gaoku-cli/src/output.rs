@@ -1,0 +1,108 @@
+//! What the CLI prints: JSON (the stable contract) or lines for a person.
+
+use gaoku_core::{ImportReport, Speech, SpeechSummary};
+use serde::Serialize;
+use serde_json::json;
+
+fn print_json<T: Serialize + ?Sized>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("plain data serialises")
+    );
+}
+
+/// `{"imported":[…],"duplicates":[…],"failed":[…],"skipped":[…]}` or a summary with one line per problem.
+pub fn import_report(r: &ImportReport, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    for i in &r.imported {
+        println!("imported  #{:<5} {}  ({})", i.id, i.title, i.path);
+    }
+    for d in &r.duplicates {
+        println!("duplicate of #{:<5} {}", d.id, d.path);
+    }
+    for s in &r.skipped {
+        println!("skipped   {}: {}", s.path, s.reason);
+    }
+    for f in &r.failed {
+        eprintln!("FAILED    {}: {}", f.path, f.error);
+    }
+    println!(
+        "{} imported, {} duplicates, {} failed, {} skipped",
+        r.imported.len(),
+        r.duplicates.len(),
+        r.failed.len(),
+        r.skipped.len()
+    );
+}
+
+/// The library list.
+pub fn list(rows: &[SpeechSummary], json: bool) {
+    if json {
+        return print_json(rows);
+    }
+    for s in rows {
+        println!(
+            "{:>5}  {:<10}  {:<4}  {:>7}  {}",
+            s.id,
+            s.date.as_deref().unwrap_or("—"),
+            s.kind.as_deref().unwrap_or("—"),
+            s.chars,
+            s.title
+        );
+    }
+}
+
+/// One list row (after an edit).
+pub fn summary(s: &SpeechSummary, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    list(std::slice::from_ref(s), false);
+}
+
+/// A speech: metadata plus `"text"`, the paragraphs joined by `\n`.
+pub fn speech(s: &Speech, json: bool) {
+    if json {
+        let mut v = serde_json::to_value(s).expect("plain data serialises");
+        v["text"] = json!(s.text());
+        return print_json(&v);
+    }
+    println!("{}", s.title);
+    let meta: Vec<String> = [
+        s.date.clone(),
+        s.speaker.clone(),
+        s.occasion.clone(),
+        s.kind.clone(),
+        (!s.tags.is_empty()).then(|| s.tags.join("、")),
+        Some(format!("{}字", s.chars)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    println!("{}\n", meta.join(" · "));
+    println!("{}", s.text());
+}
+
+/// Confirmation of a removal.
+pub fn removed(id: i64, json: bool) {
+    if json {
+        print_json(&json!({ "removed": id }));
+    } else {
+        println!("removed #{id}");
+    }
+}
+
+/// Result of the integrity check.
+pub fn check(problems: &[String], json: bool) {
+    if json {
+        print_json(&json!({ "ok": problems.is_empty(), "problems": problems }));
+    } else if problems.is_empty() {
+        println!("ok");
+    } else {
+        for p in problems {
+            println!("{p}");
+        }
+    }
+}

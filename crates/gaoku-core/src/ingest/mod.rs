@@ -1,0 +1,254 @@
+//! Import: finding files, reading .txt/.md/.docx, cleaning, metadata. Each file succeeds or fails
+//! on its own with a one-line reason; nothing here touches the library.
+
+pub mod clean;
+pub mod decode;
+pub mod docx;
+pub mod meta;
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::text::is_space;
+pub use meta::DetectedMeta;
+
+/// Largest .txt/.md accepted. A long government work report is under 100 KB; a file over this
+/// limit is almost surely not one speech (a whole book, a log, a database dump).
+pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+/// Largest .docx accepted (images included).
+pub const MAX_DOCX_BYTES: u64 = 100 * 1024 * 1024;
+
+/// A file read and cleaned, ready to store.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub meta: DetectedMeta,
+    pub paragraphs: Vec<String>,
+    /// SHA-256 (hex) of the cleaned text with all whitespace removed.
+    pub content_hash: String,
+}
+
+/// One thing found under the import paths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A document to import.
+    File(PathBuf),
+    /// Not a document; passed over with this reason.
+    Skip(PathBuf, String),
+    /// Cannot be imported; this reason is shown to the user.
+    Fail(PathBuf, String),
+}
+
+enum Format {
+    Text,
+    Docx,
+}
+
+fn format_of(path: &Path) -> Result<Format, String> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "text" | "md" | "markdown" => Ok(Format::Text),
+        "docx" => Ok(Format::Docx),
+        "doc" | "wps" | "pdf" | "rtf" | "odt" | "pages" => Err(format!(
+            ".{ext} files are not supported yet: open it in Word or WPS and save as .docx (or .txt)"
+        )),
+        "" => Err("unsupported file type (no extension): expected .txt, .md or .docx".into()),
+        _ => Err(format!(
+            "unsupported file type .{ext}: expected .txt, .md or .docx"
+        )),
+    }
+}
+
+/// Expands files and folders (recursively, following links, detecting loops) into what to import.
+pub fn collect(paths: &[PathBuf]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => out.push(Found::Fail(path.clone(), format!("cannot read: {e}"))),
+            Ok(m) if m.is_dir() => collect_dir(path, &mut out),
+            Ok(_) => out.push(match format_of(path) {
+                Ok(_) => Found::File(path.clone()),
+                Err(why) => Found::Fail(path.clone(), why),
+            }),
+        }
+    }
+    out
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<Found>) {
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let why = match e.loop_ancestor() {
+                    Some(a) => format!(
+                        "symbolic link loop (leads back to {}); not followed",
+                        a.display()
+                    ),
+                    None => match e.io_error() {
+                        Some(io) => format!("cannot read: {io}"),
+                        None => format!("cannot read: {e}"),
+                    },
+                };
+                out.push(Found::Fail(path, why));
+            }
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let path = e.into_path();
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                if name.starts_with("~$") {
+                    out.push(Found::Skip(path, "Office lock file".into()));
+                    continue;
+                }
+                match format_of(&path) {
+                    Ok(_) => out.push(Found::File(path)),
+                    Err(why) if why.contains("save as .docx") => out.push(Found::Fail(path, why)),
+                    Err(_) => out.push(Found::Skip(path, "not a .txt, .md or .docx file".into())),
+                }
+            }
+        }
+    }
+}
+
+/// Reads and cleans one file.
+pub fn parse_file(path: &Path) -> Result<Parsed, String> {
+    let format = format_of(path)?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a device, pipe or socket)".into());
+    }
+    let fallback = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match format {
+        Format::Text => {
+            if meta.len() > MAX_TEXT_BYTES {
+                return Err(format!(
+                    "file too large: {:.1} MB; text files over {} MB are not imported (one speech is well under 1 MB)",
+                    meta.len() as f64 / 1048576.0,
+                    MAX_TEXT_BYTES / 1048576
+                ));
+            }
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+            let text = decode::decode_text(&bytes)?;
+            let is_md = matches!(
+                path.extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .as_deref(),
+                Some("md" | "markdown")
+            );
+            let text = if is_md { strip_markdown(&text) } else { text };
+            parse_lines(clean::split_lines(&text), &fallback)
+        }
+        Format::Docx => {
+            if meta.len() > MAX_DOCX_BYTES {
+                return Err(format!(
+                    "file too large: {:.1} MB; .docx files over {} MB are not imported",
+                    meta.len() as f64 / 1048576.0,
+                    MAX_DOCX_BYTES / 1048576
+                ));
+            }
+            let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+            let paragraphs = docx::docx_paragraphs(BufReader::new(file))?;
+            // A .docx has real paragraphs: a blank paragraph is not a separator to join across.
+            let lines = paragraphs.into_iter().filter(|p| !p.trim().is_empty());
+            parse_paragraphs(lines.collect(), &fallback)
+        }
+    }
+}
+
+/// Markdown to plain lines: the text of each block, markup and raw HTML dropped, front matter
+/// skipped. Soft breaks stay line breaks (many writers put one paragraph per line); blocks are
+/// separated by a blank line, so the cleaner sees the document's own layout.
+fn strip_markdown(text: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(text.len());
+    let mut in_metadata = false;
+    for event in Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(t) | Event::Code(t) if !in_metadata => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            ) => out.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Cleans the lines of a text file and detects metadata.
+pub fn parse_lines(lines: Vec<String>, fallback_title: &str) -> Result<Parsed, String> {
+    finish(clean::clean(lines), fallback_title)
+}
+
+/// Cleans the paragraphs of a .docx (each one already a paragraph) and detects metadata.
+fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, String> {
+    let tidy: Vec<String> = paragraphs.iter().map(|p| clean::tidy_line(p)).collect();
+    let kept: Vec<String> = clean::drop_adverts(tidy)
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    finish(kept, fallback_title)
+}
+
+fn finish(mut paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, String> {
+    paragraphs.retain(|p| !p.is_empty());
+    if paragraphs.is_empty() {
+        return Err(
+            "no text left after cleaning (the file holds only blank lines or adverts)".into(),
+        );
+    }
+    let content_hash = content_hash(&paragraphs);
+    let meta = meta::detect(&mut paragraphs, fallback_title);
+    Ok(Parsed {
+        meta,
+        paragraphs,
+        content_hash,
+    })
+}
+
+/// Hash of the text that decides duplicates: the paragraphs with all whitespace removed.
+pub fn content_hash(paragraphs: &[String]) -> String {
+    let mut h = Sha256::new();
+    for p in paragraphs {
+        let squeezed: String = p.chars().filter(|c| !is_space(*c)).collect();
+        h.update(squeezed.as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_markup_is_dropped_text_kept() {
+        let md = "---\ntitle: x\n---\n# 在会上的讲话\n\n同志们：\n\n要*狠抓*落实，**真抓实干**，`不`搞<b>形式</b>。\n\n- 一是抓学习\n- 二是抓落实\n";
+        let p = parse_lines(clean::split_lines(&strip_markdown(md)), "f").unwrap();
+        assert_eq!(p.meta.title, "在会上的讲话");
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "同志们：",
+                "要狠抓落实，真抓实干，不搞形式。",
+                "一是抓学习",
+                "二是抓落实"
+            ]
+        );
+    }
+}

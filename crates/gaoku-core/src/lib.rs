@@ -1,0 +1,14 @@
+//! Gaoku core: the speech library and everything a writer does with it, with no UI dependency.
+//!
+//! [`Library`] is the facade: the CLI, the desktop shell and the tests all go through it.
+
+pub mod error;
+pub mod ingest;
+pub mod library;
+pub mod model;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use library::{Library, OpenOptions, LIBRARY_ENV};
+pub use model::*;

@@ -1,0 +1,355 @@
+//! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, Found, Parsed};
+use crate::model::{
+    Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
+    SpeechSummary,
+};
+use crate::store::{Metadata, NewSpeech, Store};
+
+/// The reference speech a new library starts with, so a first look shows something real.
+pub const SAMPLE_SPEECH: &str =
+    include_str!("../../../assets/samples/county-half-year-review-2020.txt");
+const SAMPLE_FILE: &str = "county-half-year-review-2020.txt";
+const SEEDED_KEY: &str = "seeded_sample";
+/// Environment variable naming the library folder.
+pub const LIBRARY_ENV: &str = "GAOKU_LIBRARY";
+/// File name of the database inside the library folder.
+pub const DB_FILE: &str = "library.sqlite3";
+
+/// How to open a library.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// Put the sample speech into a library that has never had any speech.
+    pub seed_sample: bool,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions { seed_sample: true }
+    }
+}
+
+/// One speech library: a folder holding the SQLite database (the source of truth) and derived data.
+pub struct Library {
+    dir: PathBuf,
+    store: Store,
+}
+
+impl Library {
+    /// The library folder to use: `GAOKU_LIBRARY` if set, else the platform's data folder.
+    pub fn default_dir() -> Result<PathBuf> {
+        if let Some(dir) = std::env::var_os(LIBRARY_ENV).filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        directories::ProjectDirs::from("org", "gaoku", "gaoku")
+            .map(|d| d.data_dir().join("library"))
+            .ok_or_else(|| {
+                Error::Library("no home folder to keep the library in; set GAOKU_LIBRARY".into())
+            })
+    }
+
+    /// Opens the library in `dir`, creating it (with the sample speech) when new.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(dir, OpenOptions::default())
+    }
+
+    /// Opens the library in `dir` with options.
+    pub fn open_with(dir: impl AsRef<Path>, options: OpenOptions) -> Result<Self> {
+        let dir = dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let store = Store::open(&dir.join(DB_FILE))?;
+        let mut lib = Library { dir, store };
+        if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
+            if lib.store.count()? == 0 {
+                lib.seed_sample()?;
+            }
+            lib.store.set_setting(SEEDED_KEY, "1")?;
+        }
+        Ok(lib)
+    }
+
+    fn seed_sample(&mut self) -> Result<()> {
+        let parsed = ingest::parse_lines(ingest::clean::split_lines(SAMPLE_SPEECH), "sample")
+            .map_err(Error::Import)?;
+        self.store_parsed(&parsed, Some(SAMPLE_FILE))?;
+        Ok(())
+    }
+
+    /// The library folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// All speeches, newest first.
+    pub fn list(&self) -> Result<Vec<SpeechSummary>> {
+        self.store.list()
+    }
+
+    /// One speech with its text.
+    pub fn speech(&self, id: i64) -> Result<Speech> {
+        self.store.get(id)?.ok_or(Error::NotFound(id))
+    }
+
+    /// Changes metadata; returns the speech as stored.
+    pub fn edit(&mut self, id: i64, edit: &SpeechEdit) -> Result<Speech> {
+        let current = self.speech(id)?;
+        let clean = |v: &Option<String>, old: Option<String>| match v {
+            None => old,
+            Some(s) if s.trim().is_empty() => None,
+            Some(s) => Some(s.trim().to_string()),
+        };
+        let title = match &edit.title {
+            Some(t) if t.trim().is_empty() => {
+                return Err(Error::Invalid("the title cannot be empty".into()))
+            }
+            Some(t) => t.trim().to_string(),
+            None => current.title,
+        };
+        let (date, year) = match &edit.date {
+            None => (current.date, current.year),
+            Some(d) if d.trim().is_empty() => (None, None),
+            Some(d) => {
+                let (iso, year) = parse_user_date(d)?;
+                (Some(iso), Some(year))
+            }
+        };
+        let mut tags: Vec<String> = edit
+            .tags
+            .clone()
+            .unwrap_or(current.tags)
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        tags.sort();
+        tags.dedup();
+        let meta = Metadata {
+            title,
+            date,
+            year,
+            speaker: clean(&edit.speaker, current.speaker),
+            occasion: clean(&edit.occasion, current.occasion),
+            kind: clean(&edit.kind, current.kind),
+            tags,
+        };
+        if !self.store.update_metadata(id, &meta)? {
+            return Err(Error::NotFound(id));
+        }
+        self.speech(id)
+    }
+
+    /// Removes a speech and everything derived from it.
+    pub fn remove(&mut self, id: i64) -> Result<()> {
+        if self.store.delete(id)? {
+            Ok(())
+        } else {
+            Err(Error::NotFound(id))
+        }
+    }
+
+    fn store_parsed(&mut self, p: &Parsed, source_file: Option<&str>) -> Result<i64> {
+        let m = &p.meta;
+        self.store.insert(&NewSpeech {
+            title: &m.title,
+            date: m.date.as_deref(),
+            year: m.year,
+            speaker: m.speaker.as_deref(),
+            occasion: m.occasion.as_deref(),
+            kind: m.kind.as_deref(),
+            source_file,
+            content_hash: &p.content_hash,
+            paragraphs: &p.paragraphs,
+        })
+    }
+
+    /// Imports files and folders. Every file ends up in exactly one list of the report; a file
+    /// that fails never stops the others and never leaves a partial record.
+    ///
+    /// `progress` is called after each file; setting `cancel` stops before the next file (the
+    /// files not reached are not in the report).
+    pub fn import(
+        &mut self,
+        paths: &[PathBuf],
+        mut progress: impl FnMut(ImportProgress),
+        cancel: Option<&AtomicBool>,
+    ) -> ImportReport {
+        let found = ingest::collect(paths);
+        let total = found.len();
+        let mut report = ImportReport::default();
+        for (i, item) in found.into_iter().enumerate() {
+            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                break;
+            }
+            let shown = match &item {
+                Found::File(p) | Found::Skip(p, _) | Found::Fail(p, _) => p.display().to_string(),
+            };
+            match item {
+                Found::Skip(_, reason) => report.skipped.push(Skipped {
+                    path: shown.clone(),
+                    reason,
+                }),
+                Found::Fail(_, error) => report.failed.push(Failed {
+                    path: shown.clone(),
+                    error,
+                }),
+                Found::File(path) => match self.import_file(&path) {
+                    Ok(Outcome::New(id, title)) => report.imported.push(Imported {
+                        id,
+                        title,
+                        path: shown.clone(),
+                    }),
+                    Ok(Outcome::Duplicate(id)) => report.duplicates.push(Duplicate {
+                        path: shown.clone(),
+                        id,
+                    }),
+                    Err(error) => report.failed.push(Failed {
+                        path: shown.clone(),
+                        error,
+                    }),
+                },
+            }
+            progress(ImportProgress {
+                done: i + 1,
+                total,
+                path: &shown,
+            });
+        }
+        report
+    }
+
+    fn import_file(&mut self, path: &Path) -> Result<Outcome, String> {
+        let parsed = ingest::parse_file(path)?;
+        let db_err = |e: Error| format!("could not store: {e}");
+        if let Some(id) = self
+            .store
+            .find_by_hash(&parsed.content_hash)
+            .map_err(db_err)?
+        {
+            return Ok(Outcome::Duplicate(id));
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let id = self
+            .store_parsed(&parsed, name.as_deref())
+            .map_err(db_err)?;
+        Ok(Outcome::New(id, parsed.meta.title))
+    }
+
+    /// Problems SQLite finds in the database (empty when consistent).
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        self.store.check_integrity()
+    }
+}
+
+enum Outcome {
+    New(i64, String),
+    Duplicate(i64),
+}
+
+/// Accepts 2020, 2020-07, 2020-07-15, 2020/7/15 and 2020年7月15日.
+fn parse_user_date(s: &str) -> Result<(String, i32)> {
+    let s = s.trim();
+    let invalid = || Error::Invalid(format!("date {s:?}: use YYYY, YYYY-MM or YYYY-MM-DD"));
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    if let Some(n) = nums.filter(|n| (1..=3).contains(&n.len())) {
+        let y = n[0] as i32;
+        let ok = (1000..=2999).contains(&y)
+            && n.get(1).is_none_or(|m| (1..=12).contains(m))
+            && n.get(2).is_none_or(|d| (1..=31).contains(d));
+        if !ok {
+            return Err(invalid());
+        }
+        let iso = match n.len() {
+            1 => format!("{y:04}"),
+            2 => format!("{y:04}-{:02}", n[1]),
+            _ => format!("{y:04}-{:02}-{:02}", n[1], n[2]),
+        };
+        return Ok((iso, y));
+    }
+    ingest::meta::find_date(s).ok_or_else(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_dates() {
+        assert_eq!(parse_user_date("2020").unwrap(), ("2020".into(), 2020));
+        assert_eq!(parse_user_date("2020-7").unwrap().0, "2020-07");
+        assert_eq!(parse_user_date("2020/7/15").unwrap().0, "2020-07-15");
+        assert_eq!(parse_user_date("2020年7月15日").unwrap().0, "2020-07-15");
+        assert!(parse_user_date("2020-13-01").is_err());
+        assert!(parse_user_date("soon").is_err());
+    }
+
+    #[test]
+    fn new_library_is_seeded_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path()).unwrap();
+        let list = lib.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].title, "在全县2020年半年工作总结会议上的讲话");
+        lib.remove(list[0].id).unwrap();
+        drop(lib);
+        let lib = Library::open(dir.path()).unwrap();
+        assert!(
+            lib.list().unwrap().is_empty(),
+            "a removed sample does not come back"
+        );
+        let unseeded = tempfile::tempdir().unwrap();
+        let lib = Library::open_with(unseeded.path(), OpenOptions { seed_sample: false }).unwrap();
+        assert!(lib.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn edit_metadata_and_tags() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path()).unwrap();
+        let id = lib.list().unwrap()[0].id;
+        let edited = lib
+            .edit(
+                id,
+                &SpeechEdit {
+                    date: Some("2020-07-15".into()),
+                    speaker: Some("王书记".into()),
+                    tags: Some(vec!["半年总结".into(), "县委".into(), "县委".into()]),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(edited.date.as_deref(), Some("2020-07-15"));
+        assert_eq!(edited.speaker.as_deref(), Some("王书记"));
+        assert_eq!(edited.tags, vec!["半年总结", "县委"]);
+        assert_eq!(lib.list().unwrap()[0].tags, vec!["半年总结", "县委"]);
+        assert!(matches!(
+            lib.edit(
+                id,
+                &SpeechEdit {
+                    title: Some(" ".into()),
+                    ..Default::default()
+                }
+            ),
+            Err(Error::Invalid(_))
+        ));
+        assert!(matches!(
+            lib.edit(999, &SpeechEdit::default()),
+            Err(Error::NotFound(999))
+        ));
+        let cleared = lib
+            .edit(
+                id,
+                &SpeechEdit {
+                    speaker: Some(String::new()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(cleared.speaker, None);
+    }
+}

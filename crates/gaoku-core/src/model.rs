@@ -1,0 +1,122 @@
+//! Plain data types that cross the facade: speeches, edits, import reports.
+
+use serde::{Deserialize, Serialize};
+
+/// One row of the library list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeechSummary {
+    pub id: i64,
+    pub title: String,
+    /// As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub speaker: Option<String>,
+    pub kind: Option<String>,
+    pub tags: Vec<String>,
+    /// Characters of the body text, whitespace not counted.
+    pub chars: usize,
+}
+
+/// A whole speech: metadata and its cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speech {
+    pub id: i64,
+    pub title: String,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub speaker: Option<String>,
+    pub occasion: Option<String>,
+    pub kind: Option<String>,
+    pub tags: Vec<String>,
+    pub chars: usize,
+    /// File name the speech was imported from (`None` for the built-in sample).
+    pub source_file: Option<String>,
+    /// SHA-256 of the normalized text; equal texts are duplicates.
+    pub content_hash: String,
+    /// RFC 3339, UTC.
+    pub imported_at: String,
+    pub updated_at: String,
+    /// The body, one entry per paragraph.
+    pub paragraphs: Vec<String>,
+}
+
+impl Speech {
+    /// The body as shown: paragraphs joined by `\n`.
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n")
+    }
+
+    /// The list row for this speech.
+    pub fn summary(&self) -> SpeechSummary {
+        SpeechSummary {
+            id: self.id,
+            title: self.title.clone(),
+            date: self.date.clone(),
+            year: self.year,
+            speaker: self.speaker.clone(),
+            kind: self.kind.clone(),
+            tags: self.tags.clone(),
+            chars: self.chars,
+        }
+    }
+}
+
+/// Changes to a speech's metadata; `None` leaves a field as it is, `Some("")` clears it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SpeechEdit {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub speaker: Option<String>,
+    pub occasion: Option<String>,
+    pub kind: Option<String>,
+    /// Replaces all tags when given.
+    pub tags: Option<Vec<String>>,
+}
+
+/// A speech that an import stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Imported {
+    pub id: i64,
+    pub title: String,
+    pub path: String,
+}
+
+/// A file whose text is already in the library.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Duplicate {
+    pub path: String,
+    /// The speech that already holds this text.
+    pub id: i64,
+}
+
+/// A file that could not be imported, and why.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Failed {
+    pub path: String,
+    pub error: String,
+}
+
+/// A file inside an imported folder that is not a document (an image, a hidden file) and was passed over.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The complete outcome of one import, file by file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub imported: Vec<Imported>,
+    pub duplicates: Vec<Duplicate>,
+    pub failed: Vec<Failed>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Progress of a running import, reported once per file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportProgress<'a> {
+    /// Files done so far, including this one.
+    pub done: usize,
+    pub total: usize,
+    pub path: &'a str,
+}

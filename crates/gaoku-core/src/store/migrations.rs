@@ -1,0 +1,63 @@
+//! Versioned schema migrations, tracked in SQLite's `user_version`.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Each entry upgrades the schema by one version. Never edit a released entry: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: speeches with their paragraphs and tags; a key/value table for library settings.
+    r#"
+    CREATE TABLE speeches (
+        id            INTEGER PRIMARY KEY,
+        title         TEXT NOT NULL CHECK (length(title) > 0),
+        date          TEXT,
+        year          INTEGER,
+        speaker       TEXT,
+        occasion      TEXT,
+        kind          TEXT,
+        source_file   TEXT,
+        content_hash  TEXT NOT NULL UNIQUE,
+        chars         INTEGER NOT NULL,
+        imported_at   TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+    );
+    CREATE INDEX speeches_year ON speeches(year);
+    CREATE TABLE paragraphs (
+        speech_id  INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (speech_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE speech_tags (
+        speech_id  INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL CHECK (length(tag) > 0),
+        PRIMARY KEY (speech_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX speech_tags_tag ON speech_tags(tag);
+    CREATE TABLE settings (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to [`SCHEMA_VERSION`], one transaction per step.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::Library(format!(
+            "the library was written by a newer Gaoku (schema {current}, this build knows {SCHEMA_VERSION}); update Gaoku"
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,291 @@
+//! The SQLite store: the one source of truth of a library. Every write is one transaction.
+
+mod migrations;
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::Result;
+use crate::model::{Speech, SpeechSummary};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// A speech about to be stored.
+#[derive(Debug, Clone)]
+pub struct NewSpeech<'a> {
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub year: Option<i32>,
+    pub speaker: Option<&'a str>,
+    pub occasion: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub source_file: Option<&'a str>,
+    pub content_hash: &'a str,
+    pub paragraphs: &'a [String],
+}
+
+/// Metadata columns after an edit (all values final, `None` meaning empty).
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    pub title: String,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub speaker: Option<String>,
+    pub occasion: Option<String>,
+    pub kind: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// A connection to one library database.
+pub struct Store {
+    conn: Connection,
+}
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+const SUMMARY_COLUMNS: &str = "id, title, date, year, speaker, kind, chars";
+
+impl Store {
+    /// Opens (creating if needed) the database file and migrates it.
+    pub fn open(path: &Path) -> Result<Self> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// A library setting.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a library setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Number of speeches.
+    pub fn count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM speeches", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+
+    /// The speech that already holds this text, if any.
+    pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM speeches WHERE content_hash = ?1",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Stores a speech and its paragraphs atomically; returns its id.
+    pub fn insert(&mut self, s: &NewSpeech) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let chars: usize = s
+            .paragraphs
+            .iter()
+            .map(|p| crate::text::char_count(p))
+            .sum();
+        let stamp = now();
+        tx.execute(
+            "INSERT INTO speeches (title, date, year, speaker, occasion, kind, source_file,
+                                   content_hash, chars, imported_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+            params![
+                s.title,
+                s.date,
+                s.year,
+                s.speaker,
+                s.occasion,
+                s.kind,
+                s.source_file,
+                s.content_hash,
+                chars as i64,
+                stamp
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut stmt =
+                tx.prepare("INSERT INTO paragraphs (speech_id, idx, text) VALUES (?1, ?2, ?3)")?;
+            for (i, p) in s.paragraphs.iter().enumerate() {
+                stmt.execute(params![id, i as i64, p])?;
+            }
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    fn tags(&self, id: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT tag FROM speech_tags WHERE speech_id = ?1 ORDER BY tag")?;
+        let tags = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(tags)
+    }
+
+    fn summary_from_row(row: &Row) -> rusqlite::Result<SpeechSummary> {
+        Ok(SpeechSummary {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            date: row.get(2)?,
+            year: row.get(3)?,
+            speaker: row.get(4)?,
+            kind: row.get(5)?,
+            tags: Vec::new(),
+            chars: row.get::<_, i64>(6)? as usize,
+        })
+    }
+
+    /// All speeches, newest first (undated last), then by id.
+    pub fn list(&self) -> Result<Vec<SpeechSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM speeches ORDER BY date IS NULL, date DESC, id"
+        ))?;
+        let mut rows = stmt
+            .query_map([], Self::summary_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut tags = self
+            .conn
+            .prepare("SELECT speech_id, tag FROM speech_tags ORDER BY speech_id, tag")?;
+        let mut all: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        for pair in tags.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, tag) = pair?;
+            all.entry(id).or_default().push(tag);
+        }
+        for row in &mut rows {
+            row.tags = all.remove(&row.id).unwrap_or_default();
+        }
+        Ok(rows)
+    }
+
+    /// One speech with its text, or `None`.
+    pub fn get(&self, id: i64) -> Result<Option<Speech>> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT id, title, date, year, speaker, occasion, kind, chars, source_file,
+                        content_hash, imported_at, updated_at
+                 FROM speeches WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Speech {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        date: r.get(2)?,
+                        year: r.get(3)?,
+                        speaker: r.get(4)?,
+                        occasion: r.get(5)?,
+                        kind: r.get(6)?,
+                        chars: r.get::<_, i64>(7)? as usize,
+                        source_file: r.get(8)?,
+                        content_hash: r.get(9)?,
+                        imported_at: r.get(10)?,
+                        updated_at: r.get(11)?,
+                        tags: Vec::new(),
+                        paragraphs: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let Some(mut speech) = head else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx")?;
+        speech.paragraphs = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        speech.tags = self.tags(id)?;
+        Ok(Some(speech))
+    }
+
+    /// Replaces a speech's metadata and tags atomically. Returns false when the id is unknown.
+    pub fn update_metadata(&mut self, id: i64, m: &Metadata) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE speeches SET title = ?2, date = ?3, year = ?4, speaker = ?5, occasion = ?6,
+                                 kind = ?7, updated_at = ?8
+             WHERE id = ?1",
+            params![
+                id,
+                m.title,
+                m.date,
+                m.year,
+                m.speaker,
+                m.occasion,
+                m.kind,
+                now()
+            ],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+        tx.execute("DELETE FROM speech_tags WHERE speech_id = ?1", [id])?;
+        {
+            let mut stmt =
+                tx.prepare("INSERT OR IGNORE INTO speech_tags (speech_id, tag) VALUES (?1, ?2)")?;
+            for tag in &m.tags {
+                stmt.execute(params![id, tag])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Deletes a speech with its paragraphs and tags. Returns false when the id is unknown.
+    pub fn delete(&mut self, id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM speeches WHERE id = ?1", [id])?
+            > 0)
+    }
+
+    /// SQLite's own consistency check (`PRAGMA integrity_check` and foreign keys).
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let mut problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|s| s != "ok")
+            .collect();
+        let orphans: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+        if orphans > 0 {
+            problems.push(format!("{orphans} rows break foreign keys"));
+        }
+        Ok(problems)
+    }
+}

@@ -1,0 +1,3 @@
+//! Commands, one module per domain; each is a short delegation to the core facade.
+
+pub mod library;

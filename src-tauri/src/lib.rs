@@ -1,0 +1,31 @@
+//! The desktop shell: Tauri commands that delegate to [`gaoku_core::Library`].
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use tauri::{Builder, Runtime};
+
+/// Registers state and commands; shared by the real app and the tests.
+pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::library::library_info,
+        commands::library::library_list,
+        commands::library::speech_get,
+    ])
+}
+
+/// Starts the desktop app on the library named by `GAOKU_LIBRARY` or the default folder.
+pub fn run() {
+    let state = match state::AppState::open_default() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gaoku: cannot open the library: {e}");
+            std::process::exit(1);
+        }
+    };
+    app_builder(tauri::Builder::default())
+        .manage(state)
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while running the Gaoku app");
+}

@@ -1,0 +1,35 @@
+//! Shared app state: the open library behind a mutex (SQLite connections are not `Sync`).
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use gaoku_core::Library;
+
+use crate::error::{AppError, CmdResult};
+
+/// What every command can reach.
+pub struct AppState {
+    library: Mutex<Library>,
+}
+
+impl AppState {
+    /// Opens the library in `dir`.
+    pub fn open(dir: &Path) -> gaoku_core::Result<Self> {
+        Ok(AppState {
+            library: Mutex::new(Library::open(dir)?),
+        })
+    }
+
+    /// Opens the library named by `GAOKU_LIBRARY`, or the platform default.
+    pub fn open_default() -> gaoku_core::Result<Self> {
+        Self::open(&Library::default_dir()?)
+    }
+
+    /// The library, locked for one command.
+    pub fn library(&self) -> CmdResult<MutexGuard<'_, Library>> {
+        self.library.lock().map_err(|_| AppError {
+            code: "library",
+            message: "the library is unavailable after an earlier failure; restart Gaoku".into(),
+        })
+    }
+}

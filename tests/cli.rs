@@ -1,0 +1,376 @@
+//! The `gaoku` CLI on real libraries: import of every encoding, bad input, the JSON contract,
+//! and a library that stays consistent when the importer is killed.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+
+const TITLE: &str = "在全县2020年半年工作总结会议上的讲话";
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn sample_speech_imports_clean() {
+    let lib = tmp();
+    let src = sample_speech();
+    let report = gaoku_json(
+        lib.path(),
+        &["--no-seed", "import", src.to_str().unwrap()],
+        0,
+    );
+    assert_eq!(report["imported"].as_array().unwrap().len(), 1);
+    let id = report["imported"][0]["id"].as_i64().unwrap();
+    assert_eq!(report["imported"][0]["title"], TITLE);
+
+    let s = gaoku_json(lib.path(), &["show", &id.to_string()], 0);
+    assert_eq!(s["title"], TITLE);
+    assert_eq!(s["year"], 2020);
+    assert_eq!(s["kind"], "讲话");
+    let text = s["text"].as_str().unwrap();
+    assert!(text.starts_with("同志们：\n"), "{}", &text[..60]);
+    for advert in [
+        "仅供学习",
+        "禁止外传",
+        "酷乐文行",
+        "自建平台",
+        "订阅立享",
+        "举报倒卖",
+        "会员群",
+        "QQ群",
+    ] {
+        assert!(!text.contains(advert), "advert line kept: {advert}");
+    }
+    // Nothing but the advert block and the title was dropped: every other line is a paragraph.
+    let original = fs::read_to_string(&src).unwrap();
+    let after_title: Vec<&str> = original
+        .lines()
+        .skip_while(|l| l.trim() != TITLE)
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let paragraphs: Vec<&str> = text.split('\n').collect();
+    assert_eq!(paragraphs.len(), after_title.len());
+    for (p, l) in paragraphs.iter().zip(&after_title) {
+        assert_eq!(squeeze(p), squeeze(l));
+    }
+}
+
+#[test]
+fn every_encoding_and_docx_gives_the_same_text() {
+    let files = [
+        "sample-gbk.txt",
+        "sample-utf16le-bom.txt",
+        "sample-utf16be-bom.txt",
+        "sample.docx",
+    ];
+    let reference = {
+        let lib = tmp();
+        let src = sample_speech();
+        gaoku_json(
+            lib.path(),
+            &["--no-seed", "import", src.to_str().unwrap()],
+            0,
+        );
+        gaoku_json(lib.path(), &["show", "1"], 0)["text"].clone()
+    };
+    for f in files {
+        let lib = tmp();
+        let path = fixture(f);
+        let r = gaoku_json(
+            lib.path(),
+            &["--no-seed", "import", path.to_str().unwrap()],
+            0,
+        );
+        assert_eq!(r["imported"][0]["title"], TITLE, "{f}");
+        let s = gaoku_json(lib.path(), &["show", "1"], 0);
+        assert_eq!(s["text"], reference, "{f} decodes to different text");
+    }
+    // All in one library: one speech, the rest duplicates of it.
+    let lib = tmp();
+    let mut args = vec![
+        "--no-seed".to_string(),
+        "import".into(),
+        sample_speech().display().to_string(),
+    ];
+    args.extend(files.iter().map(|f| fixture(f).display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let r = gaoku_json(lib.path(), &args, 0);
+    assert_eq!(r["imported"].as_array().unwrap().len(), 1);
+    let dups = r["duplicates"].as_array().unwrap();
+    assert_eq!(dups.len(), 4);
+    assert!(dups.iter().all(|d| d["id"] == r["imported"][0]["id"]));
+}
+
+/// A folder with good files and one of every kind of bad input.
+fn messy_folder(dir: &Path) -> Vec<(&'static str, &'static str)> {
+    fs::copy(sample_speech(), dir.join("good-sample.txt")).unwrap();
+    fs::create_dir(dir.join("sub")).unwrap();
+    fs::write(
+        dir.join("sub/good-other.md"),
+        "# 在全市安全生产工作会议上的讲话\n\n（2021年3月2日）\n\n同志们：\n\n今天召开会议，*狠抓落实*。\n\n一、统一思想\n",
+    )
+    .unwrap();
+    fs::write(dir.join("empty.txt"), b"").unwrap();
+    let binary: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    fs::write(dir.join("binary.txt"), &binary).unwrap();
+    let huge = fs::File::create(dir.join("huge.txt")).unwrap();
+    huge.set_len(100 * 1024 * 1024).unwrap(); // sparse: no disk used
+    let (gbk, _, _) = encoding_rs::GBK.encode("同志们：今天我们召开会议，总结上半年工作。");
+    fs::write(
+        dir.join("bad-gbk.txt"),
+        [gbk.as_ref(), b"\x81\x20\xff"].concat(),
+    )
+    .unwrap();
+    let mut bad_utf8 = "同志们：今天我们召开会议，总结上半年工作，部署下半年任务。"
+        .as_bytes()
+        .to_vec();
+    bad_utf8.insert(30, 0xC0);
+    fs::write(dir.join("bad-utf8.txt"), bad_utf8).unwrap();
+    let docx = fs::read(fixture("sample.docx")).unwrap();
+    fs::write(dir.join("truncated.docx"), &docx[..docx.len() / 2]).unwrap();
+    fs::write(dir.join("not-a-zip.docx"), "这其实是文本文件").unwrap();
+    write_docx(&dir.join("bomb.docx"), &vec![b' '; 80 * 1024 * 1024]);
+    write_docx(
+        &dir.join("no-text.docx"),
+        br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/><w:p><w:r><w:t> </w:t></w:r></w:p></w:body></w:document>"#,
+    );
+    fs::write(dir.join("old.doc"), b"\xD0\xCF\x11\xE0").unwrap();
+    fs::write(dir.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    fs::write(dir.join("draft.wps"), b"x").unwrap();
+    fs::write(dir.join("photo.png"), b"\x89PNG").unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink(dir, dir.join("sub/loop")).unwrap();
+    let fifo = dir.join("pipe.txt");
+    let ok = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success());
+    assert!(matches!(ok, Ok(true)), "mkfifo");
+    vec![
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("huge.txt", "too large"),
+        ("bad-gbk.txt", "GB18030"),
+        ("bad-utf8.txt", "UTF-8"),
+        ("truncated.docx", "not a valid .docx"),
+        ("not-a-zip.docx", "not a valid .docx"),
+        ("bomb.docx", "zip bomb"),
+        ("no-text.docx", "no text"),
+        ("old.doc", "save as .docx"),
+        ("scan.pdf", "save as .docx"),
+        ("draft.wps", "save as .docx"),
+        ("dangling.txt", "cannot read"),
+        ("loop", "loop"),
+        ("pipe.txt", "not a regular file"),
+    ]
+}
+
+fn write_docx(path: &Path, document_xml: &[u8]) {
+    let mut z = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("[Content_Types].xml", opts).unwrap();
+    z.write_all(b"<Types/>").unwrap();
+    z.start_file("word/document.xml", opts).unwrap();
+    z.write_all(document_xml).unwrap();
+    z.finish().unwrap();
+}
+
+#[test]
+fn bad_files_are_named_and_good_ones_import() {
+    let lib = tmp();
+    let folder = tmp();
+    let expected = messy_folder(folder.path());
+    let r = gaoku_json(
+        lib.path(),
+        &["--no-seed", "import", folder.path().to_str().unwrap()],
+        1,
+    );
+    let imported: Vec<&str> = r["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(imported, vec![TITLE, "在全市安全生产工作会议上的讲话"]);
+    let failed = r["failed"].as_array().unwrap();
+    for (name, reason) in &expected {
+        let hit = failed
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name));
+        let hit = hit.unwrap_or_else(|| panic!("{name} not reported as failed: {r:#}"));
+        let error = hit["error"].as_str().unwrap();
+        assert!(
+            error.contains(reason),
+            "{name}: {error:?} should mention {reason:?}"
+        );
+    }
+    assert_eq!(failed.len(), expected.len(), "{r:#}");
+    assert_eq!(
+        r["skipped"][0]["path"]
+            .as_str()
+            .map(|p| p.ends_with("photo.png")),
+        Some(true)
+    );
+    // The library holds exactly the good speeches, whole.
+    let list = gaoku_json(lib.path(), &["list"], 0);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let md = gaoku_json(lib.path(), &["show", "2"], 0);
+    assert_eq!(md["date"], "2021-03-02");
+    assert_eq!(
+        md["text"],
+        "同志们：\n今天召开会议，狠抓落实。\n一、统一思想"
+    );
+    assert_eq!(gaoku_json(lib.path(), &["check"], 0)["ok"], true);
+    // Text output names each failure on its own line on stderr.
+    let out = gaoku(lib.path(), &["import", folder.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("FAILED")).count(),
+        expected.len()
+    );
+}
+
+#[test]
+fn json_contract_list_show_edit_remove() {
+    let lib = tmp();
+    // A new library starts with the sample speech.
+    let list = gaoku_json(lib.path(), &["list"], 0);
+    let row = &list[0];
+    for key in [
+        "id", "title", "date", "year", "speaker", "kind", "tags", "chars",
+    ] {
+        assert!(row.get(key).is_some(), "list row lacks {key}: {row}");
+    }
+    assert_eq!(row["title"], TITLE);
+    let id = row["id"].as_i64().unwrap().to_string();
+    let edited = gaoku_json(
+        lib.path(),
+        &[
+            "edit",
+            &id,
+            "--title",
+            "半年工作总结会讲话",
+            "--date",
+            "2020-07-15",
+            "--speaker",
+            "王某某",
+            "--tag",
+            "半年",
+            "--tag",
+            "县委",
+        ],
+        0,
+    );
+    assert_eq!(edited["title"], "半年工作总结会讲话");
+    assert_eq!(edited["tags"], serde_json::json!(["半年", "县委"]));
+    let s = gaoku_json(lib.path(), &["show", &id], 0);
+    assert_eq!(
+        (s["date"].as_str(), s["year"].as_i64()),
+        (Some("2020-07-15"), Some(2020))
+    );
+    assert_eq!(s["speaker"], "王某某");
+    assert!(s["text"].as_str().unwrap().starts_with("同志们："));
+    let s = gaoku_json(lib.path(), &["edit", &id, "--untag", "半年"], 0);
+    assert_eq!(s["tags"], serde_json::json!(["县委"]));
+    // Bad values are refused with a message; nothing changes.
+    let err = gaoku_json(lib.path(), &["edit", &id, "--date", "2020-13-40"], 1);
+    assert!(err["error"].as_str().unwrap().contains("date"));
+    assert_eq!(
+        gaoku_json(lib.path(), &["remove", &id], 0)["removed"],
+        id.parse::<i64>().unwrap()
+    );
+    let err = gaoku_json(lib.path(), &["show", &id], 1);
+    assert!(err["error"].as_str().unwrap().contains("no speech"));
+    assert_eq!(gaoku_json(lib.path(), &["list"], 0), Value::Array(vec![]));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let lib = tmp();
+    assert_eq!(gaoku(lib.path(), &["import"]).status.code(), Some(2));
+    assert_eq!(gaoku(lib.path(), &["show", "abc"]).status.code(), Some(2));
+    assert_eq!(gaoku(lib.path(), &["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn library_from_environment() {
+    let lib = tmp();
+    let out = Command::new(env!("CARGO_BIN_EXE_gaoku"))
+        .args(["--json", "list"])
+        .env("GAOKU_LIBRARY", lib.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(lib.path().join("library.sqlite3").exists());
+}
+
+#[test]
+fn killed_import_leaves_a_consistent_library() {
+    let src = tmp();
+    let base = fs::read_to_string(sample_speech()).unwrap();
+    let n = 240;
+    for i in 0..n {
+        // Distinct texts: a numbered title and a numbered closing paragraph.
+        let text =
+            base.replacen(TITLE, &format!("{TITLE}（第{i}稿）"), 1) + &format!("\n第{i}稿完。\n");
+        fs::write(src.path().join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let lib = tmp();
+    for round in 0..6u64 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gaoku"))
+            .arg("--library")
+            .arg(lib.path())
+            .args(["--no-seed", "--json", "import"])
+            .arg(src.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(40 + round * 35));
+        child.kill().unwrap(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+        assert_eq!(
+            gaoku_json(lib.path(), &["check"], 0)["ok"],
+            true,
+            "round {round}"
+        );
+        // Every stored speech is whole: its paragraphs add up to its character count.
+        for row in gaoku_json(lib.path(), &["list"], 0).as_array().unwrap() {
+            let s = gaoku_json(lib.path(), &["show", &row["id"].to_string()], 0);
+            assert_eq!(
+                squeeze(s["text"].as_str().unwrap()).chars().count() as i64,
+                s["chars"].as_i64().unwrap()
+            );
+            assert!(s["text"].as_str().unwrap().ends_with("稿完。"));
+        }
+    }
+    let r = gaoku_json(
+        lib.path(),
+        &["--no-seed", "import", src.path().to_str().unwrap()],
+        0,
+    );
+    let stored =
+        r["imported"].as_array().unwrap().len() + r["duplicates"].as_array().unwrap().len();
+    assert_eq!(stored, n);
+    assert_eq!(
+        gaoku_json(lib.path(), &["list"], 0)
+            .as_array()
+            .unwrap()
+            .len(),
+        n
+    );
+}

@@ -1,0 +1,79 @@
+//! Helpers shared by the CLI integration tests: run the real `gaoku` binary on a real library.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The repository's top folder.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// A file under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// The shared corpus, when this checkout has it beside it (CI does), or GAOKU_CORPUS.
+pub fn corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("GAOKU_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/corpus/gov-reports"));
+    dir.join("manifest.tsv").exists().then_some(dir)
+}
+
+/// The reference speech: the shared copy when present, else the one shipped in assets/.
+pub fn sample_speech() -> PathBuf {
+    let shared = repo().join("../shared/samples/county-half-year-review-2020.txt");
+    if shared.exists() {
+        shared
+    } else {
+        repo().join("assets/samples/county-half-year-review-2020.txt")
+    }
+}
+
+/// `gaoku --library DIR ARGS…`
+pub fn gaoku(lib: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gaoku"))
+        .arg("--library")
+        .arg(lib)
+        .args(args)
+        .env_remove("GAOKU_LIBRARY")
+        .output()
+        .expect("run gaoku")
+}
+
+/// Runs with `--json`, expects the given exit code, parses stdout.
+pub fn gaoku_json(lib: &Path, args: &[&str], code: i32) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = gaoku(lib, &all);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "gaoku {args:?}\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+/// Removes all whitespace (ASCII and full-width) and invisible characters.
+pub fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && *c != '\u{3000}'
+                && !matches!(
+                    c,
+                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+                )
+        })
+        .collect()
+}

@@ -1,0 +1,50 @@
+// The only module that talks to the Rust backend. Every screen calls these functions.
+import { invoke } from "@tauri-apps/api/core";
+
+/** One row of the library list (mirrors gaoku_core::SpeechSummary). */
+export interface SpeechSummary {
+  id: number;
+  title: string;
+  date: string | null;
+  year: number | null;
+  speaker: string | null;
+  kind: string | null;
+  tags: string[];
+  chars: number;
+}
+
+/** A whole speech (mirrors gaoku_core::Speech). */
+export interface Speech extends SpeechSummary {
+  occasion: string | null;
+  source_file: string | null;
+  content_hash: string;
+  imported_at: string;
+  updated_at: string;
+  paragraphs: string[];
+}
+
+export interface LibraryInfo {
+  dir: string;
+  speeches: number;
+}
+
+/** The error every command returns (mirrors the shell's AppError). */
+export interface AppError {
+  code: string;
+  message: string;
+}
+
+/** Turns whatever a failed call threw into an AppError. */
+export function asAppError(e: unknown): AppError {
+  if (e && typeof e === "object" && "message" in e) {
+    const o = e as { code?: unknown; message: unknown };
+    return { code: String(o.code ?? "unknown"), message: String(o.message) };
+  }
+  return { code: "unknown", message: String(e) };
+}
+
+export const api = {
+  libraryInfo: () => invoke<LibraryInfo>("library_info"),
+  libraryList: () => invoke<SpeechSummary[]>("library_list"),
+  speech: (id: number) => invoke<Speech>("speech_get", { id }),
+};
