@@ -1,0 +1,51 @@
+//! Commands called through Tauri's real IPC layer, without a display (`tauri::test`).
+
+use gaoku_app::{app_builder, state::AppState};
+use gaoku_core::SpeechSummary;
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+fn invoke(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn library_commands_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_builder(mock_builder())
+        .manage(AppState::open(dir.path()).unwrap())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+
+    let info = invoke(&webview, "library_info", json!({})).unwrap();
+    assert_eq!(info["speeches"], 1);
+    assert_eq!(info["dir"], dir.path().display().to_string());
+
+    let list: Vec<SpeechSummary> =
+        serde_json::from_value(invoke(&webview, "library_list", json!({})).unwrap()).unwrap();
+    assert_eq!(list[0].title, "在全县2020年半年工作总结会议上的讲话");
+
+    let speech = invoke(&webview, "speech_get", json!({ "id": list[0].id })).unwrap();
+    assert_eq!(speech["paragraphs"][0], "同志们：");
+
+    let err = invoke(&webview, "speech_get", json!({ "id": 9999 })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    assert!(err["message"].as_str().unwrap().contains("9999"));
+}

@@ -1,0 +1,87 @@
+// A small W3C WebDriver client over fetch, and a harness that starts WebKitWebDriver with the
+// real Gaoku binary on a given library. Needs a display (run under xvfb-run).
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const appBinary = process.env.GAOKU_APP_BINARY ?? resolve(repo, "target/debug/gaoku-app");
+export const cliBinary = process.env.GAOKU_CLI_BINARY ?? resolve(repo, "target/debug/gaoku");
+export const screenshotDir = resolve(repo, "tests/e2e/screenshots");
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok || (json.value && json.value.error)) {
+    throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  }
+  return json.value;
+}
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library. */
+export async function startApp(library, port = 4444 + Math.floor(Math.random() * 500)) {
+  const env = { ...process.env, GAOKU_LIBRARY: library, TAURI_WEBVIEW_AUTOMATION: "true" };
+  const driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(base + "/status");
+      break;
+    } catch (e) {
+      if (i > 100) throw new Error("WebKitWebDriver did not start: " + e);
+      await sleep(100);
+    }
+  }
+  const session = await call(base, "POST", "/session", {
+    capabilities: {
+      alwaysMatch: { "webkitgtk:browserOptions": { binary: appBinary, args: [] } },
+    },
+  });
+  const s = `/session/${session.sessionId}`;
+  const app = {
+    find: async (css) => (await call(base, "POST", `${s}/element`, { using: "css selector", value: css }))[ELEMENT],
+    findAll: async (css) =>
+      (await call(base, "POST", `${s}/elements`, { using: "css selector", value: css })).map((e) => e[ELEMENT]),
+    text: (el) => call(base, "GET", `${s}/element/${el}/text`),
+    click: (el) => call(base, "POST", `${s}/element/${el}/click`, {}),
+    exec: (script, args = []) => call(base, "POST", `${s}/execute/sync`, { script, args }),
+    /** Waits until `css` matches and its text satisfies `ok`; returns the element. */
+    async waitFor(css, ok = () => true, timeoutMs = 10000) {
+      const end = Date.now() + timeoutMs;
+      let last = "";
+      while (Date.now() < end) {
+        try {
+          const el = await app.find(css);
+          last = await app.text(el);
+          if (ok(last)) return el;
+        } catch {
+          /* not there yet */
+        }
+        await sleep(100);
+      }
+      throw new Error(`timed out waiting for ${css} (last text: ${last.slice(0, 200)})`);
+    },
+    async screenshot(name) {
+      const png = await call(base, "GET", `${s}/screenshot`);
+      mkdirSync(screenshotDir, { recursive: true });
+      writeFileSync(resolve(screenshotDir, name), Buffer.from(png, "base64"));
+    },
+    async quit() {
+      try {
+        await call(base, "DELETE", s);
+      } finally {
+        driver.kill("SIGTERM");
+      }
+    },
+  };
+  return app;
+}
