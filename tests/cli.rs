@@ -374,3 +374,133 @@ fn killed_import_leaves_a_consistent_library() {
         n
     );
 }
+
+fn search(lib: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    gaoku_json(lib, &all, 0)
+}
+
+#[test]
+fn search_json_contract_and_highlight() {
+    let lib = tmp();
+    let r = search(lib.path(), &["狠抓落实"]);
+    assert_eq!(r["mode"], "phrase");
+    assert_eq!(r["total"], 1);
+    let hit = &r["hits"][0];
+    for key in [
+        "id",
+        "title",
+        "date",
+        "score",
+        "match_count",
+        "matches",
+        "snippets",
+    ] {
+        assert!(hit.get(key).is_some(), "hit lacks {key}");
+    }
+    let text: Vec<char> = gaoku_json(lib.path(), &["show", &hit["id"].to_string()], 0)["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    for m in hit["matches"].as_array().unwrap() {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(text[s..e].iter().collect::<String>(), "狠抓落实");
+    }
+    assert!(hit["snippets"][0]
+        .as_str()
+        .unwrap()
+        .contains("<mark>狠抓落实</mark>"));
+    // Patterns and keywords; filters by year.
+    assert_eq!(search(lib.path(), &["一是…二是…三是"])["mode"], "pattern");
+    assert_eq!(search(lib.path(), &["狠抓 落实"])["mode"], "keywords");
+    assert_eq!(
+        search(lib.path(), &["狠抓落实", "--year-from", "2021"])["total"],
+        0
+    );
+    assert_eq!(
+        search(
+            lib.path(),
+            &["狠抓落实", "--year-to", "2020", "--kind", "讲话"]
+        )["total"],
+        1
+    );
+}
+
+#[test]
+fn search_survives_bad_queries() {
+    let lib = tmp();
+    let long = "落".repeat(10_000);
+    for q in ["", "   ", "，。！？", long.as_str(), "…", "\"", "*…*"] {
+        let err = gaoku_json(lib.path(), &["search", q], 2);
+        assert!(!err["error"].as_str().unwrap().is_empty(), "{q:?}");
+    }
+    for q in [
+        "a.b(c)[d]+?^$\\",
+        "\"狠抓落实",
+        "狠抓落实\"",
+        "(?i)狠抓",
+        "狠抓|落实",
+    ] {
+        let r = gaoku_json(lib.path(), &["search", q], 0);
+        assert!(r["total"].is_u64(), "{q:?}");
+    }
+    assert_eq!(
+        gaoku_json(lib.path(), &["search", "\"狠抓落实"], 0)["total"],
+        1
+    );
+}
+
+#[test]
+fn search_index_is_rebuilt_when_missing_or_damaged() {
+    let lib = tmp();
+    let want = search(lib.path(), &["狠抓落实"]);
+    assert_eq!(want["total"], 1);
+    let index = lib.path().join("search-index");
+    fs::remove_dir_all(&index).unwrap();
+    assert_eq!(
+        search(lib.path(), &["狠抓落实"]),
+        want,
+        "after deleting the index"
+    );
+    // Garbage over every file of the index.
+    for entry in fs::read_dir(&index).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let len = fs::metadata(&path).unwrap().len().max(16) as usize;
+            fs::write(&path, vec![0x5Au8; len]).unwrap();
+        }
+    }
+    assert_eq!(search(lib.path(), &["狠抓落实"]), want, "after garbage");
+    // Garbage in one segment file only (meta.json intact).
+    let victim = fs::read_dir(&index)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
+        .expect("a postings file");
+    let mut bytes = fs::read(&victim).unwrap();
+    for b in bytes.iter_mut().take(64) {
+        *b ^= 0xFF;
+    }
+    fs::write(&victim, bytes).unwrap();
+    assert_eq!(
+        search(lib.path(), &["狠抓落实"]),
+        want,
+        "after a damaged segment"
+    );
+    gaoku_json(lib.path(), &["reindex"], 0);
+    assert_eq!(search(lib.path(), &["狠抓落实"]), want, "after reindex");
+    // Edits and removals reach the index.
+    let id = want["hits"][0]["id"].to_string();
+    gaoku_json(lib.path(), &["edit", &id, "--kind", "总结"], 0);
+    assert_eq!(
+        search(lib.path(), &["狠抓落实", "--kind", "总结"])["total"],
+        1
+    );
+    gaoku_json(lib.path(), &["remove", &id], 0);
+    assert_eq!(search(lib.path(), &["狠抓落实"])["total"], 0);
+}

@@ -22,6 +22,8 @@ impl From<gaoku_core::Error> for AppError {
             E::Library(_) => "library",
             E::Io { .. } => "io",
             E::Db(_) => "db",
+            E::Index(_) => "index",
+            E::Query(_) => "query",
         };
         AppError {
             code,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gaoku_core::{Library, OpenOptions, SpeechEdit};
+use gaoku_core::{Library, OpenOptions, SearchRequest, Sort, SpeechEdit};
 
 /// 稿库 Gaoku — a local library of past speeches for Chinese speechwriters.
 #[derive(Parser)]
@@ -61,8 +61,39 @@ enum Command {
     },
     /// Remove a speech from the library.
     Remove { id: i64 },
+    /// Search: an exact phrase (狠抓落实), keywords (乡村振兴 产业), or a pattern (一是…二是…三是,
+    /// 要*干、*干、*干). `…`/`...` is a gap of up to 200 characters, `*` exactly one character.
+    Search {
+        query: String,
+        /// Treat the query as a pattern even without … or *.
+        #[arg(long)]
+        pattern: bool,
+        /// Hits to return (0: all).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        year_from: Option<i32>,
+        #[arg(long)]
+        year_to: Option<i32>,
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long, value_enum, default_value = "relevance")]
+        sort: SortArg,
+    },
+    /// Rebuild the search index from the library database.
+    Reindex,
     /// Check the library database for damage.
     Check,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SortArg {
+    Relevance,
+    Date,
 }
 
 fn main() -> ExitCode {
@@ -70,12 +101,18 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
+            // A query that cannot be run is a usage error.
+            let code = if matches!(e, gaoku_core::Error::Query(_)) {
+                2
+            } else {
+                1
+            };
             if cli.json {
                 println!("{}", serde_json::json!({ "error": e.to_string() }));
             } else {
                 eprintln!("gaoku: error: {e}");
             }
-            ExitCode::from(1)
+            ExitCode::from(code)
         }
     }
 }
@@ -163,6 +200,47 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Remove { id } => {
             lib.remove(*id)?;
             output::removed(*id, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            pattern,
+            limit,
+            year_from,
+            year_to,
+            speaker,
+            kind,
+            tag,
+            sort,
+        } => {
+            let req = SearchRequest {
+                query: query.clone(),
+                pattern: *pattern,
+                limit: *limit,
+                year_from: *year_from,
+                year_to: *year_to,
+                speaker: speaker.clone(),
+                kind: kind.clone(),
+                tag: tag.clone(),
+                sort: match sort {
+                    SortArg::Relevance => Sort::Relevance,
+                    SortArg::Date => Sort::Date,
+                },
+            };
+            output::search(&lib.search(&req)?, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reindex => {
+            let bar = indicatif::ProgressBar::new(0);
+            if !std::io::stderr().is_terminal() {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            }
+            let n = lib.reindex(|done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            })?;
+            bar.finish_and_clear();
+            output::reindexed(n, cli.json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {

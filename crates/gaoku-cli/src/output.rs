@@ -1,6 +1,6 @@
 //! What the CLI prints: JSON (the stable contract) or lines for a person.
 
-use gaoku_core::{ImportReport, Speech, SpeechSummary};
+use gaoku_core::{ImportReport, SearchResults, Speech, SpeechSummary};
 use serde::Serialize;
 use serde_json::json;
 
@@ -104,5 +104,48 @@ pub fn check(problems: &[String], json: bool) {
         for p in problems {
             println!("{p}");
         }
+    }
+}
+
+/// Search results: the JSON contract, or hits with snippets (matches in 【】 or colour on a terminal).
+pub fn search(r: &SearchResults, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let (open, close) = if tty {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("【", "】")
+    };
+    println!("{} speeches match ({:?})", r.total, r.mode);
+    for h in &r.hits {
+        println!(
+            "\n#{} {}  {}  ×{}",
+            h.id,
+            h.title,
+            h.date.as_deref().unwrap_or("—"),
+            h.match_count
+        );
+        for s in &h.snippets {
+            let plain = s
+                .replace("<mark>", open)
+                .replace("</mark>", close)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            println!("    {plain}");
+        }
+    }
+}
+
+/// Confirmation of a rebuilt index.
+pub fn reindexed(n: usize, json: bool) {
+    if json {
+        print_json(&json!({ "indexed": n }));
+    } else {
+        println!("indexed {n} speeches");
     }
 }

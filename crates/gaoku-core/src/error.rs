@@ -24,6 +24,12 @@ pub enum Error {
     /// A value given by the user is not acceptable (for example an empty title).
     #[error("invalid value: {0}")]
     Invalid(String),
+    /// The search index failed even after a rebuild.
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The query cannot be run; the message says how to fix it.
+    #[error("{0}")]
+    Query(String),
     /// The library folder is unusable (no data dir, or the database is from a newer Gaoku).
     #[error("library: {0}")]
     Library(String),

@@ -6,9 +6,11 @@ pub mod error;
 pub mod ingest;
 pub mod library;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod text;
 
 pub use error::{Error, Result};
 pub use library::{Library, OpenOptions, LIBRARY_ENV};
 pub use model::*;
+pub use search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};

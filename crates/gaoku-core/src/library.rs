@@ -9,6 +9,8 @@ use crate::model::{
     Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
     SpeechSummary,
 };
+use crate::search::index::{IndexDoc, SearchIndex};
+use crate::search::{self, query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
 use crate::store::{Metadata, NewSpeech, Store};
 
 /// The reference speech a new library starts with, so a first look shows something real.
@@ -20,6 +22,10 @@ const SEEDED_KEY: &str = "seeded_sample";
 pub const LIBRARY_ENV: &str = "GAOKU_LIBRARY";
 /// File name of the database inside the library folder.
 pub const DB_FILE: &str = "library.sqlite3";
+/// Folder of the search index inside the library folder (derived data).
+pub const INDEX_DIR: &str = "search-index";
+/// During a long import the index catches up after this many stored speeches.
+const INDEX_BATCH: usize = 500;
 
 /// How to open a library.
 #[derive(Debug, Clone)]
@@ -38,6 +44,8 @@ impl Default for OpenOptions {
 pub struct Library {
     dir: PathBuf,
     store: Store,
+    /// Opened on first use; rebuilt from SQLite when missing or damaged.
+    index: std::cell::OnceCell<SearchIndex>,
 }
 
 impl Library {
@@ -63,7 +71,11 @@ impl Library {
         let dir = dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let store = Store::open(&dir.join(DB_FILE))?;
-        let mut lib = Library { dir, store };
+        let mut lib = Library {
+            dir,
+            store,
+            index: std::cell::OnceCell::new(),
+        };
         if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
             if lib.store.count()? == 0 {
                 lib.seed_sample()?;
@@ -140,12 +152,14 @@ impl Library {
         if !self.store.update_metadata(id, &meta)? {
             return Err(Error::NotFound(id));
         }
+        self.sync_index_quietly();
         self.speech(id)
     }
 
     /// Removes a speech and everything derived from it.
     pub fn remove(&mut self, id: i64) -> Result<()> {
         if self.store.delete(id)? {
+            self.sync_index_quietly();
             Ok(())
         } else {
             Err(Error::NotFound(id))
@@ -198,11 +212,16 @@ impl Library {
                     error,
                 }),
                 Found::File(path) => match self.import_file(&path) {
-                    Ok(Outcome::New(id, title)) => report.imported.push(Imported {
-                        id,
-                        title,
-                        path: shown.clone(),
-                    }),
+                    Ok(Outcome::New(id, title)) => {
+                        report.imported.push(Imported {
+                            id,
+                            title,
+                            path: shown.clone(),
+                        });
+                        if report.imported.len() % INDEX_BATCH == 0 {
+                            self.sync_index_quietly();
+                        }
+                    }
                     Ok(Outcome::Duplicate(id)) => report.duplicates.push(Duplicate {
                         path: shown.clone(),
                         id,
@@ -219,6 +238,7 @@ impl Library {
                 path: &shown,
             });
         }
+        self.sync_index_quietly();
         report
     }
 
@@ -237,6 +257,168 @@ impl Library {
             .store_parsed(&parsed, name.as_deref())
             .map_err(db_err)?;
         Ok(Outcome::New(id, parsed.meta.title))
+    }
+
+    /// The search index, opened (and if need be rebuilt from SQLite) on first use.
+    fn index(&self) -> Result<&SearchIndex> {
+        if let Some(idx) = self.index.get() {
+            return Ok(idx);
+        }
+        let (idx, seq) = SearchIndex::open(&self.dir.join(INDEX_DIR))?;
+        let idx = self.index.get_or_init(|| idx);
+        if seq.is_none() {
+            self.rebuild_index(idx, &mut |_, _| {})?;
+        }
+        Ok(idx)
+    }
+
+    fn index_doc<R>(&self, id: i64, f: impl FnOnce(Option<&IndexDoc>) -> R) -> Result<R> {
+        let speech = self.store.get(id)?;
+        Ok(match &speech {
+            None => f(None),
+            Some(s) => f(Some(&IndexDoc {
+                id: s.id,
+                title: &s.title,
+                paragraphs: &s.paragraphs,
+                year: s.year,
+                date: s.date.as_deref(),
+                speaker: s.speaker.as_deref(),
+                kind: s.kind.as_deref(),
+                tags: &s.tags,
+            })),
+        })
+    }
+
+    fn rebuild_index(
+        &self,
+        idx: &SearchIndex,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        let head = self.store.log_head()?;
+        let ids = self.store.all_ids()?;
+        let mut writer = idx.writer()?;
+        idx.stage_clear(&mut writer)?;
+        for (i, id) in ids.iter().enumerate() {
+            self.index_doc(*id, |doc| idx.stage(&mut writer, *id, doc))??;
+            progress(i + 1, ids.len());
+        }
+        idx.commit(writer, head)?;
+        Ok(ids.len())
+    }
+
+    /// Brings the index up to date with SQLite, using the change log.
+    pub fn sync_index(&self) -> Result<()> {
+        let idx = self.index()?;
+        let head = self.store.log_head()?;
+        let committed = idx.committed_seq()?;
+        match committed {
+            Some(c) if c == head => return Ok(idx.refresh()?),
+            Some(c) if c < head => {
+                let mut writer = match idx.writer() {
+                    Ok(w) => w,
+                    // Another process is writing the index; it will catch up.
+                    Err(tantivy::TantivyError::LockFailure(..)) => return Ok(idx.refresh()?),
+                    Err(e) => return Err(e.into()),
+                };
+                for id in self.store.changed_since(c)? {
+                    self.index_doc(id, |doc| idx.stage(&mut writer, id, doc))??;
+                }
+                idx.commit(writer, head)?;
+            }
+            // Ahead of the database (restored from a backup?) or unreadable: rebuild.
+            _ => {
+                self.rebuild_index(idx, &mut |_, _| {})?;
+            }
+        }
+        Ok(())
+    }
+
+    fn sync_index_quietly(&self) {
+        // The change is safe in SQLite; the next search retries and reports a failure.
+        let _ = self.sync_index();
+    }
+
+    /// Rebuilds the search index from SQLite; returns the number of speeches indexed.
+    pub fn reindex(&mut self, mut progress: impl FnMut(usize, usize)) -> Result<usize> {
+        self.drop_index()?;
+        let idx = {
+            let (idx, _) = SearchIndex::open(&self.dir.join(INDEX_DIR))?;
+            self.index.get_or_init(|| idx)
+        };
+        self.rebuild_index(idx, &mut progress)
+    }
+
+    fn drop_index(&mut self) -> Result<()> {
+        self.index = std::cell::OnceCell::new();
+        let dir = self.dir.join(INDEX_DIR);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        Ok(())
+    }
+
+    /// Searches the library: exact phrase, keywords or pattern (see [`SearchRequest`]).
+    pub fn search(&mut self, req: &SearchRequest) -> Result<SearchResults> {
+        let parsed = query::parse(&req.query, req.pattern).map_err(Error::Query)?;
+        match self.search_parsed(req, &parsed) {
+            Err(Error::Index(_)) => {
+                // A damaged index: it is derived data, so rebuild it and answer anyway.
+                self.drop_index()?;
+                self.search_parsed(req, &parsed)
+            }
+            other => other,
+        }
+    }
+
+    fn search_parsed(
+        &self,
+        req: &SearchRequest,
+        parsed: &query::ParsedQuery,
+    ) -> Result<SearchResults> {
+        self.sync_index()?;
+        let idx = self.index()?;
+        let q = idx.terms_query(&parsed.terms, &req.filters());
+        let pattern = parsed.mode == Mode::Pattern;
+        // A pattern's literal parts only narrow the candidates: every one is verified.
+        let (mut total, ranked) = idx.run(&*q, req.sort, if pattern { 0 } else { req.limit })?;
+        let mut found = Vec::with_capacity(ranked.len());
+        for (id, score) in ranked {
+            let Some(speech) = self.store.get(id)? else {
+                continue;
+            };
+            let (matches, match_count) = search::find_matches(&speech.paragraphs, parsed);
+            // Only a pattern's candidates may fail verification.
+            if match_count > 0 {
+                found.push((speech, score, matches, match_count));
+            }
+        }
+        if pattern {
+            total = found.len();
+            if req.sort == Sort::Relevance {
+                found.sort_by_key(|f| std::cmp::Reverse(f.3));
+            }
+            if req.limit > 0 {
+                found.truncate(req.limit);
+            }
+        }
+        let hits = found
+            .into_iter()
+            .map(|(speech, score, matches, match_count)| SearchHit {
+                snippets: search::hit_snippets(&speech.paragraphs, &matches),
+                id: speech.id,
+                title: speech.title,
+                date: speech.date,
+                score: if pattern { match_count as f32 } else { score },
+                match_count,
+                matches,
+            })
+            .collect();
+        Ok(SearchResults {
+            query: req.query.clone(),
+            mode: parsed.mode,
+            total,
+            hits,
+        })
     }
 
     /// Problems SQLite finds in the database (empty when consistent).

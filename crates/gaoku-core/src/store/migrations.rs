@@ -40,6 +40,21 @@ const MIGRATIONS: &[&str] = &[
         value  TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 2: a log of speech changes, written by triggers in the same transaction as the change, so
+    // the search index (derived data) can always catch up, even after a crash.
+    r#"
+    CREATE TABLE search_log (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        speech_id  INTEGER NOT NULL
+    );
+    CREATE TRIGGER speeches_log_insert AFTER INSERT ON speeches
+        BEGIN INSERT INTO search_log (speech_id) VALUES (new.id); END;
+    CREATE TRIGGER speeches_log_update AFTER UPDATE ON speeches
+        BEGIN INSERT INTO search_log (speech_id) VALUES (new.id); END;
+    CREATE TRIGGER speeches_log_delete AFTER DELETE ON speeches
+        BEGIN INSERT INTO search_log (speech_id) VALUES (old.id); END;
+    INSERT INTO search_log (speech_id) SELECT id FROM speeches;
+    "#,
 ];
 
 /// The schema version this build writes.

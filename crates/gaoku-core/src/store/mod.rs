@@ -268,6 +268,35 @@ impl Store {
             > 0)
     }
 
+    /// The newest entry of the change log (0 when empty).
+    pub fn log_head(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM search_log", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Speeches changed (inserted, edited or deleted) after log entry `seq`.
+    pub fn changed_since(&self, seq: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT speech_id FROM search_log WHERE seq > ?1 ORDER BY speech_id",
+        )?;
+        let ids = stmt
+            .query_map([seq], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+
+    /// Every speech id, ascending.
+    pub fn all_ids(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM speeches ORDER BY id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+
     /// SQLite's own consistency check (`PRAGMA integrity_check` and foreign keys).
     pub fn check_integrity(&self) -> Result<Vec<String>> {
         let mut problems: Vec<String> = self

@@ -1,0 +1,403 @@
+//! The tantivy index: derived data in `<library>/search-index`, rebuilt from SQLite whenever it is
+//! missing, unreadable, damaged or of an older schema. It never holds anything SQLite does not.
+
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term,
+};
+
+use super::normalize::fold_str;
+use super::tokenizer::{
+    BigramTokenizer, CharTokenizer, BIGRAM_TOKENIZER, CHAR_TOKENIZER, PARAGRAPH_BREAK,
+};
+
+/// Bumped whenever the schema or the tokenizers change: an index of another version is rebuilt.
+pub const INDEX_VERSION: u32 = 1;
+const PAYLOAD_PREFIX: &str = "gaoku-search";
+/// Writer memory: the minimum tantivy allows per thread, plenty for speeches.
+const WRITER_MEMORY: usize = 50_000_000;
+
+/// What the index stores of one speech.
+pub struct IndexDoc<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub paragraphs: &'a [String],
+    pub year: Option<i32>,
+    pub date: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub tags: &'a [String],
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    uni: Field,
+    bi: Field,
+    title_uni: Field,
+    title_bi: Field,
+    year: Field,
+    date_key: Field,
+    speaker: Field,
+    kind: Field,
+    tag: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | FAST | STORED),
+        uni: b.add_text_field("uni", text(CHAR_TOKENIZER)),
+        bi: b.add_text_field("bi", text(BIGRAM_TOKENIZER)),
+        title_uni: b.add_text_field("title_uni", text(CHAR_TOKENIZER)),
+        title_bi: b.add_text_field("title_bi", text(BIGRAM_TOKENIZER)),
+        year: b.add_i64_field("year", INDEXED | FAST),
+        date_key: b.add_u64_field("date_key", FAST),
+        speaker: b.add_text_field("speaker", STRING),
+        kind: b.add_text_field("kind", STRING),
+        tag: b.add_text_field("tag", STRING),
+    };
+    (b.build(), fields)
+}
+
+/// `2020-07-15` → 20200715, `2020-07` → 20200700, `2020` → 20200000; unknown → 0.
+pub fn date_key(date: Option<&str>) -> u64 {
+    let Some(d) = date else { return 0 };
+    let mut parts = d.split('-').map(|p| p.parse::<u64>().unwrap_or(0));
+    let y = parts.next().unwrap_or(0);
+    let m = parts.next().unwrap_or(0);
+    let day = parts.next().unwrap_or(0);
+    y * 10000 + m * 100 + day
+}
+
+/// Filters that narrow a search.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub year_from: Option<i32>,
+    pub year_to: Option<i32>,
+    pub speaker: Option<String>,
+    pub kind: Option<String>,
+    pub tag: Option<String>,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+}
+
+/// The open index.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    f: Fields,
+}
+
+/// Why the index could not be used as it is.
+pub type IndexResult<T> = Result<T, tantivy::TantivyError>;
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates an empty one. Returns `None` for the sequence number
+    /// when the index is new or was discarded (damaged, other version): the caller rebuilds it.
+    pub fn open(dir: &Path) -> IndexResult<(Self, Option<i64>)> {
+        if let Ok(Some(found)) = Self::open_existing(dir) {
+            return Ok(found);
+        }
+        // Missing, damaged or outdated: start again from nothing (it is derived data).
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        std::fs::create_dir_all(dir)?;
+        let (schema, f) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        Ok((Self::wrap(dir, index, f)?, None))
+    }
+
+    fn open_existing(dir: &Path) -> IndexResult<Option<(Self, Option<i64>)>> {
+        if !dir.join("meta.json").exists() {
+            return Ok(None);
+        }
+        let index = Index::open_in_dir(dir)?;
+        let (expected, f) = schema();
+        if index.schema() != expected {
+            return Ok(None);
+        }
+        let Some(seq) = parse_payload(index.load_metas()?.payload.as_deref()) else {
+            return Ok(None);
+        };
+        // Every file's checksum: garbage written into the index is found here, not mid-search.
+        let damaged = index.validate_checksum()?;
+        if !damaged.is_empty() {
+            return Ok(None);
+        }
+        let opened = Self::wrap(dir, index, f)?;
+        // Touch every segment once so unreadable structures fail now.
+        let searcher = opened.reader.searcher();
+        for seg in searcher.segment_readers() {
+            seg.fast_fields().u64("id")?;
+            seg.inverted_index(f.bi)?;
+            seg.inverted_index(f.uni)?;
+        }
+        Ok(Some((opened, Some(seq))))
+    }
+
+    fn wrap(dir: &Path, index: Index, f: Fields) -> IndexResult<Self> {
+        index
+            .tokenizers()
+            .register(CHAR_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
+        index.tokenizers().register(
+            BIGRAM_TOKENIZER,
+            TextAnalyzer::builder(BigramTokenizer).build(),
+        );
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            f,
+        })
+    }
+
+    /// The folder of the index.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The library change sequence number the index reflects, as last committed (by any process).
+    pub fn committed_seq(&self) -> IndexResult<Option<i64>> {
+        Ok(parse_payload(self.index.load_metas()?.payload.as_deref()))
+    }
+
+    /// A writer; fails with `LockFailure` while another process writes.
+    pub fn writer(&self) -> IndexResult<IndexWriter> {
+        self.index.writer_with_num_threads(1, WRITER_MEMORY)
+    }
+
+    /// Deletes (and, when given, re-adds) speeches in `writer`.
+    pub fn stage(
+        &self,
+        writer: &mut IndexWriter,
+        id: i64,
+        doc: Option<&IndexDoc>,
+    ) -> IndexResult<()> {
+        writer.delete_term(Term::from_field_u64(self.f.id, id as u64));
+        if let Some(d) = doc {
+            writer.add_document(self.document(d))?;
+        }
+        Ok(())
+    }
+
+    /// Removes every document (for a rebuild).
+    pub fn stage_clear(&self, writer: &mut IndexWriter) -> IndexResult<()> {
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Commits staged changes, recording the library sequence number they bring the index to.
+    pub fn commit(&self, mut writer: IndexWriter, seq: i64) -> IndexResult<()> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&format!("{PAYLOAD_PREFIX} v{INDEX_VERSION} seq={seq}"));
+        prepared.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Picks up commits made by other processes.
+    pub fn refresh(&self) -> IndexResult<()> {
+        self.reader.reload()
+    }
+
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        let f = self.f;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, d.id as u64);
+        let mut body = String::new();
+        for (i, p) in d.paragraphs.iter().enumerate() {
+            if i > 0 {
+                body.push(PARAGRAPH_BREAK);
+            }
+            body.push_str(&fold_str(p));
+        }
+        let title = fold_str(d.title);
+        doc.add_text(f.uni, &body);
+        doc.add_text(f.bi, &body);
+        doc.add_text(f.title_uni, &title);
+        doc.add_text(f.title_bi, &title);
+        if let Some(y) = d.year {
+            doc.add_i64(f.year, y as i64);
+        }
+        doc.add_u64(f.date_key, date_key(d.date));
+        if let Some(s) = d.speaker {
+            doc.add_text(f.speaker, s);
+        }
+        if let Some(k) = d.kind {
+            doc.add_text(f.kind, k);
+        }
+        for t in d.tags {
+            doc.add_text(f.tag, t);
+        }
+        doc
+    }
+
+    /// The exact-phrase query for one folded term over the body (or the title).
+    pub fn phrase(&self, folded: &str, title: bool) -> Box<dyn Query> {
+        let (uni, bi) = if title {
+            (self.f.title_uni, self.f.title_bi)
+        } else {
+            (self.f.uni, self.f.bi)
+        };
+        let chars: Vec<char> = folded.chars().collect();
+        match chars.len() {
+            0 => Box::new(BooleanQuery::new(vec![])),
+            1 => Box::new(TermQuery::new(
+                Term::from_field_text(uni, folded),
+                IndexRecordOption::WithFreqs,
+            )),
+            2 => Box::new(TermQuery::new(
+                Term::from_field_text(bi, folded),
+                IndexRecordOption::WithFreqs,
+            )),
+            n => {
+                // Bigrams at even offsets plus the last one cover every character exactly once or
+                // twice; together with their offsets they pin down the whole phrase.
+                let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
+                if *offsets.last().expect("n >= 3") != n - 2 {
+                    offsets.push(n - 2);
+                }
+                let terms = offsets
+                    .into_iter()
+                    .map(|o| {
+                        let gram: String = chars[o..o + 2].iter().collect();
+                        (o, Term::from_field_text(bi, &gram))
+                    })
+                    .collect();
+                Box::new(PhraseQuery::new_with_offset(terms))
+            }
+        }
+    }
+
+    /// All terms required in the body; title matches of the same terms raise the score.
+    pub fn terms_query(&self, terms: &[String], filters: &Filters) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for t in terms {
+            clauses.push((Occur::Must, self.phrase(t, false)));
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(self.phrase(t, true), 2.0)),
+            ));
+        }
+        clauses.extend(self.filter_clauses(filters));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn filter_clauses(&self, filters: &Filters) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = self.f;
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if filters.year_from.is_some() || filters.year_to.is_some() {
+            let bound = |y: Option<i32>| match y {
+                Some(y) => Bound::Included(Term::from_field_i64(f.year, y as i64)),
+                None => Bound::Unbounded,
+            };
+            out.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    bound(filters.year_from),
+                    bound(filters.year_to),
+                )),
+            ));
+        }
+        for (field, value) in [
+            (f.speaker, &filters.speaker),
+            (f.kind, &filters.kind),
+            (f.tag, &filters.tag),
+        ] {
+            if let Some(v) = value {
+                out.push((
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, v),
+                        IndexRecordOption::Basic,
+                    )),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Runs a query: the total number of matching speeches, and `(speech id, score)` for the first
+    /// `limit` in the requested order (`limit` 0: all).
+    pub fn run(
+        &self,
+        query: &dyn Query,
+        sort: Sort,
+        limit: usize,
+    ) -> IndexResult<(usize, Vec<(i64, f32)>)> {
+        let searcher = self.reader.searcher();
+        let limit = if limit == 0 {
+            (searcher.num_docs() as usize).max(1)
+        } else {
+            limit
+        };
+        let (total, addrs): (usize, Vec<(f32, DocAddress)>) = match sort {
+            Sort::Relevance => {
+                searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?
+            }
+            Sort::Date => {
+                let (n, docs) = searcher.search(
+                    query,
+                    &(
+                        Count,
+                        TopDocs::with_limit(limit)
+                            .order_by_fast_field::<u64>("date_key", Order::Desc),
+                    ),
+                )?;
+                (n, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+            }
+        };
+        let mut out = Vec::with_capacity(addrs.len());
+        for (score, addr) in addrs {
+            let ids = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("id")?;
+            if let Some(id) = ids.first(addr.doc_id) {
+                out.push((id as i64, score));
+            }
+        }
+        Ok((total, out))
+    }
+
+    /// Number of speeches in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}
+
+fn parse_payload(payload: Option<&str>) -> Option<i64> {
+    let rest = payload?.strip_prefix(PAYLOAD_PREFIX)?.trim();
+    let rest = rest.strip_prefix(&format!("v{INDEX_VERSION} seq="))?;
+    rest.parse().ok()
+}

@@ -1,0 +1,145 @@
+//! Search over the library: exact phrases, ranked keywords and patterns with gaps, with match
+//! offsets and highlighted snippets. tantivy finds the candidate speeches; the stored text gives
+//! exact offsets, counts and snippets.
+
+pub mod index;
+pub mod normalize;
+pub mod query;
+pub mod snippet;
+pub mod tokenizer;
+
+use serde::{Deserialize, Serialize};
+
+pub use index::{Filters, Sort};
+pub use query::Mode;
+
+use normalize::Folded;
+use query::ParsedQuery;
+
+/// A search as the user asked for it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Treat the query as a pattern even without `…` or `*`.
+    #[serde(default)]
+    pub pattern: bool,
+    /// At most this many hits (0: all).
+    #[serde(default)]
+    pub limit: usize,
+    pub year_from: Option<i32>,
+    pub year_to: Option<i32>,
+    pub speaker: Option<String>,
+    pub kind: Option<String>,
+    pub tag: Option<String>,
+    #[serde(default)]
+    pub sort: Sort,
+}
+
+impl SearchRequest {
+    /// A request for `query` with the default limit of 20 and no filters.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            limit: 20,
+            ..Default::default()
+        }
+    }
+
+    pub(crate) fn filters(&self) -> Filters {
+        Filters {
+            year_from: self.year_from,
+            year_to: self.year_to,
+            speaker: self.speaker.clone().filter(|s| !s.is_empty()),
+            kind: self.kind.clone().filter(|s| !s.is_empty()),
+            tag: self.tag.clone().filter(|s| !s.is_empty()),
+        }
+    }
+}
+
+/// A character range in the shown text (paragraphs joined by `\n`), end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One speech that matched.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub id: i64,
+    pub title: String,
+    pub date: Option<String>,
+    pub score: f32,
+    /// Non-overlapping occurrences, left to right (for keywords: summed over the terms).
+    pub match_count: usize,
+    pub matches: Vec<Span>,
+    /// 1–3 snippets of about 80 characters, matches in `<mark>`, everything else HTML-escaped.
+    pub snippets: Vec<String>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub mode: Mode,
+    /// Speeches that match (all of them, not only those returned).
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+}
+
+/// Finds every match of the query in a speech's paragraphs, as spans of the shown text, sorted.
+/// Returns the spans and the match count.
+pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize) {
+    let mut spans = Vec::new();
+    let mut count = 0;
+    let mut offset = 0;
+    for p in paragraphs {
+        let folded = Folded::new(p);
+        let text = folded.text();
+        // Byte offset in `text` → index in `folded.chars`.
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
+        let mut push = |bs: usize, be: usize| {
+            let (s, e) = (char_at(bs), char_at(be));
+            if e > s {
+                let (os, oe) = folded.original_span(s, e);
+                spans.push(Span {
+                    start: offset + os,
+                    end: offset + oe,
+                });
+            }
+        };
+        match &q.pattern {
+            Some(re) => {
+                for m in re.find_iter(&text) {
+                    count += 1;
+                    push(m.start(), m.end());
+                }
+            }
+            None => {
+                for term in &q.terms {
+                    for (at, m) in text.match_indices(term.as_str()) {
+                        count += 1;
+                        push(at, at + m.len());
+                    }
+                }
+            }
+        }
+        offset += p.chars().count() + 1;
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    (spans, count)
+}
+
+/// Snippets for a hit: spans merged where they overlap (keywords can overlap each other).
+pub fn hit_snippets(paragraphs: &[String], spans: &[Span]) -> Vec<String> {
+    let text: Vec<char> = paragraphs.join("\n").chars().collect();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start < last.1 => last.1 = last.1.max(s.end),
+            _ => merged.push((s.start, s.end)),
+        }
+    }
+    snippet::snippets(&text, &merged)
+}
