@@ -312,12 +312,12 @@ impl Library {
         let head = self.store.log_head()?;
         let committed = idx.committed_seq()?;
         match committed {
-            Some(c) if c == head => return Ok(idx.refresh()?),
+            Some(c) if c == head => return Ok(()),
             Some(c) if c < head => {
                 let mut writer = match idx.writer() {
                     Ok(w) => w,
                     // Another process is writing the index; it will catch up.
-                    Err(tantivy::TantivyError::LockFailure(..)) => return Ok(idx.refresh()?),
+                    Err(tantivy::TantivyError::LockFailure(..)) => return Ok(()),
                     Err(e) => return Err(e.into()),
                 };
                 for id in self.store.changed_since(c)? {

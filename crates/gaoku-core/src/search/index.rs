@@ -110,6 +110,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     f: Fields,
+    /// Opstamp of the commit the reader shows; reloading is skipped while it is current.
+    loaded_opstamp: std::cell::Cell<u64>,
 }
 
 /// Why the index could not be used as it is.
@@ -172,11 +174,13 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let loaded_opstamp = std::cell::Cell::new(index.load_metas()?.opstamp);
         Ok(SearchIndex {
             dir: dir.to_path_buf(),
             index,
             reader,
             f,
+            loaded_opstamp,
         })
     }
 
@@ -185,9 +189,15 @@ impl SearchIndex {
         &self.dir
     }
 
-    /// The library change sequence number the index reflects, as last committed (by any process).
+    /// The library change sequence number the index reflects, as last committed (by any
+    /// process); the reader is moved to that commit if it shows an older one.
     pub fn committed_seq(&self) -> IndexResult<Option<i64>> {
-        Ok(parse_payload(self.index.load_metas()?.payload.as_deref()))
+        let metas = self.index.load_metas()?;
+        if metas.opstamp != self.loaded_opstamp.get() {
+            self.reader.reload()?;
+            self.loaded_opstamp.set(metas.opstamp);
+        }
+        Ok(parse_payload(metas.payload.as_deref()))
     }
 
     /// A writer; fails with `LockFailure` while another process writes.
@@ -222,12 +232,8 @@ impl SearchIndex {
         prepared.commit()?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
+        self.loaded_opstamp.set(self.index.load_metas()?.opstamp);
         Ok(())
-    }
-
-    /// Picks up commits made by other processes.
-    pub fn refresh(&self) -> IndexResult<()> {
-        self.reader.reload()
     }
 
     fn document(&self, d: &IndexDoc) -> TantivyDocument {

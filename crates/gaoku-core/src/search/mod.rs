@@ -87,6 +87,12 @@ pub struct SearchResults {
     pub hits: Vec<SearchHit>,
 }
 
+/// Does search see this paragraph exactly as stored (no whitespace, no full-width ASCII forms)?
+/// Then matching can run on the stored text itself, with no folding.
+fn folds_to_itself(p: &str) -> bool {
+    p.chars().all(|c| normalize::fold(c) == Some(c))
+}
+
 /// Finds every match of the query in a speech's paragraphs, as spans of the shown text, sorted.
 /// Returns the spans and the match count.
 pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize) {
@@ -94,46 +100,61 @@ pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize
     let mut count = 0;
     let mut offset = 0;
     for p in paragraphs {
-        let folded = Folded::new(p);
-        let text = folded.text();
-        // Byte offset in `text` → index in `folded.chars`.
-        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
-        let mut push = |bs: usize, be: usize| {
-            let (s, e) = (char_at(bs), char_at(be));
-            if e > s {
-                let (os, oe) = folded.original_span(s, e);
-                spans.push(Span {
-                    start: offset + os,
-                    end: offset + oe,
-                });
-            }
-        };
+        let p_chars = p.chars().count();
         match &q.pattern {
-            Some(re) => {
-                for m in re.find_iter(&text) {
-                    count += 1;
-                    push(m.start(), m.end());
-                }
-            }
-            None => {
+            None if folds_to_itself(p) => {
+                // Fast path: byte search in the stored text, offsets counted only up to each hit.
                 for term in &q.terms {
-                    for (at, m) in text.match_indices(term.as_str()) {
+                    let (mut at_byte, mut at_char) = (0, 0);
+                    for (b, m) in p.match_indices(term.as_str()) {
+                        at_char += p[at_byte..b].chars().count();
+                        at_byte = b;
+                        let len = m.chars().count();
                         count += 1;
-                        push(at, at + m.len());
+                        spans.push(Span {
+                            start: offset + at_char,
+                            end: offset + at_char + len,
+                        });
                     }
                 }
             }
+            None => {
+                let folded = Folded::new(p);
+                let text = folded.text();
+                let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+                let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
+                for term in &q.terms {
+                    for (at, m) in text.match_indices(term.as_str()) {
+                        count += 1;
+                        let (os, oe) = folded.original_span(char_at(at), char_at(at + m.len()));
+                        spans.push(Span {
+                            start: offset + os,
+                            end: offset + oe,
+                        });
+                    }
+                }
+            }
+            Some(pattern) => {
+                let folded = Folded::new(p);
+                for (s, e) in pattern.find_all(&folded.chars) {
+                    count += 1;
+                    let (os, oe) = folded.original_span(s, e);
+                    spans.push(Span {
+                        start: offset + os,
+                        end: offset + oe,
+                    });
+                }
+            }
         }
-        offset += p.chars().count() + 1;
+        offset += p_chars + 1;
     }
     spans.sort_by_key(|s| (s.start, s.end));
     (spans, count)
 }
 
-/// Snippets for a hit: spans merged where they overlap (keywords can overlap each other).
+/// Snippets for a hit, made paragraph by paragraph; spans merged where they overlap (keywords can
+/// overlap each other).
 pub fn hit_snippets(paragraphs: &[String], spans: &[Span]) -> Vec<String> {
-    let text: Vec<char> = paragraphs.join("\n").chars().collect();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for s in spans {
         match merged.last_mut() {
@@ -141,5 +162,26 @@ pub fn hit_snippets(paragraphs: &[String], spans: &[Span]) -> Vec<String> {
             _ => merged.push((s.start, s.end)),
         }
     }
-    snippet::snippets(&text, &merged)
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut rest = &merged[..];
+    for p in paragraphs {
+        if out.len() >= snippet::MAX_SNIPPETS || rest.is_empty() {
+            break;
+        }
+        let n = p.chars().count();
+        let inside = rest.iter().take_while(|(s, _)| *s < offset + n).count();
+        if inside > 0 {
+            let chars: Vec<char> = p.chars().collect();
+            let local: Vec<(usize, usize)> = rest[..inside]
+                .iter()
+                .map(|(s, e)| (s - offset, (e - offset).min(n)))
+                .collect();
+            let room = snippet::MAX_SNIPPETS - out.len();
+            out.extend(snippet::snippets(&chars, &local).into_iter().take(room));
+            rest = &rest[inside..];
+        }
+        offset += n + 1;
+    }
+    out
 }

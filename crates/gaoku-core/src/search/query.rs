@@ -1,6 +1,5 @@
 //! Reading what the writer typed: an exact phrase, several keywords, or a pattern with gaps.
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::normalize::fold;
@@ -25,8 +24,8 @@ pub struct ParsedQuery {
     pub mode: Mode,
     /// Phrase: one term; keywords: several; pattern: its literal parts (used to narrow candidates).
     pub terms: Vec<String>,
-    /// For patterns: the regex run over folded paragraph text.
-    pub pattern: Option<Regex>,
+    /// For patterns: the matcher run over folded paragraph text.
+    pub pattern: Option<Pattern>,
 }
 
 /// Does the text use pattern syntax (`…`, `...`, `*`, `＊`)?
@@ -103,10 +102,71 @@ fn split_terms(q: &str) -> Vec<String> {
     terms
 }
 
-enum Piece {
-    Lit(String),
+/// One part of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Exactly these characters.
+    Lit(Vec<char>),
+    /// Up to [`MAX_GAP`] characters, as few as possible.
     Gap,
+    /// Exactly one character.
     Any,
+}
+
+/// A compiled pattern. Matching is leftmost-first with the shortest gaps, like a regex with lazy
+/// `.{0,200}?` gaps, but walks literal parts directly instead of expanding the gaps.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pieces: Vec<Piece>,
+}
+
+impl Pattern {
+    /// Non-overlapping matches in `text`, left to right, as character ranges.
+    pub fn find_all(&self, text: &[char]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let start = match &self.pieces[0] {
+                Piece::Lit(l) => match find(text, l, pos) {
+                    Some(s) => s,
+                    None => break,
+                },
+                _ => pos,
+            };
+            match self.match_from(text, 0, start) {
+                Some(end) => {
+                    out.push((start, end));
+                    pos = end.max(start + 1);
+                }
+                None => pos = start + 1,
+            }
+        }
+        out
+    }
+
+    fn match_from(&self, text: &[char], k: usize, at: usize) -> Option<usize> {
+        let Some(piece) = self.pieces.get(k) else {
+            return Some(at);
+        };
+        match piece {
+            Piece::Lit(l) => text[at..]
+                .starts_with(l)
+                .then(|| self.match_from(text, k + 1, at + l.len()))
+                .flatten(),
+            Piece::Any => (at < text.len())
+                .then(|| self.match_from(text, k + 1, at + 1))
+                .flatten(),
+            Piece::Gap => (0..=MAX_GAP)
+                .take_while(|g| at + g <= text.len())
+                .find_map(|g| self.match_from(text, k + 1, at + g)),
+        }
+    }
+}
+
+fn find(text: &[char], lit: &[char], from: usize) -> Option<usize> {
+    let first = lit[0];
+    (from..text.len().saturating_sub(lit.len() - 1))
+        .find(|&i| text[i] == first && text[i..].starts_with(lit))
 }
 
 fn parse_pattern(q: &str) -> Result<ParsedQuery, String> {
@@ -128,38 +188,31 @@ fn parse_pattern(q: &str) -> Result<ParsedQuery, String> {
         } else if let Some(Piece::Lit(s)) = pieces.last_mut() {
             s.push(c);
         } else {
-            pieces.push(Piece::Lit(c.to_string()));
+            pieces.push(Piece::Lit(vec![c]));
         }
         i += 1;
+    }
+    // Leading and trailing gaps add nothing to a match: drop them so spans hug the text.
+    while matches!(pieces.first(), Some(Piece::Gap)) {
+        pieces.remove(0);
+    }
+    while matches!(pieces.last(), Some(Piece::Gap)) {
+        pieces.pop();
     }
     let literals: Vec<String> = pieces
         .iter()
         .filter_map(|p| match p {
-            Piece::Lit(s) => Some(s.clone()),
+            Piece::Lit(s) => Some(s.iter().collect()),
             _ => None,
         })
         .collect();
     if literals.is_empty() {
         return Err("a pattern needs some text besides … and *, e.g. 一是…二是…三是".into());
     }
-    let mut re = String::new();
-    for p in &pieces {
-        match p {
-            Piece::Lit(s) => re.push_str(&regex::escape(s)),
-            Piece::Gap => re.push_str(&format!(".{{0,{MAX_GAP}}}?")),
-            Piece::Any => re.push('.'),
-        }
-    }
-    // Leading and trailing gaps add nothing to a match: trim them so spans hug the text.
-    let re = re
-        .trim_start_matches(&format!(".{{0,{MAX_GAP}}}?"))
-        .trim_end_matches(&format!(".{{0,{MAX_GAP}}}?"))
-        .to_string();
-    let regex = Regex::new(&re).map_err(|e| format!("pattern too complex: {e}"))?;
     Ok(ParsedQuery {
         mode: Mode::Pattern,
         terms: literals,
-        pattern: Some(regex),
+        pattern: Some(Pattern { pieces }),
     })
 }
 
@@ -194,32 +247,42 @@ mod tests {
         let p = parse("一是…二是…三是", false).unwrap();
         assert_eq!(p.mode, Mode::Pattern);
         assert_eq!(p.terms, vec!["一是", "二是", "三是"]);
-        let re = p.pattern.unwrap();
+        let first = |q: &str, text: &str| -> Option<String> {
+            let chars: Vec<char> = text.chars().collect();
+            let pat = parse(q, true).unwrap().pattern.unwrap();
+            pat.find_all(&chars)
+                .first()
+                .map(|&(s, e)| chars[s..e].iter().collect())
+        };
         assert_eq!(
-            re.find("甲一是乙乙二是丙三是丁").unwrap().as_str(),
-            "一是乙乙二是丙三是"
+            first("一是…二是…三是", "甲一是乙乙二是丙三是丁").as_deref(),
+            Some("一是乙乙二是丙三是")
         );
-        let star = parse("要*干、*干、*干", false).unwrap().pattern.unwrap();
         assert_eq!(
-            star.find("要苦干、实干、拼干！").unwrap().as_str(),
-            "要苦干、实干、拼干"
+            first("要*干、*干、*干", "要苦干、实干、拼干！").as_deref(),
+            Some("要苦干、实干、拼干")
         );
-        assert!(star.find("要苦干、实干、拼命干").is_none());
+        assert_eq!(first("要*干、*干、*干", "要苦干、实干、拼命干"), None);
         let dots = parse("既要...更要...", false).unwrap();
         assert_eq!(dots.terms, vec!["既要", "更要"]);
         assert_eq!(
-            dots.pattern
-                .unwrap()
-                .find("既要面子更要里子")
-                .unwrap()
-                .as_str(),
-            "既要面子更要"
+            first("既要...更要...", "既要面子更要里子").as_deref(),
+            Some("既要面子更要")
         );
-        assert!(parse("a.b(c)[d]+?", true)
+        assert_eq!(
+            first("a.b(c)[d]+?", "xa.b(c)[d]+?").as_deref(),
+            Some("a.b(c)[d]+?")
+        );
+        // The shortest gap wins, matches do not overlap, and a gap has a limit.
+        let chars: Vec<char> = "不是甲而是乙而是不是丙而是".chars().collect();
+        let all = parse("不是…而是", false)
             .unwrap()
             .pattern
             .unwrap()
-            .is_match("a.b(c)[d]+?"));
+            .find_all(&chars);
+        assert_eq!(all, vec![(0, 5), (8, 13)]);
+        let far = format!("一是{}二是", "中".repeat(MAX_GAP + 1));
+        assert_eq!(first("一是…二是", &far), None);
     }
 
     #[test]

@@ -1,0 +1,330 @@
+//! Search benchmark. Scales the real corpus up to N speeches (paragraphs sampled with a fixed seed),
+//! then, in one run, measures Gaoku (import, index build, query latency, memory), ripgrep over the
+//! same texts as files, and SQLite FTS5 trigram over the same texts, and prints a table with ratios.
+//!
+//! `cargo run --release -p gaoku-bench -- --speeches 10000` (see docs/benchmarks.md).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use gaoku_core::{Library, OpenOptions, SearchRequest};
+
+#[derive(Parser)]
+struct Args {
+    /// Speeches to generate (~20 KB each).
+    #[arg(long, default_value_t = 10_000)]
+    speeches: usize,
+    /// Folder of real speeches to sample paragraphs from.
+    #[arg(long, default_value = "../shared/corpus/gov-reports/docs")]
+    corpus: PathBuf,
+    /// Work folder (generated files, library, FTS5 database). Reused when it holds the same corpus.
+    #[arg(long, default_value = "target/bench")]
+    work: PathBuf,
+    /// Timed runs per query.
+    #[arg(long, default_value_t = 30)]
+    runs: usize,
+}
+
+/// Deterministic xorshift so every run generates the same corpus.
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn paragraphs(corpus: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(corpus)
+        .expect("corpus folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for block in text.split("\n\n") {
+            let p: String = block.lines().map(str::trim).collect();
+            if p.chars().count() >= 20 {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Writes N speech files of ~20 KB and returns their total size in bytes.
+fn generate(args: &Args, dir: &Path) -> u64 {
+    let marker = dir.join(format!(".generated-{}", args.speeches));
+    if marker.exists() {
+        return dir_size(dir);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let paras = paragraphs(&args.corpus);
+    let mut rng = Rng(0x2545F4914F6CDD1D);
+    let mut total = 0u64;
+    for i in 0..args.speeches {
+        let year = 1990 + (i % 35);
+        let mut text = format!("在全县{year}年第{i}次工作会议上的讲话\n同志们：\n");
+        while text.len() < 20_000 {
+            text.push_str(&paras[rng.below(paras.len())]);
+            text.push('\n');
+        }
+        total += text.len() as u64;
+        std::fs::write(dir.join(format!("{i:05}.txt")), text).unwrap();
+    }
+    std::fs::write(marker, "").unwrap();
+    total
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.map(|e| {
+                let e = e.unwrap();
+                if e.file_type().unwrap().is_dir() {
+                    dir_size(&e.path())
+                } else {
+                    e.metadata().unwrap().len()
+                }
+            })
+            .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn rss_mb() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 1024.0
+    };
+    (kb("VmRSS:"), kb("VmHWM:"))
+}
+
+struct Stat {
+    median: Duration,
+    p99: Duration,
+}
+
+fn time<F: FnMut()>(runs: usize, mut f: F) -> Stat {
+    f(); // warm-up
+    let mut t: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed()
+        })
+        .collect();
+    t.sort();
+    Stat {
+        median: t[t.len() / 2],
+        p99: t[((t.len() as f64) * 0.99).ceil() as usize - 1],
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+struct Q {
+    label: &'static str,
+    gaoku: &'static str,
+    year_from: Option<i32>,
+    rg: Vec<&'static str>,
+    /// FTS5: a count of all matches, then the first 20 rows with snippets (what a results page needs).
+    fts: Option<(String, String)>,
+}
+
+fn queries() -> Vec<Q> {
+    let phrase = |label, q: &'static str| Q {
+        label,
+        gaoku: q,
+        year_from: None,
+        rg: vec!["-F", "-c", q],
+        fts: Some(if q.chars().count() >= 3 {
+            let m = format!("t MATCH '\"{q}\"'");
+            (
+                format!("SELECT count(*) FROM t WHERE {m}"),
+                format!("SELECT rowid, snippet(t, 0, '<mark>', '</mark>', '…', 24) FROM t WHERE {m} ORDER BY rank LIMIT 20"),
+            )
+        } else {
+            // Trigrams cannot answer 1–2 characters: FTS5 falls back to a LIKE scan.
+            let m = format!("body LIKE '%{q}%'");
+            (
+                format!("SELECT count(*) FROM t WHERE {m}"),
+                format!("SELECT rowid, substr(body, instr(body, '{q}') - 20, 60) FROM t WHERE {m} LIMIT 20"),
+            )
+        }),
+    };
+    let pattern = |label, q: &'static str, re: &'static str| Q {
+        label,
+        gaoku: q,
+        year_from: None,
+        rg: vec!["-U", "-c", re],
+        fts: None,
+    };
+    vec![
+        phrase("rare 4-char phrase", "狠抓落实"),
+        phrase("common 3-char phrase", "现代化"),
+        phrase("2-char word", "发展"),
+        phrase("1 char", "民"),
+        phrase("8-char phrase", "全面建成小康社会"),
+        Q {
+            label: "keywords + year filter",
+            gaoku: "乡村 振兴",
+            year_from: Some(2010),
+            rg: vec!["-c", "乡村.*振兴|振兴.*乡村"],
+            fts: Some((
+                "SELECT count(*) FROM t WHERE body LIKE '%乡村%' AND body LIKE '%振兴%' AND year >= 2010".into(),
+                "SELECT rowid FROM t WHERE body LIKE '%乡村%' AND body LIKE '%振兴%' AND year >= 2010 LIMIT 20".into(),
+            )),
+        },
+        pattern("pattern 一是…二是…三是", "一是…二是…三是", "一是.{0,200}?二是.{0,200}?三是"),
+        pattern("pattern 既要…更要…", "既要…更要…", "既要.{0,200}?更要"),
+        pattern("pattern 要*干、*干、*干", "要*干、*干、*干", "要.干、.干、.干"),
+        pattern("pattern 不是…而是", "不是…而是", "不是.{0,200}?而是"),
+    ]
+}
+
+fn main() {
+    let args = Args::parse();
+    let files = args.work.join("files");
+    let t = Instant::now();
+    let bytes = generate(&args, &files);
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "corpus: {} speeches, {mb:.1} MB of UTF-8 text (generated/checked in {:.1?})",
+        args.speeches,
+        t.elapsed()
+    );
+
+    // Gaoku: import (SQLite), then a full index build.
+    let lib_dir = args.work.join("library");
+    let _ = std::fs::remove_dir_all(&lib_dir);
+    let mut lib = Library::open_with(&lib_dir, OpenOptions { seed_sample: false }).unwrap();
+    let t = Instant::now();
+    let report = lib.import(std::slice::from_ref(&files), |_| {}, None);
+    let import = t.elapsed();
+    assert_eq!(
+        report.imported.len(),
+        args.speeches,
+        "{:?}",
+        report.failed.first()
+    );
+    let t = Instant::now();
+    lib.reindex(|_, _| {}).unwrap();
+    let build = t.elapsed();
+    let index_mb = dir_size(&lib_dir.join("search-index")) as f64 / 1e6;
+    let db_mb = dir_size(&lib_dir) as f64 / 1e6 - index_mb;
+    drop(lib);
+
+    // SQLite FTS5 trigram over the same texts.
+    let fts_path = args.work.join("fts5.sqlite3");
+    let _ = std::fs::remove_file(&fts_path);
+    let conn = rusqlite::Connection::open(&fts_path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode=WAL; CREATE VIRTUAL TABLE t USING fts5(body, year UNINDEXED, tokenize='trigram');").unwrap();
+    let t = Instant::now();
+    {
+        let tx = conn.unchecked_transaction().unwrap();
+        let mut stmt = tx
+            .prepare("INSERT INTO t(body, year) VALUES (?1, ?2)")
+            .unwrap();
+        for (i, e) in std::fs::read_dir(&files).unwrap().enumerate() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                stmt.execute(rusqlite::params![
+                    std::fs::read_to_string(&p).unwrap(),
+                    1990 + (i % 35) as i64
+                ])
+                .unwrap();
+            }
+        }
+        drop(stmt);
+        tx.commit().unwrap();
+    }
+    let fts_build = t.elapsed();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let fts_mb = std::fs::metadata(&fts_path).unwrap().len() as f64 / 1e6;
+
+    println!("\n| build | time | MB/s | size |\n|---|---|---|---|");
+    println!(
+        "| Gaoku import (decode, clean, SQLite) | {:.1} s | {:.1} | SQLite {db_mb:.0} MB |",
+        import.as_secs_f64(),
+        mb / import.as_secs_f64()
+    );
+    println!(
+        "| Gaoku index build (tantivy) | {:.1} s | {:.1} | index {index_mb:.0} MB |",
+        build.as_secs_f64(),
+        mb / build.as_secs_f64()
+    );
+    println!(
+        "| SQLite FTS5 trigram build | {:.1} s | {:.1} | {fts_mb:.0} MB |",
+        fts_build.as_secs_f64(),
+        mb / fts_build.as_secs_f64()
+    );
+
+    let mut lib = Library::open_with(&lib_dir, OpenOptions { seed_sample: false }).unwrap();
+    if std::env::var_os("GAOKU_BENCH_PROBE").is_some() {
+        let s = time(20, || lib.sync_index().unwrap());
+        println!("probe: sync_index {} ms", ms(s.median));
+        let s = time(20, || {
+            for id in 1..=20 {
+                lib.speech(id).unwrap();
+            }
+        });
+        println!("probe: 20 × speech() {} ms", ms(s.median));
+    }
+    println!("\nlatency in ms, median / p99 of {} runs (Gaoku: in-process search as the app calls it, 20 hits with snippets; rg: one process over the files; FTS5: count(*) plus the first 20 rows with snippet(); 1–2 characters fall back to LIKE)\n", args.runs);
+    println!("| query | Gaoku median | Gaoku p99 | hits | rg median | rg/Gaoku | FTS5 median | FTS5/Gaoku |\n|---|---|---|---|---|---|---|---|");
+    for q in queries() {
+        let mut req = SearchRequest::new(q.gaoku);
+        req.year_from = q.year_from;
+        let total = lib.search(&req).unwrap().total;
+        let g = time(args.runs, || {
+            lib.search(&req).unwrap();
+        });
+        let rg = time(args.runs.min(10), || {
+            let out = Command::new("rg")
+                .args(&q.rg)
+                .arg(&files)
+                .output()
+                .expect("ripgrep (rg) on PATH");
+            assert!(out.status.code().unwrap_or(2) < 2);
+        });
+        let fts = q.fts.as_ref().map(|(count, page)| {
+            time(args.runs.min(10), || {
+                conn.query_row(count, [], |r| r.get::<_, i64>(0)).unwrap();
+                let mut stmt = conn.prepare_cached(page).unwrap();
+                let rows = stmt.query_map([], |r| r.get::<_, i64>(0)).unwrap();
+                assert!(rows.count() <= 20);
+            })
+        });
+        let ratio =
+            |other: Duration| format!("{:.1}×", other.as_secs_f64() / g.median.as_secs_f64());
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            q.label,
+            ms(g.median),
+            ms(g.p99),
+            total,
+            ms(rg.median),
+            ratio(rg.median),
+            fts.as_ref().map_or("n/a".into(), |f| ms(f.median)),
+            fts.as_ref().map_or("n/a".into(), |f| ratio(f.median)),
+        );
+    }
+    let (rss, peak) = rss_mb();
+    println!("\nGaoku process memory after the queries: RSS {rss:.0} MB (peak {peak:.0} MB, including import and FTS5 build in the same process)");
+}
