@@ -93,6 +93,14 @@ fn search(c: &mut Corpus, q: &str, pattern: bool) -> BTreeMap<i64, usize> {
         .iter()
         .map(|h| {
             assert_eq!(h.matches.len(), h.match_count, "{q}: one span per match");
+            if r.mode == gaoku_core::Mode::Pattern {
+                // Patterns are counted from index positions and verified on the text: both agree.
+                assert_eq!(
+                    h.score as usize, h.match_count,
+                    "{q}: positional count of #{}",
+                    h.id
+                );
+            }
             (h.id, h.match_count)
         })
         .collect()

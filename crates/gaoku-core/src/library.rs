@@ -296,7 +296,7 @@ impl Library {
     ) -> Result<usize> {
         let head = self.store.log_head()?;
         let ids = self.store.all_ids()?;
-        let mut writer = idx.writer()?;
+        let mut writer = idx.bulk_writer()?;
         idx.stage_clear(&mut writer)?;
         for (i, id) in ids.iter().enumerate() {
             self.index_doc(*id, |doc| idx.stage(&mut writer, *id, doc))??;
@@ -377,28 +377,36 @@ impl Library {
     ) -> Result<SearchResults> {
         self.sync_index()?;
         let idx = self.index()?;
-        let q = idx.terms_query(&parsed.terms, &req.filters());
-        let pattern = parsed.mode == Mode::Pattern;
-        // A pattern's literal parts only narrow the candidates: every one is verified.
-        let (mut total, ranked) = idx.run(&*q, req.sort, if pattern { 0 } else { req.limit })?;
-        let mut found = Vec::with_capacity(ranked.len());
-        for (id, score) in ranked {
-            let Some(speech) = self.store.get(id)? else {
-                continue;
-            };
-            let (matches, match_count) = search::find_matches(&speech.paragraphs, parsed);
-            // Only a pattern's candidates may fail verification.
-            if match_count > 0 {
-                found.push((speech, score, matches, match_count));
-            }
-        }
-        if pattern {
-            total = found.len();
-            if req.sort == Sort::Relevance {
-                found.sort_by_key(|f| std::cmp::Reverse(f.3));
+        let mut found = Vec::new();
+        let total;
+        if let (Mode::Pattern, Some(pattern)) = (parsed.mode, &parsed.pattern) {
+            // Matches are counted from index positions; text is read only for the hits shown.
+            let mut ranked = idx.pattern_hits(pattern, &parsed.terms, &req.filters())?;
+            total = ranked.len();
+            match req.sort {
+                Sort::Relevance => ranked.sort_by_key(|(id, n, _)| (std::cmp::Reverse(*n), *id)),
+                Sort::Date => ranked.sort_by_key(|(id, _, date)| (std::cmp::Reverse(*date), *id)),
             }
             if req.limit > 0 {
-                found.truncate(req.limit);
+                ranked.truncate(req.limit);
+            }
+            for (id, n, _) in ranked {
+                let Some(speech) = self.store.get(id)? else {
+                    continue;
+                };
+                let (matches, match_count) = search::find_matches(&speech.paragraphs, parsed);
+                found.push((speech, n as f32, matches, match_count));
+            }
+        } else {
+            let q = idx.terms_query(&parsed.terms, &req.filters());
+            let (n, ranked) = idx.run(&*q, req.sort, req.limit)?;
+            total = n;
+            for (id, score) in ranked {
+                let Some(speech) = self.store.get(id)? else {
+                    continue;
+                };
+                let (matches, match_count) = search::find_matches(&speech.paragraphs, parsed);
+                found.push((speech, score, matches, match_count));
             }
         }
         let hits = found
@@ -408,7 +416,7 @@ impl Library {
                 id: speech.id,
                 title: speech.title,
                 date: speech.date,
-                score: if pattern { match_count as f32 } else { score },
+                score,
                 match_count,
                 matches,
             })

@@ -14,13 +14,19 @@ use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term,
 };
 
+use tantivy::collector::DocSetCollector;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::DocSet;
+
 use super::normalize::fold_str;
+use super::positional::{count_matches, literal_starts, DocPositions};
+use super::query::{Pattern, Piece};
 use super::tokenizer::{
     BigramTokenizer, CharTokenizer, BIGRAM_TOKENIZER, CHAR_TOKENIZER, PARAGRAPH_BREAK,
 };
 
 /// Bumped whenever the schema or the tokenizers change: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 const PAYLOAD_PREFIX: &str = "gaoku-search";
 /// Writer memory: the minimum tantivy allows per thread, plenty for speeches.
 const WRITER_MEMORY: usize = 50_000_000;
@@ -46,6 +52,7 @@ struct Fields {
     title_bi: Field,
     year: Field,
     date_key: Field,
+    body_len: Field,
     speaker: Field,
     kind: Field,
     tag: Field,
@@ -68,6 +75,7 @@ fn schema() -> (Schema, Fields) {
         title_bi: b.add_text_field("title_bi", text(BIGRAM_TOKENIZER)),
         year: b.add_i64_field("year", INDEXED | FAST),
         date_key: b.add_u64_field("date_key", FAST),
+        body_len: b.add_u64_field("body_len", FAST),
         speaker: b.add_text_field("speaker", STRING),
         kind: b.add_text_field("kind", STRING),
         tag: b.add_text_field("tag", STRING),
@@ -200,9 +208,16 @@ impl SearchIndex {
         Ok(parse_payload(metas.payload.as_deref()))
     }
 
-    /// A writer; fails with `LockFailure` while another process writes.
+    /// A writer for a few changes; fails with `LockFailure` while another process writes.
     pub fn writer(&self) -> IndexResult<IndexWriter> {
         self.index.writer_with_num_threads(1, WRITER_MEMORY)
+    }
+
+    /// A writer for a full rebuild: one indexing thread per core (at most two).
+    pub fn bulk_writer(&self) -> IndexResult<IndexWriter> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+        self.index
+            .writer_with_num_threads(threads, WRITER_MEMORY * threads)
     }
 
     /// Deletes (and, when given, re-adds) speeches in `writer`.
@@ -248,6 +263,7 @@ impl SearchIndex {
             body.push_str(&fold_str(p));
         }
         let title = fold_str(d.title);
+        doc.add_u64(f.body_len, body.chars().count() as u64);
         doc.add_text(f.uni, &body);
         doc.add_text(f.bi, &body);
         doc.add_text(f.title_uni, &title);
@@ -268,8 +284,10 @@ impl SearchIndex {
         doc
     }
 
-    /// The exact-phrase query for one folded term over the body (or the title).
-    pub fn phrase(&self, folded: &str, title: bool) -> Box<dyn Query> {
+    /// The terms that pin down a folded literal, with their offsets: its character, its one
+    /// bigram, or bigrams at even offsets plus the last one (every character covered, and with
+    /// their offsets the whole literal fixed).
+    fn grams(&self, folded: &str, title: bool) -> Vec<(usize, Term)> {
         let (uni, bi) = if title {
             (self.f.title_uni, self.f.title_bi)
         } else {
@@ -277,32 +295,126 @@ impl SearchIndex {
         };
         let chars: Vec<char> = folded.chars().collect();
         match chars.len() {
-            0 => Box::new(BooleanQuery::new(vec![])),
-            1 => Box::new(TermQuery::new(
-                Term::from_field_text(uni, folded),
-                IndexRecordOption::WithFreqs,
-            )),
-            2 => Box::new(TermQuery::new(
-                Term::from_field_text(bi, folded),
-                IndexRecordOption::WithFreqs,
-            )),
+            0 => Vec::new(),
+            1 => vec![(0, Term::from_field_text(uni, folded))],
             n => {
-                // Bigrams at even offsets plus the last one cover every character exactly once or
-                // twice; together with their offsets they pin down the whole phrase.
                 let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
-                if *offsets.last().expect("n >= 3") != n - 2 {
+                if *offsets.last().expect("n >= 2") != n - 2 {
                     offsets.push(n - 2);
                 }
-                let terms = offsets
+                offsets
                     .into_iter()
                     .map(|o| {
                         let gram: String = chars[o..o + 2].iter().collect();
                         (o, Term::from_field_text(bi, &gram))
                     })
-                    .collect();
-                Box::new(PhraseQuery::new_with_offset(terms))
+                    .collect()
             }
         }
+    }
+
+    /// The exact-phrase query for one folded term over the body (or the title).
+    pub fn phrase(&self, folded: &str, title: bool) -> Box<dyn Query> {
+        let mut grams = self.grams(folded, title);
+        match grams.len() {
+            0 => Box::new(BooleanQuery::new(vec![])),
+            1 => Box::new(TermQuery::new(
+                grams.remove(0).1,
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new_with_offset(grams)),
+        }
+    }
+
+    /// Speeches matching a pattern, found from positions alone: `(id, matches, date key)` for
+    /// every speech with at least one match. `literals` are the pattern's literal parts, in order.
+    pub fn pattern_hits(
+        &self,
+        pattern: &Pattern,
+        literals: &[String],
+        filters: &Filters,
+    ) -> IndexResult<Vec<(i64, usize, u64)>> {
+        let searcher = self.reader.searcher();
+        let query = self.terms_query(literals, filters);
+        let mut by_segment: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+        for addr in searcher.search(&*query, &DocSetCollector)? {
+            by_segment
+                .entry(addr.segment_ord)
+                .or_default()
+                .push(addr.doc_id);
+        }
+        let pieces = pattern.pieces();
+        let mut out = Vec::new();
+        'segments: for (ord, mut docs) in by_segment {
+            docs.sort_unstable();
+            let seg = searcher.segment_reader(ord);
+            let (uni, bi) = (
+                seg.inverted_index(self.f.uni)?,
+                seg.inverted_index(self.f.bi)?,
+            );
+            let open = |term: &Term| -> IndexResult<Option<SegmentPostings>> {
+                let index = if term.field() == self.f.uni {
+                    &uni
+                } else {
+                    &bi
+                };
+                Ok(index.read_postings(term, IndexRecordOption::WithFreqsAndPositions)?)
+            };
+            // Per piece: the postings of its grams with their offsets (none for gaps and `*`).
+            let mut piece_postings: Vec<Vec<(u32, SegmentPostings)>> = Vec::new();
+            let mut literal = literals.iter();
+            for piece in pieces {
+                let mut list = Vec::new();
+                if matches!(piece, Piece::Lit(_)) {
+                    let text = literal.next().expect("one literal per Lit piece");
+                    for (o, term) in self.grams(text, false) {
+                        match open(&term)? {
+                            Some(p) => list.push((o as u32, p)),
+                            // A literal absent from this segment: none of its documents match.
+                            None => continue 'segments,
+                        }
+                    }
+                }
+                piece_postings.push(list);
+            }
+            let mut breaks_postings = open(&Term::from_field_text(self.f.uni, "\n"))?;
+            let ids = seg.fast_fields().u64("id")?;
+            let lens = seg.fast_fields().u64("body_len")?;
+            let dates = seg.fast_fields().u64("date_key")?;
+            let mut scratch = Vec::new();
+            for doc in docs {
+                let mut starts: Vec<Vec<u32>> = Vec::with_capacity(pieces.len());
+                for list in piece_postings.iter_mut() {
+                    let mut grams = Vec::with_capacity(list.len());
+                    for (o, postings) in list.iter_mut() {
+                        scratch.clear();
+                        if postings.doc() <= doc && postings.seek(doc) == doc {
+                            postings.positions(&mut scratch);
+                        }
+                        grams.push((*o, scratch.clone()));
+                    }
+                    starts.push(literal_starts(&grams));
+                }
+                let mut breaks = Vec::new();
+                if let Some(p) = breaks_postings.as_mut() {
+                    if p.doc() <= doc && p.seek(doc) == doc {
+                        p.positions(&mut breaks);
+                    }
+                }
+                let d = DocPositions {
+                    literal_starts: &starts,
+                    breaks: &breaks,
+                    len: lens.first(doc).unwrap_or(0) as u32,
+                };
+                let n = count_matches(pieces, &d);
+                if n > 0 {
+                    if let Some(id) = ids.first(doc) {
+                        out.push((id as i64, n, dates.first(doc).unwrap_or(0)));
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// All terms required in the body; title matches of the same terms raise the score.

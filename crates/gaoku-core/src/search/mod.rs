@@ -4,6 +4,7 @@
 
 pub mod index;
 pub mod normalize;
+pub mod positional;
 pub mod query;
 pub mod snippet;
 pub mod tokenizer;

@@ -121,6 +121,11 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// The parts, in order (no leading or trailing gap).
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
     /// Non-overlapping matches in `text`, left to right, as character ranges.
     pub fn find_all(&self, text: &[char]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();

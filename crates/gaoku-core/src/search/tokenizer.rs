@@ -3,9 +3,10 @@
 //! Word segmentation (jieba and friends) splits the query and the document differently and misses
 //! real phrase hits, so Gaoku does not segment: every character is a position. The text handed to
 //! these tokenizers is already folded ([`super::normalize`]); paragraphs are joined by `\n`, which
-//! takes a position but yields no token, so no phrase can match across paragraphs.
+//! takes a position of its own, so no phrase can match across paragraphs.
 //!
-//! - [`CharTokenizer`]: one token per character (for one-character queries).
+//! - [`CharTokenizer`]: one token per character (for one-character queries), and a `\n` token at
+//!   each paragraph break (so pattern gaps can be checked against breaks from the index alone).
 //! - [`BigramTokenizer`]: one token per pair of neighbouring characters, at the position of the
 //!   first; a phrase of n characters is then a phrase query of overlapping bigrams, far faster than
 //!   n single characters on common text.
@@ -54,7 +55,11 @@ impl TokenStream for GramStream<'_> {
             let position = self.position;
             self.position += 1;
             if c == PARAGRAPH_BREAK {
-                continue;
+                // The character stream marks paragraph breaks (patterns must not cross them);
+                // bigrams simply stop at them.
+                if self.bigram {
+                    continue;
+                }
             }
             let end = if self.bigram {
                 match self.chars.peek() {
@@ -117,17 +122,19 @@ mod tests {
     fn chars_and_bigrams_with_positions() {
         let s = "狠抓,落实\n干";
         let chars: Vec<_> = tokens(CharTokenizer, s);
-        assert_eq!(
-            chars,
-            vec![
-                ("狠".into(), 0),
-                ("抓".into(), 1),
-                (",".into(), 2),
-                ("落".into(), 3),
-                ("实".into(), 4),
-                ("干".into(), 6)
-            ]
-        );
+        let want: Vec<(String, usize)> = [
+            ("狠", 0),
+            ("抓", 1),
+            (",", 2),
+            ("落", 3),
+            ("实", 4),
+            ("\n", 5),
+            ("干", 6),
+        ]
+        .iter()
+        .map(|(t, p)| (t.to_string(), *p))
+        .collect();
+        assert_eq!(chars, want);
         let bi = tokens(BigramTokenizer, s);
         assert_eq!(
             bi,
