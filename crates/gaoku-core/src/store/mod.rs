@@ -189,30 +189,29 @@ impl Store {
     pub fn get(&self, id: i64) -> Result<Option<Speech>> {
         let head = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT id, title, date, year, speaker, occasion, kind, chars, source_file,
                         content_hash, imported_at, updated_at
                  FROM speeches WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Speech {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        date: r.get(2)?,
-                        year: r.get(3)?,
-                        speaker: r.get(4)?,
-                        occasion: r.get(5)?,
-                        kind: r.get(6)?,
-                        chars: r.get::<_, i64>(7)? as usize,
-                        source_file: r.get(8)?,
-                        content_hash: r.get(9)?,
-                        imported_at: r.get(10)?,
-                        updated_at: r.get(11)?,
-                        tags: Vec::new(),
-                        paragraphs: Vec::new(),
-                    })
-                },
-            )
+            )?
+            .query_row([id], |r| {
+                Ok(Speech {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    date: r.get(2)?,
+                    year: r.get(3)?,
+                    speaker: r.get(4)?,
+                    occasion: r.get(5)?,
+                    kind: r.get(6)?,
+                    chars: r.get::<_, i64>(7)? as usize,
+                    source_file: r.get(8)?,
+                    content_hash: r.get(9)?,
+                    imported_at: r.get(10)?,
+                    updated_at: r.get(11)?,
+                    tags: Vec::new(),
+                    paragraphs: Vec::new(),
+                })
+            })
             .optional()?;
         let Some(mut speech) = head else {
             return Ok(None);
