@@ -140,14 +140,24 @@ impl Store {
         Ok(id)
     }
 
+    /// The first column of every row of a query.
+    fn column<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let values = stmt
+            .query_map(params, |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<T>>>()?;
+        Ok(values)
+    }
+
     fn tags(&self, id: i64) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT tag FROM speech_tags WHERE speech_id = ?1 ORDER BY tag")?;
-        let tags = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(tags)
+        self.column(
+            "SELECT tag FROM speech_tags WHERE speech_id = ?1 ORDER BY tag",
+            [id],
+        )
     }
 
     fn summary_from_row(row: &Row) -> rusqlite::Result<SpeechSummary> {
@@ -216,12 +226,10 @@ impl Store {
         let Some(mut speech) = head else {
             return Ok(None);
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx")?;
-        speech.paragraphs = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
+        speech.paragraphs = self.column(
+            "SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx",
+            [id],
+        )?;
         speech.tags = self.tags(id)?;
         Ok(Some(speech))
     }
@@ -278,22 +286,15 @@ impl Store {
 
     /// Speeches changed (inserted, edited or deleted) after log entry `seq`.
     pub fn changed_since(&self, seq: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(
+        self.column(
             "SELECT DISTINCT speech_id FROM search_log WHERE seq > ?1 ORDER BY speech_id",
-        )?;
-        let ids = stmt
-            .query_map([seq], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(ids)
+            [seq],
+        )
     }
 
     /// Every speech id, ascending.
     pub fn all_ids(&self) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM speeches ORDER BY id")?;
-        let ids = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(ids)
+        self.column("SELECT id FROM speeches ORDER BY id", [])
     }
 
     /// SQLite's own consistency check (`PRAGMA integrity_check` and foreign keys).
