@@ -94,6 +94,16 @@ fn folds_to_itself(p: &str) -> bool {
     p.chars().all(|c| normalize::fold(c) == Some(c))
 }
 
+/// Can `p` contain the folded `term`? Each of its first few characters must occur, as itself or
+/// as its full-width twin. A cheap scan that skips most paragraphs before any folding.
+fn may_contain(p: &str, term: &str) -> bool {
+    term.chars().take(4).all(|c| {
+        p.contains(c)
+            || (('!'..='~').contains(&c)
+                && char::from_u32(c as u32 + 0xFEE0).is_some_and(|w| p.contains(w)))
+    })
+}
+
 /// Finds every match of the query in a speech's paragraphs, as spans of the shown text, sorted.
 /// Returns the spans and the match count.
 pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize) {
@@ -102,6 +112,16 @@ pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize
     let mut offset = 0;
     for p in paragraphs {
         let p_chars = p.chars().count();
+        let needle = q.terms.first().map(String::as_str).unwrap_or_default();
+        let hopeless = match &q.pattern {
+            // A pattern's first literal is needed for any match.
+            Some(_) => !may_contain(p, needle),
+            None => !q.terms.iter().any(|t| may_contain(p, t)),
+        };
+        if hopeless {
+            offset += p_chars + 1;
+            continue;
+        }
         match &q.pattern {
             None if folds_to_itself(p) => {
                 // Fast path: byte search in the stored text, offsets counted only up to each hit.
