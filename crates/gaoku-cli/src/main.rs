@@ -86,6 +86,11 @@ enum Command {
     },
     /// Rebuild the search index from the library database.
     Reindex,
+    /// The outline of a speech (by id) or of a file: headings 一、（一）1.（1）and 一是… items.
+    Outline {
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+    },
     /// Check the library database for damage.
     Check,
 }
@@ -241,6 +246,14 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             })?;
             bar.finish_and_clear();
             output::reindexed(n, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Outline { target } => {
+            let outline = match target.parse::<i64>() {
+                Ok(id) => lib.outline(id)?,
+                Err(_) => Library::outline_file(std::path::Path::new(target))?,
+            };
+            output::outline(&outline, cli.json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {

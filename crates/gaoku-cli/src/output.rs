@@ -149,3 +149,31 @@ pub fn reindexed(n: usize, json: bool) {
         println!("indexed {n} speeches");
     }
 }
+
+/// An outline: JSON, or an indented tree.
+pub fn outline(o: &gaoku_core::outline::Outline, json: bool) {
+    if json {
+        return print_json(o);
+    }
+    println!("{}", o.title);
+    if let Some(s) = &o.salutation {
+        println!("  [称呼] {}", s.text);
+    }
+    fn walk(nodes: &[gaoku_core::outline::Node], depth: usize) {
+        for n in nodes {
+            println!(
+                "{}{}{}  (¶{})",
+                "  ".repeat(depth),
+                n.marker,
+                n.title,
+                n.para
+            );
+            walk(&n.children, depth + 1);
+        }
+    }
+    walk(&o.nodes, 1);
+    if let Some(c) = &o.closing {
+        let head: String = c.text.chars().take(30).collect();
+        println!("  [结尾] {head}…");
+    }
+}

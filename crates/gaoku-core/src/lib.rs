@@ -6,6 +6,7 @@ pub mod error;
 pub mod ingest;
 pub mod library;
 pub mod model;
+pub mod outline;
 pub mod search;
 pub mod store;
 pub mod text;

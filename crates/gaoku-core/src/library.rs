@@ -429,6 +429,22 @@ impl Library {
         })
     }
 
+    /// The outline of a speech in the library.
+    pub fn outline(&self, id: i64) -> Result<crate::outline::Outline> {
+        let s = self.speech(id)?;
+        Ok(crate::outline::outline(&s.title, &s.paragraphs))
+    }
+
+    /// The outline of a file, read and cleaned as an import would (nothing is stored).
+    pub fn outline_file(path: &Path) -> Result<crate::outline::Outline> {
+        let parsed = ingest::parse_file(path)
+            .map_err(|e| Error::Import(format!("{}: {e}", path.display())))?;
+        Ok(crate::outline::outline(
+            &parsed.meta.title,
+            &parsed.paragraphs,
+        ))
+    }
+
     /// Problems SQLite finds in the database (empty when consistent).
     pub fn check_integrity(&self) -> Result<Vec<String>> {
         self.store.check_integrity()
