@@ -91,8 +91,24 @@ enum Command {
         #[arg(value_name = "ID|FILE")]
         target: String,
     },
+    /// Print a speech (by id) or a file as structured Markdown (--to md) or plain text (--to txt).
+    Convert {
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+        #[arg(long, value_enum, default_value = "md")]
+        to: ConvertTo,
+        /// Put headings that open a paragraph on a line of their own.
+        #[arg(long)]
+        split_inline: bool,
+    },
     /// Check the library database for damage.
     Check,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ConvertTo {
+    Md,
+    Txt,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -254,6 +270,27 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                 Err(_) => Library::outline_file(std::path::Path::new(target))?,
             };
             output::outline(&outline, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Convert {
+            target,
+            to,
+            split_inline,
+        } => {
+            let (title, paragraphs) = match target.parse::<i64>() {
+                Ok(id) => {
+                    let s = lib.speech(id)?;
+                    (s.title, s.paragraphs)
+                }
+                Err(_) => Library::read_file(std::path::Path::new(target))?,
+            };
+            match to {
+                ConvertTo::Md => print!(
+                    "{}",
+                    gaoku_core::outline::to_markdown(&title, &paragraphs, *split_inline)
+                ),
+                ConvertTo::Txt => println!("{}\n{}", title, paragraphs.join("\n")),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {

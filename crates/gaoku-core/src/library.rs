@@ -435,14 +435,17 @@ impl Library {
         Ok(crate::outline::outline(&s.title, &s.paragraphs))
     }
 
-    /// The outline of a file, read and cleaned as an import would (nothing is stored).
-    pub fn outline_file(path: &Path) -> Result<crate::outline::Outline> {
+    /// A file read and cleaned as an import would (nothing is stored): its title and paragraphs.
+    pub fn read_file(path: &Path) -> Result<(String, Vec<String>)> {
         let parsed = ingest::parse_file(path)
             .map_err(|e| Error::Import(format!("{}: {e}", path.display())))?;
-        Ok(crate::outline::outline(
-            &parsed.meta.title,
-            &parsed.paragraphs,
-        ))
+        Ok((parsed.meta.title, parsed.paragraphs))
+    }
+
+    /// The outline of a file, read and cleaned as an import would (nothing is stored).
+    pub fn outline_file(path: &Path) -> Result<crate::outline::Outline> {
+        let (title, paragraphs) = Self::read_file(path)?;
+        Ok(crate::outline::outline(&title, &paragraphs))
     }
 
     /// Problems SQLite finds in the database (empty when consistent).

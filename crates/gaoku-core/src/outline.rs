@@ -493,3 +493,127 @@ mod tests {
         assert_eq!(o.closing.map(|c| c.text), Some("谢谢大家！".to_string()));
     }
 }
+
+/// Escapes characters that Markdown would read as markup (emphasis, links, HTML, code) inside a
+/// line.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '`' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes a whole line so that Markdown reads it back as the same plain text (no emphasis,
+/// links, HTML, headings or lists created by accident).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = escape_inline(text);
+    // A line that starts like a list item ("1. ", "- ", "+ ") stays text; 1.5万元 is no list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    let list_follows = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    if (1..10).contains(&digits)
+        && out[digits..].starts_with(['.', ')'])
+        && list_follows(&out[digits + 1..])
+    {
+        out.insert(digits, '\\');
+    } else if out.starts_with(['-', '+']) && list_follows(&out[1..]) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// The speech as structured Markdown: the title as `#`, 一、 as `##`, （一） as `###`, 1. as
+/// `####`, （1） as `#####`, the numbering kept as text, one paragraph per line with a blank line
+/// between. A heading that opens a paragraph stays in it, in bold, unless `split_inline` asks
+/// for it to become a heading line of its own above the rest of the paragraph.
+pub fn to_markdown(title: &str, paragraphs: &[String], split_inline: bool) -> String {
+    let o = outline(title, paragraphs);
+    let mut headings: std::collections::HashMap<usize, (u8, String, String)> = Default::default();
+    fn collect(nodes: &[Node], out: &mut std::collections::HashMap<usize, (u8, String, String)>) {
+        for n in nodes {
+            if n.kind == NodeKind::Heading {
+                out.insert(n.para, (n.level, n.marker.clone(), n.title.clone()));
+            }
+            collect(&n.children, out);
+        }
+    }
+    collect(&o.nodes, &mut headings);
+    let mut md = format!("# {}\n", escape_inline(title));
+    for (i, raw) in paragraphs.iter().enumerate() {
+        let p = raw.trim_matches(is_space);
+        md.push('\n');
+        match headings.get(&i) {
+            Some((level, marker, head)) => {
+                let hashes = "#".repeat(*level as usize + 1);
+                let head_text = format!("{marker}{head}");
+                let body = p
+                    .strip_prefix(head_text.as_str())
+                    .unwrap_or("")
+                    .trim_matches(is_space);
+                if body.is_empty() {
+                    md.push_str(&format!("{hashes} {}\n", escape_inline(p)));
+                } else if split_inline {
+                    md.push_str(&format!(
+                        "{hashes} {}\n\n{}\n",
+                        escape_inline(&head_text),
+                        escape_markdown(body)
+                    ));
+                } else {
+                    md.push_str(&bold_lead(&head_text, body));
+                }
+            }
+            None => {
+                md.push_str(&escape_markdown(p));
+                md.push('\n');
+            }
+        }
+    }
+    md
+}
+
+/// A paragraph whose opening heading is in bold. CommonMark only closes `**` after a letter when
+/// punctuation follows, so the sentence end goes after the closing `**`; a heading that would still
+/// end in punctuation stays plain rather than leave stray asterisks.
+fn bold_lead(head: &str, body: &str) -> String {
+    let core = head.trim_end_matches(['。', '！', '？', '；', '：']);
+    let tail = &head[core.len()..];
+    if core.chars().last().is_some_and(char::is_alphanumeric) {
+        format!(
+            "**{}**{}{}\n",
+            escape_inline(core),
+            escape_inline(tail),
+            escape_inline(body)
+        )
+    } else {
+        format!("{}{}\n", escape_markdown(head), escape_inline(body))
+    }
+}
+
+#[cfg(test)]
+mod markdown_tests {
+    use super::*;
+
+    #[test]
+    fn structured_markdown_keeps_numbering_and_text() {
+        let paras: Vec<String> =
+            "同志们：\n一、看形势\n（一）成绩很大。盘点*上半年*，1.5倍。\n1.抓项目\n#不是标题"
+                .lines()
+                .map(str::to_string)
+                .collect();
+        let md = to_markdown("在会上的讲话", &paras, false);
+        assert_eq!(
+            md,
+            "# 在会上的讲话\n\n同志们：\n\n## 一、看形势\n\n**（一）成绩很大**。盘点\\*上半年\\*，1.5倍。\n\n#### 1.抓项目\n\n\\#不是标题\n"
+        );
+        let split = to_markdown("在会上的讲话", &paras, true);
+        assert!(split.contains("\n### （一）成绩很大。\n\n盘点\\*上半年\\*，1.5倍。\n"));
+        assert_eq!(escape_markdown("1.5万元"), "1.5万元");
+        assert_eq!(escape_markdown("1. 不是列表"), "1\\. 不是列表");
+    }
+}
