@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gaoku_core::{Library, OpenOptions, SearchRequest, Sort, SpeechEdit};
+use gaoku_core::{Library, OpenOptions, PhraseFilter, PhraseKind, SearchRequest, Sort, SpeechEdit};
 
 /// 稿库 Gaoku — a local library of past speeches for Chinese speechwriters.
 #[derive(Parser)]
@@ -91,6 +91,29 @@ enum Command {
         #[arg(value_name = "ID|FILE")]
         target: String,
     },
+    /// The phrase bank: phrasing mined from the library and your own entries.
+    Phrases {
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Only entries found at least this many times.
+        #[arg(long, default_value_t = 1)]
+        min_count: usize,
+        #[arg(long)]
+        starred: bool,
+        /// Only entries containing this text.
+        #[arg(long)]
+        contains: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        /// At most this many entries (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+    },
+    /// Change the phrase bank: add, star, unstar, tag, edit, delete.
+    Phrase {
+        #[command(subcommand)]
+        action: PhraseAction,
+    },
     /// Print a speech (by id) or a file as structured Markdown (--to md) or plain text (--to txt).
     Convert {
         #[arg(value_name = "ID|FILE")]
@@ -103,6 +126,56 @@ enum Command {
     },
     /// Check the library database for damage.
     Check,
+}
+
+#[derive(Subcommand)]
+enum PhraseAction {
+    /// Add your own entry.
+    Add {
+        text: String,
+        #[arg(long, value_enum, default_value = "parallel")]
+        kind: KindArg,
+    },
+    Star {
+        id: i64,
+    },
+    Unstar {
+        id: i64,
+    },
+    /// Replace the entry's tags.
+    Tag {
+        id: i64,
+        tags: Vec<String>,
+    },
+    /// Rewrite the entry's text.
+    Edit {
+        id: i64,
+        text: String,
+    },
+    Delete {
+        id: i64,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Parallel,
+    Enumeration,
+    Paired,
+    Slogan,
+    Heading,
+}
+
+impl From<KindArg> for PhraseKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Parallel => PhraseKind::Parallel,
+            KindArg::Enumeration => PhraseKind::Enumeration,
+            KindArg::Paired => PhraseKind::Paired,
+            KindArg::Slogan => PhraseKind::Slogan,
+            KindArg::Heading => PhraseKind::Heading,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -290,6 +363,49 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                     gaoku_core::outline::to_markdown(&title, &paragraphs, *split_inline)
                 ),
                 ConvertTo::Txt => println!("{}\n{}", title, paragraphs.join("\n")),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Phrases {
+            kind,
+            min_count,
+            starred,
+            contains,
+            tag,
+            limit,
+        } => {
+            let filter = PhraseFilter {
+                kind: kind.map(Into::into),
+                min_count: *min_count,
+                starred_only: *starred,
+                contains: contains.clone(),
+                tag: tag.clone(),
+                limit: *limit,
+            };
+            output::phrases(&lib.phrases(&filter)?, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Phrase { action } => {
+            match action {
+                PhraseAction::Add { text, kind } => {
+                    output::phrases(&[lib.add_phrase((*kind).into(), text)?], cli.json)
+                }
+                PhraseAction::Star { id } => {
+                    output::phrases(&[lib.star_phrase(*id, true)?], cli.json)
+                }
+                PhraseAction::Unstar { id } => {
+                    output::phrases(&[lib.star_phrase(*id, false)?], cli.json)
+                }
+                PhraseAction::Tag { id, tags } => {
+                    output::phrases(&[lib.tag_phrase(*id, tags)?], cli.json)
+                }
+                PhraseAction::Edit { id, text } => {
+                    output::phrases(&[lib.edit_phrase(*id, text)?], cli.json)
+                }
+                PhraseAction::Delete { id } => {
+                    lib.delete_phrase(*id)?;
+                    output::removed(*id, cli.json);
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

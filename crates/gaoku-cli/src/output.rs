@@ -177,3 +177,28 @@ pub fn outline(o: &gaoku_core::outline::Outline, json: bool) {
         println!("  [结尾] {head}…");
     }
 }
+
+/// Phrase-bank entries: JSON, or one line each.
+pub fn phrases(list: &[gaoku_core::Phrase], json: bool) {
+    if json {
+        return print_json(list);
+    }
+    for p in list {
+        println!(
+            "{:>5} {}{:<11} ×{:<3} {}{}",
+            p.id,
+            if p.starred { "★" } else { " " },
+            serde_json::to_value(p.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            p.count,
+            p.text,
+            if p.tags.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", p.tags.join("、"))
+            }
+        );
+    }
+}

@@ -9,8 +9,10 @@ use crate::model::{
     Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
     SpeechSummary,
 };
+use crate::phrases::PhraseKind;
 use crate::search::index::{IndexDoc, SearchIndex};
 use crate::search::{self, query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
+use crate::store::phrase_store::{self, Phrase, PhraseFilter};
 use crate::store::{Metadata, NewSpeech, Store};
 
 /// The reference speech a new library starts with, so a first look shows something real.
@@ -18,6 +20,7 @@ pub const SAMPLE_SPEECH: &str =
     include_str!("../../../assets/samples/county-half-year-review-2020.txt");
 const SAMPLE_FILE: &str = "county-half-year-review-2020.txt";
 const SEEDED_KEY: &str = "seeded_sample";
+const MINER_KEY: &str = "phrase_miner";
 /// Environment variable naming the library folder.
 pub const LIBRARY_ENV: &str = "GAOKU_LIBRARY";
 /// File name of the database inside the library folder.
@@ -81,6 +84,11 @@ impl Library {
                 lib.seed_sample()?;
             }
             lib.store.set_setting(SEEDED_KEY, "1")?;
+        }
+        let mined = crate::phrases::MINER_VERSION.to_string();
+        if lib.store.setting(MINER_KEY)?.as_deref() != Some(mined.as_str()) {
+            lib.remine_phrases()?;
+            lib.store.set_setting(MINER_KEY, &mined)?;
         }
         Ok(lib)
     }
@@ -168,6 +176,7 @@ impl Library {
 
     fn store_parsed(&mut self, p: &Parsed, source_file: Option<&str>) -> Result<i64> {
         let m = &p.meta;
+        let phrases = crate::phrases::mine::mine(&m.title, &p.paragraphs);
         self.store.insert(&NewSpeech {
             title: &m.title,
             date: m.date.as_deref(),
@@ -178,6 +187,7 @@ impl Library {
             source_file,
             content_hash: &p.content_hash,
             paragraphs: &p.paragraphs,
+            phrases: &phrases,
         })
     }
 
@@ -427,6 +437,111 @@ impl Library {
             total,
             hits,
         })
+    }
+
+    /// Mines every speech again (after a change of the miner, or for a library older than the
+    /// phrase bank), in one transaction; stars, tags and own entries are kept.
+    fn remine_phrases(&mut self) -> Result<()> {
+        let ids = self.store.all_ids()?;
+        let mut mined = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(s) = self.store.get(id)? {
+                mined.push((id, crate::phrases::mine::mine(&s.title, &s.paragraphs)));
+            }
+        }
+        let tx = self.store.conn_mut().transaction()?;
+        tx.execute("DELETE FROM phrase_sources", [])?;
+        for (id, m) in &mined {
+            phrase_store::add_sources(&tx, *id, m)?;
+        }
+        phrase_store::drop_orphans(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Phrase-bank entries: starred first, then by occurrences across the library, shorter first.
+    pub fn phrases(&self, filter: &PhraseFilter) -> Result<Vec<Phrase>> {
+        phrase_store::list(self.store.conn(), filter)
+    }
+
+    /// One phrase-bank entry.
+    pub fn phrase(&self, id: i64) -> Result<Phrase> {
+        phrase_store::get(self.store.conn(), id)?
+            .ok_or_else(|| Error::Invalid(format!("no phrase with id {id}")))
+    }
+
+    /// Adds the writer's own entry.
+    pub fn add_phrase(&mut self, kind: PhraseKind, text: &str) -> Result<Phrase> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::Invalid("a phrase cannot be empty".into()));
+        }
+        let id = phrase_store::add(self.store.conn(), kind, text)?;
+        self.phrase(id)
+    }
+
+    /// Stars or unstars an entry.
+    pub fn star_phrase(&mut self, id: i64, starred: bool) -> Result<Phrase> {
+        self.phrase(id)?;
+        self.store.conn().execute(
+            "UPDATE phrases SET starred = ?2 WHERE id = ?1",
+            rusqlite::params![id, starred],
+        )?;
+        self.phrase(id)
+    }
+
+    /// Replaces an entry's tags.
+    pub fn tag_phrase(&mut self, id: i64, tags: &[String]) -> Result<Phrase> {
+        self.phrase(id)?;
+        let tx = self.store.conn_mut().transaction()?;
+        tx.execute("DELETE FROM phrase_tags WHERE phrase_id = ?1", [id])?;
+        for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            tx.execute(
+                "INSERT OR IGNORE INTO phrase_tags (phrase_id, tag) VALUES (?1, ?2)",
+                rusqlite::params![id, t],
+            )?;
+        }
+        tx.commit()?;
+        self.phrase(id)
+    }
+
+    /// Rewrites an entry's text; it becomes the writer's own (its sources are kept).
+    pub fn edit_phrase(&mut self, id: i64, text: &str) -> Result<Phrase> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::Invalid("a phrase cannot be empty".into()));
+        }
+        self.phrase(id)?;
+        self.store
+            .conn()
+            .execute(
+                "UPDATE phrases SET text = ?2, user_added = 1 WHERE id = ?1",
+                rusqlite::params![id, text],
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    Error::Invalid(format!("the bank already has {text:?}"))
+                }
+                other => other.into(),
+            })?;
+        self.phrase(id)
+    }
+
+    /// Deletes an entry; a mined one is remembered so that mining does not bring it back.
+    pub fn delete_phrase(&mut self, id: i64) -> Result<()> {
+        let p = self.phrase(id)?;
+        let tx = self.store.conn_mut().transaction()?;
+        if !p.user {
+            tx.execute(
+                "INSERT OR IGNORE INTO phrase_hidden (kind, text) VALUES (?1, ?2)",
+                rusqlite::params![p.kind.as_str(), p.text],
+            )?;
+        }
+        tx.execute("DELETE FROM phrases WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// The outline of a speech in the library.

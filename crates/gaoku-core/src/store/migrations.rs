@@ -55,6 +55,37 @@ const MIGRATIONS: &[&str] = &[
         BEGIN INSERT INTO search_log (speech_id) VALUES (old.id); END;
     INSERT INTO search_log (speech_id) SELECT id FROM speeches;
     "#,
+    // 3: the phrase bank. Mined entries point at their sources; the writer's own entries, stars
+    // and tags live here too. Mined phrases the writer deleted are remembered so they stay gone.
+    r#"
+    CREATE TABLE phrases (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        text        TEXT NOT NULL CHECK (length(text) > 0),
+        user_added  INTEGER NOT NULL DEFAULT 0,
+        starred     INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL,
+        UNIQUE (kind, text)
+    );
+    CREATE TABLE phrase_sources (
+        phrase_id  INTEGER NOT NULL REFERENCES phrases(id) ON DELETE CASCADE,
+        speech_id  INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        PRIMARY KEY (phrase_id, speech_id, start)
+    ) WITHOUT ROWID;
+    CREATE INDEX phrase_sources_speech ON phrase_sources(speech_id);
+    CREATE TABLE phrase_tags (
+        phrase_id  INTEGER NOT NULL REFERENCES phrases(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL CHECK (length(tag) > 0),
+        PRIMARY KEY (phrase_id, tag)
+    ) WITHOUT ROWID;
+    CREATE TABLE phrase_hidden (
+        kind  TEXT NOT NULL,
+        text  TEXT NOT NULL,
+        PRIMARY KEY (kind, text)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

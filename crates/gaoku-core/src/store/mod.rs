@@ -1,6 +1,7 @@
 //! The SQLite store: the one source of truth of a library. Every write is one transaction.
 
 mod migrations;
+pub mod phrase_store;
 
 use std::path::Path;
 
@@ -23,6 +24,8 @@ pub struct NewSpeech<'a> {
     pub source_file: Option<&'a str>,
     pub content_hash: &'a str,
     pub paragraphs: &'a [String],
+    /// Phrases mined from the paragraphs, stored in the same transaction.
+    pub phrases: &'a [crate::phrases::Mined],
 }
 
 /// Metadata columns after an edit (all values final, `None` meaning empty).
@@ -136,6 +139,7 @@ impl Store {
                 stmt.execute(params![id, i as i64, p])?;
             }
         }
+        phrase_store::add_sources(&tx, id, s.phrases)?;
         tx.commit()?;
         Ok(id)
     }
@@ -269,10 +273,21 @@ impl Store {
 
     /// Deletes a speech with its paragraphs and tags. Returns false when the id is unknown.
     pub fn delete(&mut self, id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM speeches WHERE id = ?1", [id])?
-            > 0)
+        let tx = self.conn.transaction()?;
+        let found = tx.execute("DELETE FROM speeches WHERE id = ?1", [id])? > 0;
+        phrase_store::drop_orphans(&tx)?;
+        tx.commit()?;
+        Ok(found)
+    }
+
+    /// The connection, for the phrase bank's queries.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection, for writes that need a transaction.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     /// The newest entry of the change log (0 when empty).

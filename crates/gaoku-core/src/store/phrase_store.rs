@@ -1,0 +1,221 @@
+//! SQL of the phrase bank.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::phrases::{Mined, PhraseKind};
+
+/// Where a phrase occurs: a speech and a character range of its shown text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhraseSource {
+    pub speech: i64,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An entry of the phrase bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phrase {
+    pub id: i64,
+    pub kind: PhraseKind,
+    pub text: String,
+    /// Occurrences across the library.
+    pub count: usize,
+    pub sources: Vec<PhraseSource>,
+    pub starred: bool,
+    /// Added (or edited) by the writer rather than mined.
+    pub user: bool,
+    pub tags: Vec<String>,
+}
+
+/// Which entries to list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PhraseFilter {
+    pub kind: Option<PhraseKind>,
+    #[serde(default)]
+    pub min_count: usize,
+    #[serde(default)]
+    pub starred_only: bool,
+    /// Only entries whose text contains this.
+    pub contains: Option<String>,
+    pub tag: Option<String>,
+    /// At most this many entries (0: all).
+    #[serde(default)]
+    pub limit: usize,
+}
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Records mined occurrences of a speech (phrases the writer deleted stay out).
+pub fn add_sources(conn: &Connection, speech: i64, mined: &[Mined]) -> Result<()> {
+    let mut hidden =
+        conn.prepare_cached("SELECT 1 FROM phrase_hidden WHERE kind = ?1 AND text = ?2")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO phrases (kind, text, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (kind, text) DO NOTHING",
+    )?;
+    let mut find = conn.prepare_cached("SELECT id FROM phrases WHERE kind = ?1 AND text = ?2")?;
+    let mut source = conn.prepare_cached(
+        "INSERT OR IGNORE INTO phrase_sources (phrase_id, speech_id, start, end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let stamp = now();
+    for m in mined {
+        let kind = m.kind.as_str();
+        if hidden.exists(params![kind, m.text])? {
+            continue;
+        }
+        insert.execute(params![kind, m.text, stamp])?;
+        let id: i64 = find.query_row(params![kind, m.text], |r| r.get(0))?;
+        source.execute(params![id, speech, m.start as i64, m.end as i64])?;
+    }
+    Ok(())
+}
+
+/// Deletes mined entries that no speech holds any more (starred and own entries stay).
+pub fn drop_orphans(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "DELETE FROM phrases WHERE user_added = 0 AND starred = 0
+           AND NOT EXISTS (SELECT 1 FROM phrase_sources s WHERE s.phrase_id = phrases.id)",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Lists entries: starred first, then by occurrences, shorter first.
+pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
+    let mut sql = String::from(
+        "SELECT p.id, p.kind, p.text, p.starred, p.user_added,
+                (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n
+         FROM phrases p WHERE 1 = 1",
+    );
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(k) = f.kind {
+        sql.push_str(" AND p.kind = ?");
+        args.push(k.as_str().to_string().into());
+    }
+    if f.starred_only {
+        sql.push_str(" AND p.starred = 1");
+    }
+    if let Some(c) = f.contains.as_ref().filter(|c| !c.is_empty()) {
+        sql.push_str(" AND instr(p.text, ?) > 0");
+        args.push(c.clone().into());
+    }
+    if let Some(t) = f.tag.as_ref().filter(|t| !t.is_empty()) {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM phrase_tags t WHERE t.phrase_id = p.id AND t.tag = ?)",
+        );
+        args.push(t.clone().into());
+    }
+    sql.push_str(" AND (n >= ? OR p.user_added = 1 OR p.starred = 1)");
+    args.push((f.min_count.max(1) as i64).into());
+    sql.push_str(" ORDER BY p.starred DESC, n DESC, length(p.text), p.id");
+    if f.limit > 0 {
+        sql.push_str(&format!(" LIMIT {}", f.limit));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, bool>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, kind, text, starred, user, n) in rows {
+        out.push(Phrase {
+            id,
+            kind: PhraseKind::parse(&kind).unwrap_or(PhraseKind::Parallel),
+            text,
+            count: n as usize,
+            sources: sources(conn, id)?,
+            starred,
+            user,
+            tags: tags(conn, id)?,
+        });
+    }
+    Ok(out)
+}
+
+fn sources(conn: &Connection, id: i64) -> Result<Vec<PhraseSource>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT speech_id, start, end FROM phrase_sources WHERE phrase_id = ?1 ORDER BY speech_id, start",
+    )?;
+    let v = stmt
+        .query_map([id], |r| {
+            Ok(PhraseSource {
+                speech: r.get(0)?,
+                start: r.get::<_, i64>(1)? as usize,
+                end: r.get::<_, i64>(2)? as usize,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT tag FROM phrase_tags WHERE phrase_id = ?1 ORDER BY tag")?;
+    let v = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// One entry by id.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Phrase>> {
+    let row = conn
+        .query_row(
+            "SELECT kind, text, starred, user_added FROM phrases WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, bool>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((kind, text, starred, user)) = row else {
+        return Ok(None);
+    };
+    let sources = sources(conn, id)?;
+    Ok(Some(Phrase {
+        id,
+        kind: PhraseKind::parse(&kind).unwrap_or(PhraseKind::Parallel),
+        text,
+        count: sources.len(),
+        sources,
+        starred,
+        user,
+        tags: tags(conn, id)?,
+    }))
+}
+
+/// Adds the writer's own entry (or marks an existing one as theirs); returns its id.
+pub fn add(conn: &Connection, kind: PhraseKind, text: &str) -> Result<i64> {
+    conn.execute(
+        "DELETE FROM phrase_hidden WHERE kind = ?1 AND text = ?2",
+        params![kind.as_str(), text],
+    )?;
+    conn.execute(
+        "INSERT INTO phrases (kind, text, user_added, created_at) VALUES (?1, ?2, 1, ?3)
+         ON CONFLICT (kind, text) DO UPDATE SET user_added = 1",
+        params![kind.as_str(), text, now()],
+    )?;
+    Ok(conn.query_row(
+        "SELECT id FROM phrases WHERE kind = ?1 AND text = ?2",
+        params![kind.as_str(), text],
+        |r| r.get(0),
+    )?)
+}

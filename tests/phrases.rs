@@ -1,0 +1,197 @@
+//! The phrase bank on a real library: what is mined, where it points, how the writer's changes
+//! survive imports and removals.
+
+use std::path::PathBuf;
+
+use gaoku_core::{Library, OpenOptions, PhraseFilter, PhraseKind};
+
+fn corpus_docs() -> Option<PathBuf> {
+    let dir = std::env::var_os("GAOKU_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/gov-reports")
+        });
+    let docs = dir.join("docs");
+    docs.exists().then_some(docs)
+}
+
+fn texts(lib: &Library, kind: PhraseKind) -> Vec<String> {
+    let f = PhraseFilter {
+        kind: Some(kind),
+        ..Default::default()
+    };
+    lib.phrases(&f)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
+}
+
+#[test]
+fn sample_speech_phrasing_with_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let parallel = texts(&lib, PhraseKind::Parallel);
+    for want in [
+        "苦干、实干、拼命干",
+        "善做、善成、善担当",
+        "严督、严查、严问责",
+        "督出干劲、督出压力、督出差距、督出效果",
+    ] {
+        assert!(
+            parallel.iter().any(|p| p == want),
+            "{want} missing from {parallel:?}"
+        );
+    }
+    let paired = texts(&lib, PhraseKind::Paired);
+    assert!(
+        paired.contains(&"既要面子更要里子".to_string())
+            && paired.contains(&"既要数字更要实绩".to_string()),
+        "{paired:?}"
+    );
+    let slogans = texts(&lib, PhraseKind::Slogan);
+    for want in ["“六稳”", "“六保”", "“双过半”", "“五大工程”"] {
+        assert!(
+            slogans.iter().any(|s| s == want),
+            "{want} missing from {slogans:?}"
+        );
+    }
+    let enums = texts(&lib, PhraseKind::Enumeration);
+    assert!(
+        enums.contains(
+            &"一是经济运行总体平稳；二是强项优势得到巩固；三是重点工作实现突破".to_string()
+        ),
+        "{enums:?}"
+    );
+    let headings = texts(&lib, PhraseKind::Heading);
+    assert!(headings.contains(&"“一分为二”看形势，增强实干争先的紧迫感".to_string()));
+    // Every source points at the phrase's text in the speech as shown.
+    let speech = lib.list().unwrap()[0].id;
+    let shown: Vec<char> = lib.speech(speech).unwrap().text().chars().collect();
+    for p in lib.phrases(&PhraseFilter::default()).unwrap() {
+        for s in &p.sources {
+            let at: String = shown[s.start..s.end].iter().collect();
+            if p.kind == PhraseKind::Enumeration {
+                assert!(
+                    at.starts_with("一是") || at.starts_with("第一") || at.starts_with("首先"),
+                    "{at}"
+                );
+            } else {
+                assert_eq!(at, p.text, "source of #{}", p.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn writer_changes_survive_and_removal_is_incremental() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path()).unwrap();
+    let find = |lib: &Library, text: &str| {
+        lib.phrases(&PhraseFilter {
+            contains: Some(text.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|p| p.text == text)
+    };
+    let kugan = find(&lib, "苦干、实干、拼命干").unwrap();
+    assert_eq!(kugan.count, 2, "said twice in the sample");
+    lib.star_phrase(kugan.id, true).unwrap();
+    lib.tag_phrase(kugan.id, &["作风".into(), "结尾".into()])
+        .unwrap();
+    let sanzi = find(&lib, "严督、严查、严问责").unwrap();
+    lib.delete_phrase(sanzi.id).unwrap();
+    let own = lib
+        .add_phrase(PhraseKind::Parallel, "真抓、实干、快办")
+        .unwrap();
+    assert!(own.user && own.count == 0);
+    // Starred entries come first.
+    assert_eq!(
+        lib.phrases(&PhraseFilter::default()).unwrap()[0].id,
+        kugan.id
+    );
+
+    // Removing the speech takes its sources; starred and own entries stay, others go.
+    let speech = lib.list().unwrap()[0].id;
+    lib.remove(speech).unwrap();
+    let kept = lib.phrase(kugan.id).unwrap();
+    assert_eq!(
+        (kept.count, kept.starred, kept.tags.clone()),
+        (0, true, vec!["作风".to_string(), "结尾".to_string()])
+    );
+    assert!(find(&lib, "善做、善成、善担当").is_none());
+    assert!(find(&lib, "真抓、实干、快办").is_some());
+
+    // Importing it again brings the sources back, but not the entry the writer deleted.
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../assets/samples/county-half-year-review-2020.txt");
+    let report = lib.import(&[file], |_| {}, None);
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(lib.phrase(kugan.id).unwrap().count, 2);
+    assert!(find(&lib, "善做、善成、善担当").is_some());
+    assert!(
+        find(&lib, "严督、严查、严问责").is_none(),
+        "deleted entries stay deleted"
+    );
+    let edited = lib
+        .edit_phrase(kugan.id, "苦干、实干、拼命干、加油干")
+        .unwrap();
+    assert!(edited.user && edited.count == 2);
+    drop(lib);
+    // Reopening does not mine again (same miner version) and keeps everything.
+    let lib = Library::open_with(dir.path(), OpenOptions { seed_sample: true }).unwrap();
+    assert_eq!(
+        lib.phrase(kugan.id).unwrap().text,
+        "苦干、实干、拼命干、加油干"
+    );
+}
+
+#[test]
+fn corpus_bank_has_the_classics_and_no_noun_lists() {
+    let Some(docs) = corpus_docs() else {
+        eprintln!("corpus not present: nothing to check");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path()).unwrap();
+    let r = lib.import(&[docs], |_| {}, None);
+    assert_eq!(r.imported.len(), 87);
+    let parallel = texts(&lib, PhraseKind::Parallel);
+    for want in [
+        "苦干、实干、拼命干",
+        "善做、善成、善担当",
+        "严督、严查、严问责",
+        "督出干劲、督出压力、督出差距、督出效果",
+        "科学立法、严格执法、公正司法、全民守法",
+        "有理想、有道德、有文化、有纪律",
+    ] {
+        assert!(parallel.iter().any(|p| p == want), "{want}");
+    }
+    // Lists of nouns that share only a last character are not parallel phrasing.
+    for noun_list in [
+        "亚洲、非洲、拉丁美洲",
+        "流域、区域、海域",
+        "西北、华北、东北",
+        "四中、五中、六中",
+    ] {
+        assert!(!parallel.iter().any(|p| p == noun_list), "{noun_list}");
+    }
+    // The top of the list is the most repeated phrasing.
+    let top = lib
+        .phrases(&PhraseFilter {
+            kind: Some(PhraseKind::Parallel),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(top.windows(2).all(|w| w[0].count >= w[1].count));
+    assert!(top[0].count >= 5);
+    let slogans = texts(&lib, PhraseKind::Slogan);
+    assert!(
+        slogans.iter().take(5).any(|s| s == "“三个代表”"),
+        "{:?}",
+        &slogans[..5]
+    );
+}
