@@ -548,3 +548,93 @@ fn outline_and_markdown_round_trip() {
         }
     }
 }
+
+#[test]
+fn templates_and_phrases_from_the_cli() {
+    let lib = tmp();
+    let list = gaoku_json(lib.path(), &["templates"], 0);
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "半年工作总结会讲话",
+            "政府工作报告",
+            "动员部署会讲话",
+            "致辞"
+        ]
+    );
+    let t = gaoku_json(
+        lib.path(),
+        &[
+            "template",
+            "from",
+            "1",
+            "--name",
+            "半年会框架",
+            "--placeholders",
+        ],
+        0,
+    );
+    let parts = t["parts"].as_array().unwrap();
+    assert_eq!(parts[1]["title"], "“＿＿”看形势，增强实干争先的紧迫感");
+    assert_eq!(parts.iter().filter(|p| p["level"] == 1).count(), 3);
+    assert_eq!(parts.iter().filter(|p| p["level"] == 2).count(), 10);
+    let draft = gaoku_json(lib.path(), &["template", "new-draft", "半年会框架"], 0);
+    assert!(draft["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("\n## 一、“＿＿”看形势，增强实干争先的紧迫感\n"));
+    gaoku_json(
+        lib.path(),
+        &["template", "rename", "半年会框架", "三段式"],
+        0,
+    );
+    assert_eq!(
+        gaoku_json(lib.path(), &["template", "show", "三段式"], 0)["source_speech"],
+        1
+    );
+    let err = gaoku_json(lib.path(), &["template", "delete", "致辞"], 1);
+    assert!(err["error"].as_str().unwrap().contains("built in"));
+    gaoku_json(lib.path(), &["template", "delete", "三段式"], 0);
+    assert_eq!(
+        gaoku_json(lib.path(), &["templates"], 0)
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+
+    // The phrase bank: contract, star, own entries.
+    let bank = gaoku_json(
+        lib.path(),
+        &["phrases", "--kind", "parallel", "--contains", "苦干"],
+        0,
+    );
+    let p = &bank[0];
+    for key in ["id", "kind", "text", "count", "sources", "starred", "tags"] {
+        assert!(p.get(key).is_some(), "phrase lacks {key}");
+    }
+    assert_eq!(p["text"], "苦干、实干、拼命干");
+    assert_eq!(p["sources"][0]["speech"], 1);
+    let id = p["id"].to_string();
+    assert_eq!(
+        gaoku_json(lib.path(), &["phrase", "star", &id], 0)[0]["starred"],
+        true
+    );
+    assert_eq!(
+        gaoku_json(lib.path(), &["phrases", "--starred"], 0)
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let own = gaoku_json(lib.path(), &["phrase", "add", "真抓、实干、快办"], 0);
+    assert_eq!(own[0]["user"], true);
+    let err = gaoku_json(lib.path(), &["phrase", "edit", &id, " "], 1);
+    assert!(err["error"].as_str().unwrap().contains("empty"));
+}

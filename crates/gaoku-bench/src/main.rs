@@ -28,6 +28,56 @@ struct Args {
     /// Reuse the library and FTS5 database of an earlier run: time the queries only.
     #[arg(long)]
     queries_only: bool,
+    /// Time outlines and phrase mining on the real corpus instead of search.
+    #[arg(long)]
+    structure: bool,
+}
+
+/// Outline of a 60,000-character report and mining of the whole corpus.
+fn structure(args: &Args) {
+    let mut docs: Vec<(String, Vec<String>)> = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&args.corpus)
+        .expect("corpus")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        docs.push(Library::read_file(&f).expect("corpus file reads"));
+    }
+    let chars: usize = docs
+        .iter()
+        .map(|(_, p)| p.iter().map(|x| x.chars().count()).sum::<usize>())
+        .sum();
+    // A long report: the longest one, with the next ones appended until 60,000 characters.
+    docs.sort_by_key(|(_, p)| std::cmp::Reverse(p.iter().map(|x| x.len()).sum::<usize>()));
+    let mut long: Vec<String> = Vec::new();
+    for (_, p) in &docs {
+        if long.iter().map(|x| x.chars().count()).sum::<usize>() >= 60_000 {
+            break;
+        }
+        long.extend(p.iter().cloned());
+    }
+    let long_chars: usize = long.iter().map(|x| x.chars().count()).sum();
+    let o = time(args.runs, || {
+        gaoku_core::outline::outline("长报告", &long);
+    });
+    let m = time(args.runs.min(10), || {
+        for (title, p) in &docs {
+            gaoku_core::phrases::mine::mine(title, p);
+        }
+    });
+    println!("| task | median ms | p99 ms |\n|---|---|---|");
+    println!(
+        "| outline of a {long_chars}-character report | {} | {} |",
+        ms(o.median),
+        ms(o.p99)
+    );
+    println!(
+        "| mining all {} corpus documents ({chars} characters) | {} | {} |",
+        docs.len(),
+        ms(m.median),
+        ms(m.p99)
+    );
 }
 
 /// Deterministic xorshift so every run generates the same corpus.
@@ -270,6 +320,9 @@ fn build_all(args: &Args, files: &Path, lib_dir: &Path, fts_path: &Path, mb: f64
 
 fn main() {
     let args = Args::parse();
+    if args.structure {
+        return structure(&args);
+    }
     let files = args.work.join("files");
     let t = Instant::now();
     let bytes = generate(&args, &files);

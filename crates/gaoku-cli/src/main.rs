@@ -114,6 +114,13 @@ enum Command {
         #[command(subcommand)]
         action: PhraseAction,
     },
+    /// List structure templates (built in, then your own).
+    Templates,
+    /// Show, create, rename or delete a template, or start a draft from one.
+    Template {
+        #[command(subcommand)]
+        action: TemplateAction,
+    },
     /// Print a speech (by id) or a file as structured Markdown (--to md) or plain text (--to txt).
     Convert {
         #[arg(value_name = "ID|FILE")]
@@ -154,6 +161,34 @@ enum PhraseAction {
     },
     Delete {
         id: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateAction {
+    /// Print a template's parts.
+    Show {
+        name: String,
+    },
+    /// Save the structure of speech ID as a template.
+    From {
+        id: i64,
+        #[arg(long)]
+        name: String,
+        /// Blank the quoted words of the titles, keeping their frame (“＿＿”看形势).
+        #[arg(long)]
+        placeholders: bool,
+    },
+    /// Print the Markdown of a new draft from the template.
+    NewDraft {
+        name: String,
+    },
+    Rename {
+        from: String,
+        to: String,
+    },
+    Delete {
+        name: String,
     },
 }
 
@@ -405,6 +440,46 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                 PhraseAction::Delete { id } => {
                     lib.delete_phrase(*id)?;
                     output::removed(*id, cli.json);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates => {
+            output::templates(&lib.templates()?, cli.json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Template { action } => {
+            match action {
+                TemplateAction::Show { name } => output::template(&lib.template(name)?, cli.json),
+                TemplateAction::From {
+                    id,
+                    name,
+                    placeholders,
+                } => output::template(
+                    &lib.template_from_speech(*id, name, *placeholders)?,
+                    cli.json,
+                ),
+                TemplateAction::NewDraft { name } => {
+                    let md = lib.new_draft_markdown(name)?;
+                    if cli.json {
+                        println!(
+                            "{}",
+                            serde_json::json!({ "template": name, "markdown": md })
+                        );
+                    } else {
+                        print!("{md}");
+                    }
+                }
+                TemplateAction::Rename { from, to } => {
+                    output::template(&lib.rename_template(from, to)?, cli.json)
+                }
+                TemplateAction::Delete { name } => {
+                    lib.delete_template(name)?;
+                    if cli.json {
+                        println!("{}", serde_json::json!({ "deleted": name }));
+                    } else {
+                        println!("deleted {name}");
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)

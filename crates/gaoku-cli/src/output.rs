@@ -202,3 +202,41 @@ pub fn phrases(list: &[gaoku_core::Phrase], json: bool) {
         );
     }
 }
+
+/// The template list.
+pub fn templates(list: &[gaoku_core::templates::Template], json: bool) {
+    if json {
+        return print_json(list);
+    }
+    for t in list {
+        println!(
+            "{}{}  ({} parts)  {}",
+            if t.builtin { "[内置] " } else { "" },
+            t.name,
+            t.parts.len(),
+            t.description
+        );
+    }
+}
+
+/// One template, its parts indented by level.
+pub fn template(t: &gaoku_core::templates::Template, json: bool) {
+    if json {
+        return print_json(t);
+    }
+    println!("{}  {}", t.name, t.description);
+    for p in &t.parts {
+        let note = if p.note.is_empty() {
+            String::new()
+        } else {
+            format!("  — {}", p.note)
+        };
+        println!(
+            "{}{}{}{}",
+            "  ".repeat(p.level.max(1) as usize),
+            p.marker,
+            p.title,
+            note
+        );
+    }
+}

@@ -10,6 +10,7 @@ pub mod outline;
 pub mod phrases;
 pub mod search;
 pub mod store;
+pub mod templates;
 pub mod text;
 
 pub use error::{Error, Result};

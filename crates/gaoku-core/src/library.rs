@@ -14,6 +14,7 @@ use crate::search::index::{IndexDoc, SearchIndex};
 use crate::search::{self, query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
 use crate::store::phrase_store::{self, Phrase, PhraseFilter};
 use crate::store::{Metadata, NewSpeech, Store};
+use crate::templates::{self, Template};
 
 /// The reference speech a new library starts with, so a first look shows something real.
 pub const SAMPLE_SPEECH: &str =
@@ -542,6 +543,109 @@ impl Library {
         tx.execute("DELETE FROM phrases WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Built-in templates, then the writer's own, by name.
+    pub fn templates(&self) -> Result<Vec<Template>> {
+        let mut all = templates::builtin();
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare("SELECT body FROM templates ORDER BY name")?;
+        let bodies = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for body in bodies {
+            let t: Template = serde_json::from_str(&body)
+                .map_err(|e| Error::Library(format!("a saved template is unreadable: {e}")))?;
+            all.push(t);
+        }
+        Ok(all)
+    }
+
+    /// One template by name.
+    pub fn template(&self, name: &str) -> Result<Template> {
+        self.templates()?
+            .into_iter()
+            .find(|t| t.name == name)
+            .ok_or_else(|| Error::Invalid(format!("no template named {name:?}")))
+    }
+
+    /// Saves the structure of a speech as a template (titles kept, or blanked to their frames).
+    pub fn template_from_speech(
+        &mut self,
+        id: i64,
+        name: &str,
+        placeholders: bool,
+    ) -> Result<Template> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::Invalid("a template needs a name".into()));
+        }
+        if self.templates()?.iter().any(|t| t.name == name) {
+            return Err(Error::Invalid(format!(
+                "a template named {name:?} exists already"
+            )));
+        }
+        let s = self.speech(id)?;
+        let o = crate::outline::outline(&s.title, &s.paragraphs);
+        let t = templates::from_outline(name, s.kind.clone(), Some(id), &o, placeholders);
+        self.save_template(&t)?;
+        Ok(t)
+    }
+
+    fn save_template(&self, t: &Template) -> Result<()> {
+        let body = serde_json::to_string(t).map_err(|e| Error::Library(e.to_string()))?;
+        self.store.conn().execute(
+            "INSERT INTO templates (name, body, created_at) VALUES (?1, ?2, datetime('now'))",
+            rusqlite::params![t.name, body],
+        )?;
+        Ok(())
+    }
+
+    fn own_template(&self, name: &str) -> Result<Template> {
+        let t = self.template(name)?;
+        if t.builtin {
+            return Err(Error::Invalid(format!(
+                "{name:?} is built in; save a copy under another name to change it"
+            )));
+        }
+        Ok(t)
+    }
+
+    /// Renames one of the writer's templates.
+    pub fn rename_template(&mut self, from: &str, to: &str) -> Result<Template> {
+        let mut t = self.own_template(from)?;
+        let to = to.trim();
+        if to.is_empty() || self.templates()?.iter().any(|x| x.name == to) {
+            return Err(Error::Invalid(format!(
+                "cannot rename to {to:?}: empty or taken"
+            )));
+        }
+        t.name = to.to_string();
+        let tx = self.store.conn_mut().transaction()?;
+        tx.execute("DELETE FROM templates WHERE name = ?1", [from])?;
+        let body = serde_json::to_string(&t).map_err(|e| Error::Library(e.to_string()))?;
+        tx.execute(
+            "INSERT INTO templates (name, body, created_at) VALUES (?1, ?2, datetime('now'))",
+            rusqlite::params![t.name, body],
+        )?;
+        tx.commit()?;
+        Ok(t)
+    }
+
+    /// Deletes one of the writer's templates.
+    pub fn delete_template(&mut self, name: &str) -> Result<()> {
+        self.own_template(name)?;
+        self.store
+            .conn()
+            .execute("DELETE FROM templates WHERE name = ?1", [name])?;
+        Ok(())
+    }
+
+    /// The Markdown of a new draft started from a template.
+    pub fn new_draft_markdown(&self, template: &str) -> Result<String> {
+        Ok(templates::new_draft(&self.template(template)?))
     }
 
     /// The outline of a speech in the library.

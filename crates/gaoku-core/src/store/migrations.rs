@@ -86,6 +86,14 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (kind, text)
     ) WITHOUT ROWID;
     "#,
+    // 4: the writer's own structure templates (built-in ones ship with Gaoku), stored as JSON.
+    r#"
+    CREATE TABLE templates (
+        name        TEXT PRIMARY KEY CHECK (length(name) > 0),
+        body        TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.
