@@ -440,6 +440,19 @@ mod tests {
     }
 
     #[test]
+    fn full_width_spaces_before_markers_are_ignored() {
+        let o = outline("报告", &paras("一、任务\n　　（一）在普遍增产粮食的基础上\n　　（二）在提高单位面积产量上\n\u{3000}1．抓项目"));
+        let first = &o.nodes[0];
+        assert_eq!(first.children.len(), 2);
+        assert_eq!(first.children[0].marker, "（一）");
+        assert_eq!(
+            first.children[0].offset, 2,
+            "offset counts the spaces before the marker"
+        );
+        assert_eq!(first.children[1].children[0].marker, "1．");
+    }
+
+    #[test]
     fn top_level_can_be_parenthesised_and_a_missed_first_heading_does_not_cascade() {
         let o = outline(
             "报告",
