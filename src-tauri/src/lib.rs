@@ -12,6 +12,11 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::library::library_info,
         commands::library::library_list,
         commands::library::speech_get,
+        commands::search::search,
+        commands::structure::outline_get,
+        commands::structure::phrases_list,
+        commands::structure::phrase_star,
+        commands::structure::templates_list,
     ])
 }
 

@@ -49,6 +49,43 @@ fn library_commands_over_ipc() {
     let speech = invoke(&webview, "speech_get", json!({ "id": list[0].id })).unwrap();
     assert_eq!(speech["paragraphs"][0], "同志们：");
 
+    let hits = invoke(
+        &webview,
+        "search",
+        json!({ "request": { "query": "狠抓落实", "limit": 5 } }),
+    )
+    .unwrap();
+    assert_eq!(hits["total"], 1);
+    assert!(hits["hits"][0]["snippets"][0]
+        .as_str()
+        .unwrap()
+        .contains("<mark>狠抓落实</mark>"));
+    let bad = invoke(
+        &webview,
+        "search",
+        json!({ "request": { "query": "，。" } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "query");
+    let outline = invoke(&webview, "outline_get", json!({ "id": list[0].id })).unwrap();
+    assert_eq!(outline["nodes"].as_array().unwrap().len(), 3);
+    let bank = invoke(
+        &webview,
+        "phrases_list",
+        json!({ "filter": { "kind": "parallel", "contains": "苦干" } }),
+    )
+    .unwrap();
+    let id = bank[0]["id"].as_i64().unwrap();
+    let starred = invoke(
+        &webview,
+        "phrase_star",
+        json!({ "id": id, "starred": true }),
+    )
+    .unwrap();
+    assert_eq!(starred["starred"], true);
+    let templates = invoke(&webview, "templates_list", json!({})).unwrap();
+    assert_eq!(templates.as_array().unwrap().len(), 4);
+
     let err = invoke(&webview, "speech_get", json!({ "id": 9999 })).unwrap_err();
     assert_eq!(err["code"], "not_found");
     assert!(err["message"].as_str().unwrap().contains("9999"));

@@ -1,3 +1,5 @@
 //! Commands, one module per domain; each is a short delegation to the core facade.
 
 pub mod library;
+pub mod search;
+pub mod structure;

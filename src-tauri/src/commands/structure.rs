@@ -1,0 +1,29 @@
+//! Structure commands: outlines, the phrase bank, templates.
+
+use gaoku_core::outline::Outline;
+use gaoku_core::templates::Template;
+use gaoku_core::{Phrase, PhraseFilter};
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn outline_get(state: State<'_, AppState>, id: i64) -> CmdResult<Outline> {
+    Ok(state.library()?.outline(id)?)
+}
+
+#[tauri::command]
+pub fn phrases_list(state: State<'_, AppState>, filter: PhraseFilter) -> CmdResult<Vec<Phrase>> {
+    Ok(state.library()?.phrases(&filter)?)
+}
+
+#[tauri::command]
+pub fn phrase_star(state: State<'_, AppState>, id: i64, starred: bool) -> CmdResult<Phrase> {
+    Ok(state.library()?.star_phrase(id, starred)?)
+}
+
+#[tauri::command]
+pub fn templates_list(state: State<'_, AppState>) -> CmdResult<Vec<Template>> {
+    Ok(state.library()?.templates()?)
+}
