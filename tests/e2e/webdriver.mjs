@@ -53,6 +53,8 @@ export async function startApp(library, port = 4444 + Math.floor(Math.random() *
       (await call(base, "POST", `${s}/elements`, { using: "css selector", value: css })).map((e) => e[ELEMENT]),
     text: (el) => call(base, "GET", `${s}/element/${el}/text`),
     click: (el) => call(base, "POST", `${s}/element/${el}/click`, {}),
+    type: (el, text) => call(base, "POST", `${s}/element/${el}/value`, { text }),
+    clear: (el) => call(base, "POST", `${s}/element/${el}/clear`, {}),
     exec: (script, args = []) => call(base, "POST", `${s}/execute/sync`, { script, args }),
     /** Waits until `css` matches and its text satisfies `ok`; returns the element. */
     async waitFor(css, ok = () => true, timeoutMs = 10000) {

@@ -43,8 +43,62 @@ export function asAppError(e: unknown): AppError {
   return { code: "unknown", message: String(e) };
 }
 
+/** A search as the core takes it (mirrors gaoku_core::SearchRequest). */
+export interface SearchRequest {
+  query: string;
+  pattern?: boolean;
+  limit?: number;
+  year_from?: number | null;
+  year_to?: number | null;
+  speaker?: string | null;
+  kind?: string | null;
+  tag?: string | null;
+  sort?: "relevance" | "date";
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  date: string | null;
+  score: number;
+  match_count: number;
+  matches: Span[];
+  snippets: string[];
+}
+
+export interface SearchResults {
+  query: string;
+  mode: "phrase" | "keywords" | "pattern";
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface OutlineNode {
+  kind: "heading" | "item";
+  level: number;
+  marker: string;
+  title: string;
+  para: number;
+  offset: number;
+  children: OutlineNode[];
+}
+
+export interface Outline {
+  title: string;
+  salutation: { para: number; text: string } | null;
+  nodes: OutlineNode[];
+  closing: { para: number; text: string } | null;
+}
+
 export const api = {
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
   libraryList: () => invoke<SpeechSummary[]>("library_list"),
   speech: (id: number) => invoke<Speech>("speech_get", { id }),
+  search: (request: SearchRequest) => invoke<SearchResults>("search", { request }),
+  outline: (id: number) => invoke<Outline>("outline_get", { id }),
 };

@@ -1,78 +1,213 @@
-// Library window: lists the speeches in the library and shows one when clicked.
-// Imported text is untrusted: it is only ever set through textContent, never as HTML.
+// The Gaoku window: library list and search on the left, the speech in the middle, its outline on
+// the right. Imported text is untrusted: it only ever goes into textContent (see dom.ts).
 import "./style.css";
-import { api, asAppError, type SpeechSummary } from "./api";
+import { api, asAppError, type OutlineNode, type SearchHit, type Span, type SpeechSummary } from "./api";
+import { el, highlighted, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+const SEARCH_DELAY_MS = 120;
+
+const ui = {
+  status: el("span", { class: "status" }),
+  search: el("input", {
+    id: "search-box",
+    type: "search",
+    placeholder: "检索：原词、关键词或句式（一是…二是…）",
+    "aria-label": "检索",
+  }),
+  yearFrom: el("input", { id: "year-from", type: "number", placeholder: "起始年", "aria-label": "起始年份" }),
+  yearTo: el("input", { id: "year-to", type: "number", placeholder: "截止年", "aria-label": "截止年份" }),
+  searchStatus: el("div", { id: "search-status", class: "search-status" }),
+  list: el("ul", { class: "speech-list", id: "speech-list" }),
+  results: el("ul", { class: "results", id: "results" }),
+  reader: el("main", { class: "reader", id: "reader" }),
+  outline: el("aside", { class: "outline", id: "outline" }),
+};
 
 function showError(target: HTMLElement, e: unknown) {
-  const err = asAppError(e);
-  target.replaceChildren(el("p", { class: "error", role: "alert" }, `出错了：${err.message}`));
+  target.replaceChildren(el("p", { class: "error", role: "alert" }, `出错了：${asAppError(e).message}`));
 }
 
-async function openSpeech(id: number, reader: HTMLElement) {
+function meta(parts: Array<string | null | undefined>): string {
+  return parts.filter(Boolean).join(" · ");
+}
+
+/** Splits speech-wide match spans into per-paragraph spans. */
+function spansByParagraph(paragraphs: string[], matches: Span[]): Map<number, Array<[number, number]>> {
+  const out = new Map<number, Array<[number, number]>>();
+  let offset = 0;
+  let m = 0;
+  paragraphs.forEach((p, i) => {
+    const len = Array.from(p).length;
+    while (m < matches.length && matches[m].start < offset + len) {
+      const s = matches[m];
+      const list = out.get(i) ?? [];
+      list.push([s.start - offset, Math.min(s.end, offset + len) - offset]);
+      out.set(i, list);
+      m++;
+    }
+    offset += len + 1;
+  });
+  return out;
+}
+
+function renderOutline(nodes: OutlineNode[]): HTMLElement {
+  const list = el("ul");
+  for (const n of nodes) {
+    const item = el("li", { class: `${n.kind} level-${n.level}` });
+    const link = el("button", { type: "button", "data-para": String(n.para) }, `${n.marker}${n.title}`);
+    link.addEventListener("click", () => {
+      ui.reader.querySelector(`p[data-para="${n.para}"]`)?.scrollIntoView({ block: "start" });
+    });
+    item.append(link);
+    if (n.children.length) item.append(renderOutline(n.children));
+    list.append(item);
+  }
+  return list;
+}
+
+async function openSpeech(id: number, matches: Span[] = []) {
   try {
-    const s = await api.speech(id);
-    const meta = [formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)].filter(Boolean).join(" · ");
+    const [s, outline] = await Promise.all([api.speech(id), api.outline(id)]);
+    const marks = spansByParagraph(s.paragraphs, matches);
     const body = el("article", { class: "speech-text" });
-    for (const p of s.paragraphs) body.append(el("p", {}, p));
-    reader.replaceChildren(el("h1", {}, s.title), el("div", { class: "meta" }, meta), body);
+    s.paragraphs.forEach((p, i) => {
+      const para = el("p", { "data-para": String(i) });
+      const spans = marks.get(i);
+      if (spans) para.append(...highlighted(p, spans));
+      else para.textContent = p;
+      body.append(para);
+    });
+    ui.reader.replaceChildren(
+      el("h1", {}, s.title),
+      el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)])),
+      body,
+    );
+    ui.outline.replaceChildren(el("h2", {}, "提纲"), renderOutline(outline.nodes));
+    const first = ui.reader.querySelector("mark.hit");
+    if (first) first.scrollIntoView({ block: "center" });
+    else ui.reader.scrollTop = 0;
   } catch (e) {
-    showError(reader, e);
+    showError(ui.reader, e);
   }
 }
 
-function renderList(rows: SpeechSummary[], list: HTMLElement, reader: HTMLElement) {
-  list.replaceChildren(
+function select(list: HTMLElement, item: HTMLElement) {
+  list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
+  item.classList.add("active");
+}
+
+function renderLibrary(rows: SpeechSummary[]) {
+  ui.list.replaceChildren(
     ...rows.map((s) => {
       const item = el("li", { "data-id": String(s.id), tabindex: "0" });
       item.append(
         el("div", { class: "title" }, s.title),
-        el("div", { class: "meta" }, [formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)].filter(Boolean).join(" · ")),
+        el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)])),
       );
       const open = () => {
-        list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
-        item.classList.add("active");
-        void openSpeech(s.id, reader);
+        select(ui.list, item);
+        void openSpeech(s.id);
       };
       item.addEventListener("click", open);
-      item.addEventListener("keydown", (ev) => {
-        if (ev.key === "Enter") open();
-      });
+      item.addEventListener("keydown", (ev) => ev.key === "Enter" && open());
       return item;
     }),
   );
 }
 
+function renderHits(hits: SearchHit[]) {
+  ui.results.replaceChildren(
+    ...hits.map((h) => {
+      const item = el("li", { "data-id": String(h.id), tabindex: "0" });
+      item.append(
+        el("div", { class: "title" }, h.title),
+        el("div", { class: "meta" }, meta([formatDate(h.date), `${h.match_count} 处`])),
+      );
+      for (const s of h.snippets) {
+        const p = el("p", { class: "snippet" });
+        p.append(...snippetNodes(s));
+        item.append(p);
+      }
+      const open = () => {
+        select(ui.results, item);
+        void openSpeech(h.id, h.matches);
+      };
+      item.addEventListener("click", open);
+      item.addEventListener("keydown", (ev) => ev.key === "Enter" && open());
+      return item;
+    }),
+  );
+}
+
+const MODE_NAMES = { phrase: "原词", keywords: "关键词", pattern: "句式" } as const;
+
+let searchSeq = 0;
+async function runSearch() {
+  const query = ui.search.value.trim();
+  const searching = query.length > 0;
+  ui.list.hidden = searching;
+  ui.results.hidden = !searching;
+  if (!searching) {
+    ui.searchStatus.textContent = "";
+    return;
+  }
+  const seq = ++searchSeq;
+  const year = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
+  try {
+    const r = await api.search({ query, limit: 50, year_from: year(ui.yearFrom), year_to: year(ui.yearTo) });
+    if (seq !== searchSeq) return; // a newer search is on its way
+    ui.searchStatus.textContent = `${MODE_NAMES[r.mode]}检索：${r.total} 篇`;
+    ui.searchStatus.classList.remove("error");
+    renderHits(r.hits);
+  } catch (e) {
+    if (seq !== searchSeq) return;
+    ui.searchStatus.textContent = asAppError(e).message;
+    ui.searchStatus.classList.add("error");
+    ui.results.replaceChildren();
+  }
+}
+
+function debounce(f: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(f, ms);
+  };
+}
+
 async function main() {
   const app = document.getElementById("app")!;
-  const status = el("span", { class: "status" });
-  const header = el("header", {}, "");
-  header.append(el("strong", {}, "稿库"), el("span", { class: "sub" }, "素材库"), status);
-  const list = el("ul", { class: "speech-list", id: "speech-list" });
-  const reader = el("main", { class: "reader", id: "reader" });
-  reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
+  const header = el("header");
+  header.append(el("strong", {}, "稿库"), el("span", { class: "sub" }, "素材库"), ui.status);
+  const filters = el("div", { class: "filters" });
+  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo);
   const side = el("nav", { class: "side" });
-  side.append(list);
-  app.append(header, el("div", { class: "panes" }));
-  app.querySelector(".panes")!.append(side, reader);
+  ui.results.hidden = true;
+  side.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
+  const panes = el("div", { class: "panes" });
+  ui.reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
+  panes.append(side, ui.reader, ui.outline);
+  app.append(header, panes);
+
+  const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
+  for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
+  document.addEventListener("keydown", (ev) => {
+    if (ev.ctrlKey && ev.shiftKey && ev.key.toLowerCase() === "f") {
+      ev.preventDefault();
+      ui.search.focus();
+      ui.search.select();
+    }
+  });
+
   try {
     const [info, rows] = await Promise.all([api.libraryInfo(), api.libraryList()]);
-    status.textContent = `共 ${info.speeches} 篇 · ${info.dir}`;
-    renderList(rows, list, reader);
-    if (rows.length > 0) (list.firstElementChild as HTMLElement).click();
+    ui.status.textContent = `共 ${info.speeches} 篇 · ${info.dir}`;
+    renderLibrary(rows);
+    const first = ui.list.firstElementChild as HTMLElement | null;
+    first?.click();
   } catch (e) {
-    showError(reader, e);
+    showError(ui.reader, e);
   }
 }
 

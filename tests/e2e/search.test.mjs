@@ -1,0 +1,88 @@
+// End to end in the real app: search as you type, highlighted hits, the speech opened at the
+// match, patterns, year filters, and the outline beside the text.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cliBinary, startApp } from "./webdriver.mjs";
+
+/** A library with the sample speech (2020) and a short speech of 2021 that also says 狠抓落实. */
+function library() {
+  const dir = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  const file = join(dir, "2021.txt");
+  writeFileSync(file, "在全县2021年工作会议上的讲话\n同志们：\n今年要狠抓落实，一是抓项目，二是抓招商，三是抓民生。\n");
+  execFileSync(cliBinary, ["--library", dir, "import", file]);
+  return dir;
+}
+
+test("phrase search highlights hits and opens the speech at the match", async () => {
+  const app = await startApp(library());
+  try {
+    await app.waitFor("#speech-list li .title", (t) => t.length > 0);
+    await app.type(await app.find("#search-box"), "狠抓落实");
+    await app.waitFor("#search-status", (t) => t.includes("原词检索：2 篇"));
+    const marks = await app.findAll("#results li .snippet mark");
+    assert.ok(marks.length >= 2);
+    for (const m of marks) assert.equal(await app.text(m), "狠抓落实");
+    await app.screenshot("search.png");
+    // Open the sample speech's hit: the reader shows it with the match highlighted and in view.
+    const items = await app.findAll("#results li");
+    let sample = null;
+    for (const it of items) if ((await app.text(it)).includes("2020年半年")) sample = it;
+    assert.ok(sample, "the sample speech is among the hits");
+    await app.click(sample);
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年工作总结会议"));
+    const hit = await app.waitFor("#reader mark.hit", (t) => t === "狠抓落实");
+    const visible = await app.exec(
+      "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+      [{ "element-6066-11e4-a52e-4f735466cecf": hit }],
+    );
+    assert.equal(visible, true, "the reader is scrolled to the match");
+  } finally {
+    await app.quit();
+  }
+});
+
+test("pattern search and the year filter", async () => {
+  const app = await startApp(library());
+  try {
+    await app.waitFor("#speech-list li .title", (t) => t.length > 0);
+    const box = await app.find("#search-box");
+    await app.type(box, "一是…二是…三是");
+    await app.waitFor("#search-status", (t) => t.includes("句式检索：2 篇"));
+    await app.clear(box);
+    await app.type(box, "狠抓落实");
+    await app.waitFor("#search-status", (t) => t.includes("2 篇"));
+    await app.type(await app.find("#year-from"), "2021");
+    await app.waitFor("#search-status", (t) => t.includes("1 篇"));
+    assert.match(await app.text(await app.find("#results li .title")), /2021年工作会议/);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("the outline of the sample speech beside the text, click to jump", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  const app = await startApp(dir);
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年工作总结会议"));
+    await app.waitFor("#outline li.heading.level-1 > button", (t) => t.startsWith("一、"));
+    const top = await app.findAll("#outline li.heading.level-1 > button");
+    const titles = await Promise.all(top.map((b) => app.text(b)));
+    assert.deepEqual(titles.map((t) => t.slice(0, 2)), ["一、", "二、", "三、"]);
+    assert.equal((await app.findAll("#outline li.heading.level-2")).length, 10);
+    await app.click(top[2]);
+    const para = await app.find('#reader p[data-para="15"]');
+    assert.match(await app.text(para), /^三、/);
+    const inView = await app.exec(
+      "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+      [{ "element-6066-11e4-a52e-4f735466cecf": para }],
+    );
+    assert.equal(inView, true);
+    await app.screenshot("reader-outline.png");
+  } finally {
+    await app.quit();
+  }
+});

@@ -1,0 +1,54 @@
+// DOM helpers. Text from the library is untrusted: it only ever goes into textContent.
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
+
+/** Decodes the five entities the core's snippets use. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|#39);/g, (m) => ENTITIES[m] ?? m);
+}
+
+/**
+ * Renders a core snippet ("…<mark>狠抓落实</mark>…", everything else HTML-escaped) as nodes:
+ * text nodes and <mark> elements, never parsed as HTML.
+ */
+export function snippetNodes(snippet: string): Node[] {
+  const out: Node[] = [];
+  let inMark = false;
+  for (const part of snippet.split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>") inMark = true;
+    else if (part === "</mark>") inMark = false;
+    else if (part) {
+      const text = decodeEntities(part);
+      out.push(inMark ? el("mark", {}, text) : document.createTextNode(text));
+    }
+  }
+  return out;
+}
+
+/**
+ * A paragraph with character ranges highlighted; `spans` are [start, end) in characters of this
+ * paragraph, sorted and not overlapping.
+ */
+export function highlighted(text: string, spans: Array<[number, number]>): Node[] {
+  const chars = Array.from(text);
+  const out: Node[] = [];
+  let at = 0;
+  for (const [s, e] of spans) {
+    if (s > at) out.push(document.createTextNode(chars.slice(at, s).join("")));
+    out.push(el("mark", { class: "hit" }, chars.slice(s, e).join("")));
+    at = e;
+  }
+  if (at < chars.length) out.push(document.createTextNode(chars.slice(at).join("")));
+  return out;
+}
