@@ -12,6 +12,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::library::library_info,
         commands::library::library_list,
         commands::library::speech_get,
+        commands::library::import_paths,
+        commands::library::import_cancel,
         commands::search::search,
         commands::structure::outline_get,
         commands::structure::phrases_list,
@@ -30,6 +32,7 @@ pub fn run() {
         }
     };
     app_builder(tauri::Builder::default())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running the Gaoku app");

@@ -10,6 +10,8 @@ use crate::error::{AppError, CmdResult};
 /// What every command can reach.
 pub struct AppState {
     library: Mutex<Library>,
+    /// Set to stop a running import before its next file.
+    pub cancel_import: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -17,6 +19,7 @@ impl AppState {
     pub fn open(dir: &Path) -> gaoku_core::Result<Self> {
         Ok(AppState {
             library: Mutex::new(Library::open(dir)?),
+            cancel_import: Default::default(),
         })
     }
 

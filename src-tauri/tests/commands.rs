@@ -86,6 +86,22 @@ fn library_commands_over_ipc() {
     let templates = invoke(&webview, "templates_list", json!({})).unwrap();
     assert_eq!(templates.as_array().unwrap().len(), 4);
 
+    // Import through the worker thread: the report names each file.
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(
+        files.path().join("a.txt"),
+        "在全市会议上的讲话\n同志们：\n要真抓实干。\n",
+    )
+    .unwrap();
+    std::fs::write(files.path().join("empty.txt"), "").unwrap();
+    let report = invoke(&webview, "import_paths", json!({ "paths": [files.path()] })).unwrap();
+    assert_eq!(report["imported"][0]["title"], "在全市会议上的讲话");
+    assert!(report["failed"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("empty"));
+    invoke(&webview, "import_cancel", json!({})).unwrap();
+
     let err = invoke(&webview, "speech_get", json!({ "id": 9999 })).unwrap_err();
     assert_eq!(err["code"], "not_found");
     assert!(err["message"].as_str().unwrap().contains("9999"));

@@ -1,5 +1,6 @@
 // The only module that talks to the Rust backend. Every screen calls these functions.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
 /** One row of the library list (mirrors gaoku_core::SpeechSummary). */
 export interface SpeechSummary {
@@ -95,7 +96,24 @@ export interface Outline {
   closing: { para: number; text: string } | null;
 }
 
+export interface ImportReport {
+  imported: Array<{ id: number; title: string; path: string }>;
+  duplicates: Array<{ path: string; id: number }>;
+  failed: Array<{ path: string; error: string }>;
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  path: string;
+}
+
 export const api = {
+  importPaths: (paths: string[]) => invoke<ImportReport>("import_paths", { paths }),
+  importCancel: () => invoke<void>("import_cancel"),
+  onImportProgress: (f: (p: ImportProgress) => void): Promise<UnlistenFn> =>
+    listen<ImportProgress>("import-progress", (e) => f(e.payload)),
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
   libraryList: () => invoke<SpeechSummary[]>("library_list"),
   speech: (id: number) => invoke<Speech>("speech_get", { id }),

@@ -4,6 +4,7 @@ import "./style.css";
 import { api, asAppError, type OutlineNode, type SearchHit, type Span, type SpeechSummary } from "./api";
 import { el, highlighted, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
+import { setupImport } from "./importer";
 
 const SEARCH_DELAY_MS = 120;
 
@@ -179,7 +180,9 @@ function debounce(f: () => void, ms: number): () => void {
 async function main() {
   const app = document.getElementById("app")!;
   const header = el("header");
-  header.append(el("strong", {}, "稿库"), el("span", { class: "sub" }, "素材库"), ui.status);
+  const actions = el("span", { class: "actions" });
+  header.append(el("strong", {}, "稿库"), el("span", { class: "sub" }, "素材库"), actions, ui.status);
+  const importPanel = setupImport(actions, () => void refreshLibrary());
   const filters = el("div", { class: "filters" });
   filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo);
   const side = el("nav", { class: "side" });
@@ -188,7 +191,7 @@ async function main() {
   const panes = el("div", { class: "panes" });
   ui.reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
   panes.append(side, ui.reader, ui.outline);
-  app.append(header, panes);
+  app.append(header, panes, importPanel);
 
   const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
   for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
@@ -200,12 +203,15 @@ async function main() {
     }
   });
 
+  await refreshLibrary();
+  (ui.list.firstElementChild as HTMLElement | null)?.click();
+}
+
+async function refreshLibrary() {
   try {
     const [info, rows] = await Promise.all([api.libraryInfo(), api.libraryList()]);
     ui.status.textContent = `共 ${info.speeches} 篇 · ${info.dir}`;
     renderLibrary(rows);
-    const first = ui.list.firstElementChild as HTMLElement | null;
-    first?.click();
   } catch (e) {
     showError(ui.reader, e);
   }

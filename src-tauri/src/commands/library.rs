@@ -1,10 +1,13 @@
 //! Library commands: what is in the library.
 
-use gaoku_core::{Speech, SpeechSummary};
-use serde::Serialize;
-use tauri::State;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
-use crate::error::CmdResult;
+use gaoku_core::{ImportReport, Speech, SpeechSummary};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+
+use crate::error::{AppError, CmdResult};
 use crate::state::AppState;
 
 /// Where the library lives and how big it is.
@@ -31,4 +34,39 @@ pub fn library_list(state: State<'_, AppState>) -> CmdResult<Vec<SpeechSummary>>
 #[tauri::command]
 pub fn speech_get(state: State<'_, AppState>, id: i64) -> CmdResult<Speech> {
     Ok(state.library()?.speech(id)?)
+}
+
+/// Event carrying import progress: `{ done, total, path }`.
+pub const IMPORT_PROGRESS: &str = "import-progress";
+
+/// Imports files and folders on a worker thread, reporting progress as events; returns the full
+/// report (imported, duplicates, failed with reasons, skipped).
+#[tauri::command]
+pub async fn import_paths<R: Runtime>(
+    app: AppHandle<R>,
+    paths: Vec<String>,
+) -> CmdResult<ImportReport> {
+    let worker = tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        state.cancel_import.store(false, Ordering::Relaxed);
+        let mut lib = state.library()?;
+        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+        Ok(lib.import(
+            &paths,
+            |p| {
+                let _ = app.emit(IMPORT_PROGRESS, &p);
+            },
+            Some(&state.cancel_import),
+        ))
+    });
+    worker.await.map_err(|e| AppError {
+        code: "import",
+        message: format!("the import stopped unexpectedly: {e}"),
+    })?
+}
+
+/// Stops a running import before its next file (what was imported stays).
+#[tauri::command]
+pub fn import_cancel(state: State<'_, AppState>) {
+    state.cancel_import.store(true, Ordering::Relaxed);
 }

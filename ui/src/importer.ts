@@ -1,0 +1,89 @@
+// Import: file and folder dialogs, drag and drop, a progress bar, and the per-file report.
+import { open } from "@tauri-apps/plugin-dialog";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { api, asAppError, type ImportReport } from "./api";
+import { el } from "./dom";
+
+/** The import panel: progress while running, then the report. */
+const panel = el("section", { id: "import-panel", class: "import-panel", hidden: "" });
+
+function section(title: string, lines: Array<[string, string]>, cls: string): HTMLElement {
+  const box = el("div", { class: `report-part ${cls}` });
+  box.append(el("h3", {}, `${title}（${lines.length}）`));
+  const list = el("ul");
+  for (const [a, b] of lines) {
+    const li = el("li");
+    li.append(el("span", { class: "path" }, a), el("span", { class: "why" }, b));
+    list.append(li);
+  }
+  box.append(list);
+  return box;
+}
+
+function renderReport(r: ImportReport) {
+  const close = el("button", { type: "button", class: "close" }, "关闭");
+  close.addEventListener("click", () => (panel.hidden = true));
+  const name = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  panel.replaceChildren(
+    el("h2", {}, "导入结果"),
+    el(
+      "p",
+      { id: "import-summary" },
+      `已导入 ${r.imported.length} 篇，重复 ${r.duplicates.length} 篇，失败 ${r.failed.length} 个，跳过 ${r.skipped.length} 个`,
+    ),
+    section("已导入", r.imported.map((i) => [i.title, name(i.path)]), "imported"),
+    section("重复（库中已有）", r.duplicates.map((d) => [name(d.path), `与第 ${d.id} 篇相同`]), "duplicates"),
+    section("失败", r.failed.map((f) => [name(f.path), f.error]), "failed"),
+    section("跳过", r.skipped.map((s) => [name(s.path), s.reason]), "skipped"),
+    close,
+  );
+}
+
+/** Imports paths with progress, shows the report, then calls `done` (to refresh the library). */
+export async function importPaths(paths: string[], done: () => void) {
+  if (!paths.length) return;
+  const bar = el("progress", { id: "import-progress", max: "1", value: "0" });
+  const current = el("div", { class: "current" }, "准备中…");
+  const cancel = el("button", { type: "button" }, "停止");
+  cancel.addEventListener("click", () => void api.importCancel());
+  panel.replaceChildren(el("h2", {}, "正在导入"), bar, current, cancel);
+  panel.hidden = false;
+  const unlisten = await api.onImportProgress((p) => {
+    bar.max = p.total;
+    bar.value = p.done;
+    current.textContent = `${p.done} / ${p.total} · ${p.path}`;
+  });
+  try {
+    renderReport(await api.importPaths(paths));
+  } catch (e) {
+    panel.replaceChildren(el("p", { class: "error", role: "alert" }, `导入失败：${asAppError(e).message}`));
+  } finally {
+    unlisten();
+    done();
+  }
+}
+
+/** Wires the import buttons, drag and drop of files and folders, and returns the panel. */
+export function setupImport(buttons: HTMLElement, done: () => void): HTMLElement {
+  const files = el("button", { type: "button", id: "import-files" }, "导入文件…");
+  const folder = el("button", { type: "button", id: "import-folder" }, "导入文件夹…");
+  files.addEventListener("click", async () => {
+    const chosen = await open({
+      multiple: true,
+      filters: [{ name: "讲话稿（.docx .txt .md）", extensions: ["docx", "txt", "md"] }],
+    });
+    if (chosen) await importPaths(Array.isArray(chosen) ? chosen : [chosen], done);
+  });
+  folder.addEventListener("click", async () => {
+    const chosen = await open({ directory: true, multiple: false });
+    if (typeof chosen === "string") await importPaths([chosen], done);
+  });
+  buttons.append(files, folder);
+  void getCurrentWebview().onDragDropEvent((e) => {
+    if (e.payload.type === "drop") void importPaths(e.payload.paths, done);
+  });
+  // The same entry point as a drop, for callers that hold paths (and for the end-to-end tests,
+  // since WebDriver cannot perform an operating-system drop).
+  window.addEventListener("gaoku-import", (e) => void importPaths((e as CustomEvent<string[]>).detail, done));
+  return panel;
+}
