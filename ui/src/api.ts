@@ -109,7 +109,48 @@ export interface ImportProgress {
   path: string;
 }
 
+export type PhraseKind = "parallel" | "enumeration" | "paired" | "slogan" | "heading";
+
+export interface Phrase {
+  id: number;
+  kind: PhraseKind;
+  text: string;
+  count: number;
+  sources: Array<{ speech: number; start: number; end: number }>;
+  starred: boolean;
+  user: boolean;
+  tags: string[];
+}
+
+export interface PhraseFilter {
+  kind?: PhraseKind | null;
+  min_count?: number;
+  starred_only?: boolean;
+  contains?: string | null;
+  tag?: string | null;
+  limit?: number;
+}
+
+export interface TemplatePart {
+  level: number;
+  marker: string;
+  title: string;
+  note: string;
+}
+
+export interface Template {
+  name: string;
+  kind: string | null;
+  description: string;
+  builtin: boolean;
+  source_speech: number | null;
+  parts: TemplatePart[];
+}
+
 export const api = {
+  phrases: (filter: PhraseFilter) => invoke<Phrase[]>("phrases_list", { filter }),
+  starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),
+  templates: () => invoke<Template[]>("templates_list"),
   importPaths: (paths: string[]) => invoke<ImportReport>("import_paths", { paths }),
   importCancel: () => invoke<void>("import_cancel"),
   onImportProgress: (f: (p: ImportProgress) => void): Promise<UnlistenFn> =>

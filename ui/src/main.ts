@@ -5,6 +5,7 @@ import { api, asAppError, type OutlineNode, type SearchHit, type Span, type Spee
 import { el, highlighted, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
 import { setupImport } from "./importer";
+import { phrasePane, templatePane, templateView } from "./bank";
 
 const SEARCH_DELAY_MS = 120;
 
@@ -187,11 +188,39 @@ async function main() {
   filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo);
   const side = el("nav", { class: "side" });
   ui.results.hidden = true;
-  side.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
-  const panes = el("div", { class: "panes" });
+  const libraryPane = el("div", { id: "library-pane", class: "bank-pane" });
+  libraryPane.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
+  const hooks = {
+    openAt: (speech: number, start: number, end: number) => void openSpeech(speech, [{ start, end }]),
+    showTemplate: (t: Parameters<typeof templateView>[0]) => {
+      ui.reader.replaceChildren(...templateView(t));
+      ui.outline.replaceChildren();
+    },
+  };
+  const panes: Array<[string, string, HTMLElement]> = [
+    ["tab-library", "素材库", libraryPane],
+    ["tab-phrases", "句式", phrasePane(hooks)],
+    ["tab-templates", "模板", templatePane(hooks)],
+  ];
+  const tabs = el("div", { class: "tabs", role: "tablist" });
+  for (const [id, name, pane] of panes) {
+    const tab = el("button", { type: "button", id, role: "tab" }, name);
+    tab.addEventListener("click", () => {
+      for (const [otherId, , other] of panes) {
+        other.hidden = other !== pane;
+        document.getElementById(otherId)?.classList.toggle("active", other === pane);
+      }
+      pane.dispatchEvent(new Event("gaoku-show"));
+    });
+    tabs.append(tab);
+    pane.hidden = pane !== libraryPane;
+  }
+  tabs.firstElementChild?.classList.add("active");
+  side.append(tabs, ...panes.map(([, , pane]) => pane));
+  const main = el("div", { class: "panes" });
   ui.reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
-  panes.append(side, ui.reader, ui.outline);
-  app.append(header, panes, importPanel);
+  main.append(side, ui.reader, ui.outline);
+  app.append(header, main, importPanel);
 
   const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
   for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);

@@ -1,0 +1,37 @@
+// End to end in the real app: the phrase bank (filter, star, open a source) and the templates.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp } from "./webdriver.mjs";
+
+test("star a phrase, open where it was said, browse templates", async () => {
+  const app = await startApp(mkdtempSync(join(tmpdir(), "gaoku-e2e-")));
+  try {
+    await app.waitFor("#reader h1", (t) => t.length > 0);
+    await app.click(await app.find("#tab-phrases"));
+    await app.waitFor("#phrase-list li .phrase-text", (t) => t.length > 0);
+    await app.type(await app.find("#phrase-filter"), "苦干");
+    const text = await app.waitFor("#phrase-list li .phrase-text", (t) => t === "苦干、实干、拼命干");
+    assert.ok(text);
+    await app.click(await app.find("#phrase-list li .star"));
+    await app.waitFor("#phrase-list li.starred .star", (t) => t === "★");
+    // Only starred ones: the entry is there, and it stays starred after a reload of the list.
+    await app.click(await app.find("#phrase-starred"));
+    await app.waitFor("#phrase-list li.starred .phrase-text", (t) => t === "苦干、实干、拼命干");
+    // Clicking the entry opens the speech at its source, highlighted.
+    await app.click(await app.find("#phrase-list li .phrase-text"));
+    await app.waitFor("#reader mark.hit", (t) => t === "苦干、实干、拼命干");
+    await app.screenshot("phrase-bank.png");
+    await app.click(await app.find("#tab-templates"));
+    await app.waitFor("#template-list li .title", (t) => t.includes("半年工作总结会讲话"));
+    await app.click(await app.find("#template-list li"));
+    await app.waitFor("#reader h1", (t) => t === "半年工作总结会讲话");
+    const parts = await app.exec("return Array.from(document.querySelectorAll('#reader .part.level-1 .part-title')).map((e) => e.textContent);");
+    assert.equal(parts.length, 3);
+    assert.match(parts[0], /看形势/);
+  } finally {
+    await app.quit();
+  }
+});
