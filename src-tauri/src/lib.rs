@@ -12,6 +12,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::library::library_info,
         commands::library::library_list,
         commands::library::speech_get,
+        commands::library::speech_edit,
+        commands::library::speech_remove,
         commands::library::import_paths,
         commands::library::import_cancel,
         commands::search::search,

@@ -102,6 +102,31 @@ fn library_commands_over_ipc() {
         .contains("empty"));
     invoke(&webview, "import_cancel", json!({})).unwrap();
 
+    // Edit and remove.
+    let new_id = report["imported"][0]["id"].as_i64().unwrap();
+    let edited = invoke(
+        &webview,
+        "speech_edit",
+        json!({ "id": new_id, "edit": { "date": "2021-03-02", "tags": ["安全"] } }),
+    )
+    .unwrap();
+    assert_eq!(
+        (edited["date"].as_str(), edited["year"].as_i64()),
+        (Some("2021-03-02"), Some(2021))
+    );
+    let bad = invoke(
+        &webview,
+        "speech_edit",
+        json!({ "id": new_id, "edit": { "title": " " } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "invalid");
+    invoke(&webview, "speech_remove", json!({ "id": new_id })).unwrap();
+    assert_eq!(
+        invoke(&webview, "speech_get", json!({ "id": new_id })).unwrap_err()["code"],
+        "not_found"
+    );
+
     let err = invoke(&webview, "speech_get", json!({ "id": 9999 })).unwrap_err();
     assert_eq!(err["code"], "not_found");
     assert!(err["message"].as_str().unwrap().contains("9999"));

@@ -147,7 +147,19 @@ export interface Template {
   parts: TemplatePart[];
 }
 
+/** Metadata changes (mirrors gaoku_core::SpeechEdit): absent = unchanged, "" = cleared. */
+export interface SpeechEdit {
+  title?: string;
+  date?: string;
+  speaker?: string;
+  occasion?: string;
+  kind?: string;
+  tags?: string[];
+}
+
 export const api = {
+  editSpeech: (id: number, edit: SpeechEdit) => invoke<Speech>("speech_edit", { id, edit }),
+  removeSpeech: (id: number) => invoke<void>("speech_remove", { id }),
   phrases: (filter: PhraseFilter) => invoke<Phrase[]>("phrases_list", { filter }),
   starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),
   templates: () => invoke<Template[]>("templates_list"),

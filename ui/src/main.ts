@@ -6,6 +6,7 @@ import { el, highlighted, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
 import { setupImport } from "./importer";
 import { phrasePane, templatePane, templateView } from "./bank";
+import { speechToolbar } from "./edit";
 
 const SEARCH_DELAY_MS = 120;
 
@@ -80,9 +81,15 @@ async function openSpeech(id: number, matches: Span[] = []) {
       else para.textContent = p;
       body.append(para);
     });
+    const toolbar = speechToolbar(s, (removed) => {
+      void refreshLibrary();
+      if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, "已删除。"));
+      else void openSpeech(id);
+    });
     ui.reader.replaceChildren(
+      toolbar,
       el("h1", {}, s.title),
-      el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)])),
+      el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
       body,
     );
     ui.outline.replaceChildren(el("h2", {}, "提纲"), renderOutline(outline.nodes));

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use gaoku_core::{ImportReport, Speech, SpeechSummary};
+use gaoku_core::{ImportReport, Speech, SpeechEdit, SpeechSummary};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
@@ -34,6 +34,16 @@ pub fn library_list(state: State<'_, AppState>) -> CmdResult<Vec<SpeechSummary>>
 #[tauri::command]
 pub fn speech_get(state: State<'_, AppState>, id: i64) -> CmdResult<Speech> {
     Ok(state.library()?.speech(id)?)
+}
+
+#[tauri::command]
+pub fn speech_edit(state: State<'_, AppState>, id: i64, edit: SpeechEdit) -> CmdResult<Speech> {
+    Ok(state.library()?.edit(id, &edit)?)
+}
+
+#[tauri::command]
+pub fn speech_remove(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.library()?.remove(id)?)
 }
 
 /// Event carrying import progress: `{ done, total, path }`.

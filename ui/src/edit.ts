@@ -1,0 +1,66 @@
+// Editing a speech's metadata and removing a speech, from the reader.
+import { api, asAppError, type Speech } from "./api";
+import { el } from "./dom";
+
+/** The reader's toolbar for one speech; `changed` refreshes the window afterwards. */
+export function speechToolbar(s: Speech, changed: (removed: boolean) => void): HTMLElement {
+  const bar = el("div", { class: "toolbar" });
+  const edit = el("button", { type: "button", id: "edit-speech" }, "编辑信息");
+  const remove = el("button", { type: "button", id: "remove-speech" }, "删除");
+  const message = el("span", { class: "toolbar-message", role: "status" });
+  bar.append(edit, remove, message);
+
+  let armed = false;
+  remove.addEventListener("click", async () => {
+    if (!armed) {
+      armed = true;
+      remove.textContent = "确认删除？";
+      remove.classList.add("danger");
+      return;
+    }
+    try {
+      await api.removeSpeech(s.id);
+      changed(true);
+    } catch (e) {
+      message.textContent = asAppError(e).message;
+    }
+  });
+
+  edit.addEventListener("click", () => {
+    const form = el("form", { class: "edit-form", id: "edit-form" });
+    const field = (name: string, label: string, value: string) => {
+      const input = el("input", { name, value, "aria-label": label });
+      const row = el("label");
+      row.append(el("span", {}, label), input);
+      form.append(row);
+      return input;
+    };
+    const title = field("title", "标题", s.title);
+    const date = field("date", "日期", s.date ?? "");
+    const speaker = field("speaker", "讲话人", s.speaker ?? "");
+    const kind = field("kind", "类别", s.kind ?? "");
+    const tags = field("tags", "标签（用逗号分隔）", s.tags.join("，"));
+    const save = el("button", { type: "submit" }, "保存");
+    const cancel = el("button", { type: "button" }, "取消");
+    form.append(save, cancel);
+    cancel.addEventListener("click", () => form.remove());
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      try {
+        await api.editSpeech(s.id, {
+          title: title.value,
+          date: date.value,
+          speaker: speaker.value,
+          kind: kind.value,
+          tags: tags.value.split(/[,，、\s]+/).filter(Boolean),
+        });
+        changed(false);
+      } catch (e) {
+        message.textContent = asAppError(e).message;
+      }
+    });
+    bar.after(form);
+    title.focus();
+  });
+  return bar;
+}
