@@ -86,3 +86,19 @@ test("the outline of the sample speech beside the text, click to jump", async ()
     await app.quit();
   }
 });
+
+test("Ctrl+P switches to a speech by part of its title", async () => {
+  const app = await startApp(library());
+  try {
+    await app.waitFor("#reader h1", (t) => t.length > 0);
+    await app.ctrl("p");
+    const input = await app.find("#quick-switch input");
+    await app.type(input, "2021");
+    await app.waitFor("#quick-switch li.selected", (t) => t.includes("2021年工作会议"));
+    await app.type(input, "\uE007"); // Enter
+    await app.waitFor("#reader h1", (t) => t === "在全县2021年工作会议上的讲话");
+    assert.equal(await app.exec("return document.getElementById('quick-switch').hidden;"), true);
+  } finally {
+    await app.quit();
+  }
+});

@@ -54,6 +54,22 @@ export async function startApp(library, port = 4444 + Math.floor(Math.random() *
     text: (el) => call(base, "GET", `${s}/element/${el}/text`),
     click: (el) => call(base, "POST", `${s}/element/${el}/click`, {}),
     type: (el, text) => call(base, "POST", `${s}/element/${el}/value`, { text }),
+    /** Presses a key with Control held (e.g. "p" for Ctrl+P). */
+    ctrl: (key) =>
+      call(base, "POST", `${s}/actions`, {
+        actions: [
+          {
+            type: "key",
+            id: "keyboard",
+            actions: [
+              { type: "keyDown", value: "\uE009" },
+              { type: "keyDown", value: key },
+              { type: "keyUp", value: key },
+              { type: "keyUp", value: "\uE009" },
+            ],
+          },
+        ],
+      }),
     clear: (el) => call(base, "POST", `${s}/element/${el}/clear`, {}),
     exec: (script, args = []) => call(base, "POST", `${s}/execute/sync`, { script, args }),
     /** Waits until `css` matches and its text satisfies `ok`; returns the element. */

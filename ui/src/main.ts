@@ -7,6 +7,7 @@ import { formatChars, formatDate } from "./format";
 import { setupImport } from "./importer";
 import { phrasePane, templatePane, templateView } from "./bank";
 import { speechToolbar } from "./edit";
+import { installQuickSwitch } from "./quickswitch";
 
 const SEARCH_DELAY_MS = 120;
 
@@ -106,7 +107,10 @@ function select(list: HTMLElement, item: HTMLElement) {
   item.classList.add("active");
 }
 
+let libraryRows: SpeechSummary[] = [];
+
 function renderLibrary(rows: SpeechSummary[]) {
+  libraryRows = rows;
   ui.list.replaceChildren(
     ...rows.map((s) => {
       const item = el("li", { "data-id": String(s.id), tabindex: "0" });
@@ -227,7 +231,11 @@ async function main() {
   const main = el("div", { class: "panes" });
   ui.reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
   main.append(side, ui.reader, ui.outline);
-  app.append(header, main, importPanel);
+  const quick = installQuickSwitch(
+    () => libraryRows,
+    (id) => void openSpeech(id),
+  );
+  app.append(header, main, importPanel, quick);
 
   const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
   for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);

@@ -1,0 +1,61 @@
+// Ctrl+P: jump to any speech by typing part of its title.
+import type { SpeechSummary } from "./api";
+import { el } from "./dom";
+import { formatDate } from "./format";
+
+/** Installs the quick switcher; `rows` gives the current library, `open` opens a speech. */
+export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: number) => void): HTMLElement {
+  const box = el("div", { id: "quick-switch", class: "quick-switch", hidden: "" });
+  const input = el("input", { type: "search", placeholder: "输入标题中的字，回车打开", "aria-label": "快速切换" });
+  const list = el("ul");
+  box.append(input, list);
+  let shown: SpeechSummary[] = [];
+  let selected = 0;
+
+  const render = () => {
+    const q = input.value.trim();
+    shown = rows().filter((s) => !q || s.title.includes(q) || (s.date ?? "").startsWith(q)).slice(0, 20);
+    selected = Math.min(selected, Math.max(shown.length - 1, 0));
+    list.replaceChildren(
+      ...shown.map((s, i) => {
+        const li = el("li", { class: i === selected ? "selected" : "" });
+        li.append(el("span", {}, s.title), el("span", { class: "meta" }, formatDate(s.date)));
+        li.addEventListener("click", () => choose(i));
+        return li;
+      }),
+    );
+  };
+  const close = () => {
+    box.hidden = true;
+  };
+  const choose = (i: number) => {
+    const s = shown[i];
+    close();
+    if (s) open(s.id);
+  };
+  input.addEventListener("input", () => {
+    selected = 0;
+    render();
+  });
+  input.addEventListener("keydown", (ev) => {
+    if (ev.isComposing) return; // never act in the middle of an input-method composition
+    if (ev.key === "Escape") close();
+    else if (ev.key === "Enter") choose(selected);
+    else if (ev.key === "ArrowDown") selected = Math.min(selected + 1, shown.length - 1);
+    else if (ev.key === "ArrowUp") selected = Math.max(selected - 1, 0);
+    else return;
+    ev.preventDefault();
+    render();
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.ctrlKey && !ev.shiftKey && ev.key.toLowerCase() === "p") {
+      ev.preventDefault();
+      box.hidden = false;
+      input.value = "";
+      selected = 0;
+      render();
+      input.focus();
+    }
+  });
+  return box;
+}
