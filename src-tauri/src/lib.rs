@@ -21,6 +21,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::structure::phrases_list,
         commands::structure::phrase_star,
         commands::structure::templates_list,
+        commands::structure::template_from_speech,
     ])
 }
 

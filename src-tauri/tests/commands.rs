@@ -85,6 +85,23 @@ fn library_commands_over_ipc() {
     assert_eq!(starred["starred"], true);
     let templates = invoke(&webview, "templates_list", json!({})).unwrap();
     assert_eq!(templates.as_array().unwrap().len(), 4);
+    let saved = invoke(
+        &webview,
+        "template_from_speech",
+        json!({ "id": list[0].id, "name": "半年会结构", "placeholders": true }),
+    )
+    .unwrap();
+    assert_eq!(
+        saved["parts"][1]["title"],
+        "“＿＿”看形势，增强实干争先的紧迫感"
+    );
+    let again = invoke(
+        &webview,
+        "template_from_speech",
+        json!({ "id": list[0].id, "name": "半年会结构", "placeholders": false }),
+    )
+    .unwrap_err();
+    assert_eq!(again["code"], "invalid");
 
     // Import through the worker thread: the report names each file.
     let files = tempfile::tempdir().unwrap();

@@ -24,8 +24,12 @@ test("star a phrase, open where it was said, browse templates", async () => {
     await app.click(await app.find("#phrase-list li .phrase-text"));
     await app.waitFor("#reader mark.hit", (t) => t === "苦干、实干、拼命干");
     await app.screenshot("phrase-bank.png");
+    // The speech's structure saved as a template shows up under 模板.
+    await app.click(await app.find("#use-as-template"));
+    await app.waitFor("#reader .toolbar-message", (t) => t.startsWith("已存为模板"));
     await app.click(await app.find("#tab-templates"));
     await app.waitFor("#template-list li .title", (t) => t.includes("半年工作总结会讲话"));
+    await app.waitFor("#template-list li:last-child .title", (t) => t.includes("（结构）"));
     await app.click(await app.find("#template-list li"));
     await app.waitFor("#reader h1", (t) => t === "半年工作总结会讲话");
     const parts = await app.exec("return Array.from(document.querySelectorAll('#reader .part.level-1 .part-title')).map((e) => e.textContent);");

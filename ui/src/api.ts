@@ -163,6 +163,8 @@ export const api = {
   phrases: (filter: PhraseFilter) => invoke<Phrase[]>("phrases_list", { filter }),
   starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),
   templates: () => invoke<Template[]>("templates_list"),
+  templateFromSpeech: (id: number, name: string, placeholders: boolean) =>
+    invoke<Template>("template_from_speech", { id, name, placeholders }),
   importPaths: (paths: string[]) => invoke<ImportReport>("import_paths", { paths }),
   importCancel: () => invoke<void>("import_cancel"),
   onImportProgress: (f: (p: ImportProgress) => void): Promise<UnlistenFn> =>

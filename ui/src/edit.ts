@@ -7,8 +7,19 @@ export function speechToolbar(s: Speech, changed: (removed: boolean) => void): H
   const bar = el("div", { class: "toolbar" });
   const edit = el("button", { type: "button", id: "edit-speech" }, "编辑信息");
   const remove = el("button", { type: "button", id: "remove-speech" }, "删除");
+  const asTemplate = el("button", { type: "button", id: "use-as-template", title: "把这篇讲话的结构存为模板，引号里的词留空" }, "存为模板");
   const message = el("span", { class: "toolbar-message", role: "status" });
-  bar.append(edit, remove, message);
+  bar.append(asTemplate, edit, remove, message);
+
+  asTemplate.addEventListener("click", async () => {
+    const name = `${s.title}（结构）`;
+    try {
+      const t = await api.templateFromSpeech(s.id, name, true);
+      message.textContent = `已存为模板：${t.name}`;
+    } catch (e) {
+      message.textContent = asAppError(e).message;
+    }
+  });
 
   let armed = false;
   remove.addEventListener("click", async () => {

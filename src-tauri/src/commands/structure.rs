@@ -27,3 +27,15 @@ pub fn phrase_star(state: State<'_, AppState>, id: i64, starred: bool) -> CmdRes
 pub fn templates_list(state: State<'_, AppState>) -> CmdResult<Vec<Template>> {
     Ok(state.library()?.templates()?)
 }
+
+#[tauri::command]
+pub fn template_from_speech(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+    placeholders: bool,
+) -> CmdResult<Template> {
+    Ok(state
+        .library()?
+        .template_from_speech(id, &name, placeholders)?)
+}
