@@ -55,9 +55,16 @@ test("pattern search and the year filter", async () => {
     await app.clear(box);
     await app.type(box, "狠抓落实");
     await app.waitFor("#search-status", (t) => t.includes("2 篇"));
+    // Sorted by date, the 2021 speech comes first.
+    await app.click(await app.find('#search-sort option[value="date"]'));
+    await app.waitFor("#results li .title", (t) => t.includes("2021年工作会议"));
+    await app.click(await app.find('#search-sort option[value="relevance"]'));
     await app.type(await app.find("#year-from"), "2021");
     await app.waitFor("#search-status", (t) => t.includes("1 篇"));
     assert.match(await app.text(await app.find("#results li .title")), /2021年工作会议/);
+    // A kind no speech has: nothing.
+    await app.click(await app.find('#search-kind option[value="致辞"]'));
+    await app.waitFor("#search-status", (t) => t.includes("0 篇"));
   } finally {
     await app.quit();
   }

@@ -21,6 +21,8 @@ const ui = {
   }),
   yearFrom: el("input", { id: "year-from", type: "number", placeholder: "起始年", "aria-label": "起始年份" }),
   yearTo: el("input", { id: "year-to", type: "number", placeholder: "截止年", "aria-label": "截止年份" }),
+  kind: el("select", { id: "search-kind", "aria-label": "类别" }),
+  sort: el("select", { id: "search-sort", "aria-label": "排序" }),
   searchStatus: el("div", { id: "search-status", class: "search-status" }),
   list: el("ul", { class: "speech-list", id: "speech-list" }),
   results: el("ul", { class: "results", id: "results" }),
@@ -168,7 +170,14 @@ async function runSearch() {
   const seq = ++searchSeq;
   const year = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
   try {
-    const r = await api.search({ query, limit: 50, year_from: year(ui.yearFrom), year_to: year(ui.yearTo) });
+    const r = await api.search({
+      query,
+      limit: 50,
+      year_from: year(ui.yearFrom),
+      year_to: year(ui.yearTo),
+      kind: ui.kind.value || null,
+      sort: ui.sort.value === "date" ? "date" : "relevance",
+    });
     if (seq !== searchSeq) return; // a newer search is on its way
     ui.searchStatus.textContent = `${MODE_NAMES[r.mode]}检索：${r.total} 篇`;
     ui.searchStatus.classList.remove("error");
@@ -196,7 +205,10 @@ async function main() {
   header.append(el("strong", {}, "稿库"), el("span", { class: "sub" }, "素材库"), actions, ui.status);
   const importPanel = setupImport(actions, () => void refreshLibrary());
   const filters = el("div", { class: "filters" });
-  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo);
+  ui.kind.append(el("option", { value: "" }, "全部类别"));
+  for (const k of ["讲话", "报告", "总结", "致辞", "发言", "决议", "汇报"]) ui.kind.append(el("option", { value: k }, k));
+  ui.sort.append(el("option", { value: "relevance" }, "按相关度"), el("option", { value: "date" }, "按日期"));
+  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort);
   const side = el("nav", { class: "side" });
   ui.results.hidden = true;
   const libraryPane = el("div", { id: "library-pane", class: "bank-pane" });
@@ -239,6 +251,7 @@ async function main() {
 
   const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
   for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
+  for (const select of [ui.kind, ui.sort]) select.addEventListener("change", later);
   document.addEventListener("keydown", (ev) => {
     if (ev.ctrlKey && ev.shiftKey && ev.key.toLowerCase() === "f") {
       ev.preventDefault();
