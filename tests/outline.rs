@@ -1,14 +1,13 @@
 //! Outlines of real speeches, checked by hand: the sample speech whole, and real reports of the
 //! corpus (when present) with the traps they contain.
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::path::PathBuf;
 
 use gaoku_core::outline::{Node, NodeKind, Outline};
 use gaoku_core::Library;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// The outline as indented lines: depth, marker and title.
 fn render(o: &Outline) -> Vec<String> {
@@ -25,8 +24,10 @@ fn render(o: &Outline) -> Vec<String> {
 
 #[test]
 fn sample_speech_outline_whole() {
-    let o = Library::outline_file(&repo().join("assets/samples/county-half-year-review-2020.txt"))
-        .unwrap();
+    let o = Library::outline_file(
+        &corpus::repo().join("assets/samples/county-half-year-review-2020.txt"),
+    )
+    .unwrap();
     assert_eq!(o.title, "在全县2020年半年工作总结会议上的讲话");
     assert_eq!(
         o.salutation.as_ref().map(|s| s.text.as_str()),
@@ -96,11 +97,7 @@ fn sample_speech_outline_whole() {
 }
 
 fn corpus_file(prefix: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("GAOKU_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/corpus/gov-reports"))
-        .join("docs");
-    std::fs::read_dir(dir)
+    std::fs::read_dir(corpus::corpus_docs()?)
         .ok()?
         .map(|e| e.unwrap().path())
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))

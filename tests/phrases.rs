@@ -1,19 +1,18 @@
 //! The phrase bank on a real library: what is mined, where it points, how the writer's changes
 //! survive imports and removals.
 
-use std::path::PathBuf;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 use gaoku_core::{Library, OpenOptions, PhraseFilter, PhraseKind};
 
-fn corpus_docs() -> Option<PathBuf> {
-    let dir = std::env::var_os("GAOKU_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/gov-reports")
-        });
-    let docs = dir.join("docs");
-    docs.exists().then_some(docs)
-}
+/// The parallel phrasing of the sample speech the bank must hold.
+const SAMPLE_PARALLELS: [&str; 4] = [
+    "苦干、实干、拼命干",
+    "善做、善成、善担当",
+    "严督、严查、严问责",
+    "督出干劲、督出压力、督出差距、督出效果",
+];
 
 fn texts(lib: &Library, kind: PhraseKind) -> Vec<String> {
     let f = PhraseFilter {
@@ -32,12 +31,7 @@ fn sample_speech_phrasing_with_sources() {
     let dir = tempfile::tempdir().unwrap();
     let lib = Library::open(dir.path()).unwrap();
     let parallel = texts(&lib, PhraseKind::Parallel);
-    for want in [
-        "苦干、实干、拼命干",
-        "善做、善成、善担当",
-        "严督、严查、严问责",
-        "督出干劲、督出压力、督出差距、督出效果",
-    ] {
+    for want in SAMPLE_PARALLELS {
         assert!(
             parallel.iter().any(|p| p == want),
             "{want} missing from {parallel:?}"
@@ -125,8 +119,7 @@ fn writer_changes_survive_and_removal_is_incremental() {
     assert!(find(&lib, "真抓、实干、快办").is_some());
 
     // Importing it again brings the sources back, but not the entry the writer deleted.
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../assets/samples/county-half-year-review-2020.txt");
+    let file = corpus::repo().join("assets/samples/county-half-year-review-2020.txt");
     let report = lib.import(&[file], |_| {}, None);
     assert_eq!(report.imported.len(), 1);
     assert_eq!(lib.phrase(kugan.id).unwrap().count, 2);
@@ -150,7 +143,7 @@ fn writer_changes_survive_and_removal_is_incremental() {
 
 #[test]
 fn corpus_bank_has_the_classics_and_no_noun_lists() {
-    let Some(docs) = corpus_docs() else {
+    let Some(docs) = corpus::corpus_docs() else {
         eprintln!("corpus not present: nothing to check");
         return;
     };
@@ -159,14 +152,11 @@ fn corpus_bank_has_the_classics_and_no_noun_lists() {
     let r = lib.import(&[docs], |_| {}, None);
     assert_eq!(r.imported.len(), 87);
     let parallel = texts(&lib, PhraseKind::Parallel);
-    for want in [
-        "苦干、实干、拼命干",
-        "善做、善成、善担当",
-        "严督、严查、严问责",
-        "督出干劲、督出压力、督出差距、督出效果",
+    let corpus_classics = [
         "科学立法、严格执法、公正司法、全民守法",
         "有理想、有道德、有文化、有纪律",
-    ] {
+    ];
+    for want in SAMPLE_PARALLELS.iter().chain(&corpus_classics) {
         assert!(parallel.iter().any(|p| p == want), "{want}");
     }
     // Lists of nouns that share only a last character are not parallel phrasing.

@@ -2,21 +2,13 @@
 //! punctuation), random strings, keyword pairs and patterns, the speeches found and the match count
 //! of each equal a plain scan of the texts `gaoku show` prints. Runs when the corpus is present.
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use gaoku_core::search::normalize::fold_str;
 use gaoku_core::{Library, OpenOptions, SearchRequest};
-
-fn corpus_docs() -> Option<PathBuf> {
-    let dir = std::env::var_os("GAOKU_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/gov-reports")
-        });
-    let docs = dir.join("docs");
-    docs.exists().then_some(docs)
-}
 
 /// Deterministic xorshift: the same samples on every run.
 struct Rng(u64);
@@ -39,7 +31,7 @@ struct Corpus {
 }
 
 fn load() -> Option<Corpus> {
-    let docs = corpus_docs()?;
+    let docs = corpus::corpus_docs()?;
     let dir = tempfile::tempdir().unwrap().keep();
     let mut lib = Library::open_with(&dir, OpenOptions { seed_sample: true }).unwrap();
     let report = lib.import(&[docs], |_| {}, None);

@@ -1,30 +1,19 @@
 //! Helpers shared by the CLI integration tests: run the real `gaoku` binary on a real library.
 #![allow(dead_code)]
 
+mod corpus;
+
 use std::path::{Path, PathBuf};
+
+#[allow(unused_imports)] // not every test binary uses every helper
+pub use corpus::{corpus, repo};
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// The repository's top folder.
-pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
 /// A file under tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
-}
-
-/// The shared corpus, when this checkout has it beside it (CI does), or GAOKU_CORPUS.
-pub fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("GAOKU_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/corpus/gov-reports"));
-    dir.join("manifest.tsv").exists().then_some(dir)
 }
 
 /// The reference speech: the shared copy when present, else the one shipped in assets/.

@@ -35,11 +35,8 @@ test("phrase search highlights hits and opens the speech at the match", async ()
     await app.click(sample);
     await app.waitFor("#reader h1", (t) => t.includes("2020年半年工作总结会议"));
     const hit = await app.waitFor("#reader mark.hit", (t) => t === "狠抓落实");
-    const visible = await app.exec(
-      "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
-      [{ "element-6066-11e4-a52e-4f735466cecf": hit }],
-    );
-    assert.equal(visible, true, "the reader is scrolled to the match");
+    const r = await app.rect(hit);
+    assert.equal(r.top >= 0 && r.bottom <= r.height, true, "the reader is scrolled to the match");
   } finally {
     await app.quit();
   }
@@ -83,11 +80,8 @@ test("the outline of the sample speech beside the text, click to jump", async ()
     await app.click(top[2]);
     const para = await app.find('#reader p[data-para="15"]');
     assert.match(await app.text(para), /^三、/);
-    const inView = await app.exec(
-      "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
-      [{ "element-6066-11e4-a52e-4f735466cecf": para }],
-    );
-    assert.equal(inView, true);
+    const r = await app.rect(para);
+    assert.equal(r.top >= 0 && r.top < r.height, true);
     await app.screenshot("reader-outline.png");
   } finally {
     await app.quit();

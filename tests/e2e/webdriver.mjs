@@ -72,6 +72,12 @@ export async function startApp(library, port = 4444 + Math.floor(Math.random() *
       }),
     clear: (el) => call(base, "POST", `${s}/element/${el}/clear`, {}),
     exec: (script, args = []) => call(base, "POST", `${s}/execute/sync`, { script, args }),
+    /** The element's top and bottom, and the window's height, in CSS pixels. */
+    rect: (el) =>
+      call(base, "POST", `${s}/execute/sync`, {
+        script: "const r = arguments[0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom, height: window.innerHeight };",
+        args: [{ [ELEMENT]: el }],
+      }),
     /** Waits until `css` matches and its text satisfies `ok`; returns the element. */
     async waitFor(css, ok = () => true, timeoutMs = 10000) {
       const end = Date.now() + timeoutMs;

@@ -104,9 +104,16 @@ async function openSpeech(id: number, matches: Span[] = []) {
   }
 }
 
-function select(list: HTMLElement, item: HTMLElement) {
-  list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
-  item.classList.add("active");
+/** Makes a list item open something on click or Enter, marking it as the active one. */
+function opensOnActivate(list: HTMLElement, item: HTMLElement, open: () => void): HTMLElement {
+  const activate = () => {
+    list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
+    item.classList.add("active");
+    open();
+  };
+  item.addEventListener("click", activate);
+  item.addEventListener("keydown", (ev) => ev.key === "Enter" && activate());
+  return item;
 }
 
 let libraryRows: SpeechSummary[] = [];
@@ -120,13 +127,7 @@ function renderLibrary(rows: SpeechSummary[]) {
         el("div", { class: "title" }, s.title),
         el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)])),
       );
-      const open = () => {
-        select(ui.list, item);
-        void openSpeech(s.id);
-      };
-      item.addEventListener("click", open);
-      item.addEventListener("keydown", (ev) => ev.key === "Enter" && open());
-      return item;
+      return opensOnActivate(ui.list, item, () => void openSpeech(s.id));
     }),
   );
 }
@@ -144,13 +145,7 @@ function renderHits(hits: SearchHit[]) {
         p.append(...snippetNodes(s));
         item.append(p);
       }
-      const open = () => {
-        select(ui.results, item);
-        void openSpeech(h.id, h.matches);
-      };
-      item.addEventListener("click", open);
-      item.addEventListener("keydown", (ev) => ev.key === "Enter" && open());
-      return item;
+      return opensOnActivate(ui.results, item, () => void openSpeech(h.id, h.matches));
     }),
   );
 }

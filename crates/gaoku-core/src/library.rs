@@ -13,6 +13,7 @@ use crate::phrases::PhraseKind;
 use crate::search::index::{IndexDoc, SearchIndex};
 use crate::search::{self, query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
 use crate::store::phrase_store::{self, Phrase, PhraseFilter};
+use crate::store::template_store;
 use crate::store::{Metadata, NewSpeech, Store};
 use crate::templates::{self, Template};
 
@@ -388,50 +389,47 @@ impl Library {
     ) -> Result<SearchResults> {
         self.sync_index()?;
         let idx = self.index()?;
-        let mut found = Vec::new();
-        let total;
-        if let (Mode::Pattern, Some(pattern)) = (parsed.mode, &parsed.pattern) {
+        // The speeches to show, ranked, as (id, score), and how many match in all.
+        let (total, ranked): (usize, Vec<(i64, f32)>) = if let (Mode::Pattern, Some(pattern)) =
+            (parsed.mode, &parsed.pattern)
+        {
             // Matches are counted from index positions; text is read only for the hits shown.
-            let mut ranked = idx.pattern_hits(pattern, &parsed.terms, &req.filters())?;
-            total = ranked.len();
+            let mut counted = idx.pattern_hits(pattern, &parsed.terms, &req.filters())?;
             match req.sort {
-                Sort::Relevance => ranked.sort_by_key(|(id, n, _)| (std::cmp::Reverse(*n), *id)),
-                Sort::Date => ranked.sort_by_key(|(id, _, date)| (std::cmp::Reverse(*date), *id)),
+                Sort::Relevance => counted.sort_by_key(|(id, n, _)| (std::cmp::Reverse(*n), *id)),
+                Sort::Date => counted.sort_by_key(|(id, _, date)| (std::cmp::Reverse(*date), *id)),
             }
+            let total = counted.len();
             if req.limit > 0 {
-                ranked.truncate(req.limit);
+                counted.truncate(req.limit);
             }
-            for (id, n, _) in ranked {
-                let Some(speech) = self.store.get(id)? else {
-                    continue;
-                };
-                let (matches, match_count) = search::find_matches(&speech.paragraphs, parsed);
-                found.push((speech, n as f32, matches, match_count));
-            }
+            (
+                total,
+                counted
+                    .into_iter()
+                    .map(|(id, n, _)| (id, n as f32))
+                    .collect(),
+            )
         } else {
             let q = idx.terms_query(&parsed.terms, &req.filters());
-            let (n, ranked) = idx.run(&*q, req.sort, req.limit)?;
-            total = n;
-            for (id, score) in ranked {
-                let Some(speech) = self.store.get(id)? else {
-                    continue;
-                };
-                let (matches, match_count) = search::find_matches(&speech.paragraphs, parsed);
-                found.push((speech, score, matches, match_count));
-            }
-        }
-        let hits = found
-            .into_iter()
-            .map(|(speech, score, matches, match_count)| SearchHit {
+            idx.run(&*q, req.sort, req.limit)?
+        };
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (id, score) in ranked {
+            let Some(speech) = self.store.get(id)? else {
+                continue;
+            };
+            let matches = search::find_matches(&speech.paragraphs, parsed);
+            hits.push(SearchHit {
                 snippets: search::hit_snippets(&speech.paragraphs, &matches),
                 id: speech.id,
                 title: speech.title,
                 date: speech.date,
                 score,
-                match_count,
+                match_count: matches.len(),
                 matches,
-            })
-            .collect();
+            });
+        }
         Ok(SearchResults {
             query: req.query.clone(),
             mode: parsed.mode,
@@ -548,18 +546,7 @@ impl Library {
     /// Built-in templates, then the writer's own, by name.
     pub fn templates(&self) -> Result<Vec<Template>> {
         let mut all = templates::builtin();
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare("SELECT body FROM templates ORDER BY name")?;
-        let bodies = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for body in bodies {
-            let t: Template = serde_json::from_str(&body)
-                .map_err(|e| Error::Library(format!("a saved template is unreadable: {e}")))?;
-            all.push(t);
-        }
+        all.extend(template_store::list(self.store.conn())?);
         Ok(all)
     }
 
@@ -590,17 +577,8 @@ impl Library {
         let s = self.speech(id)?;
         let o = crate::outline::outline(&s.title, &s.paragraphs);
         let t = templates::from_outline(name, s.kind.clone(), Some(id), &o, placeholders);
-        self.save_template(&t)?;
+        template_store::insert(self.store.conn(), &t)?;
         Ok(t)
-    }
-
-    fn save_template(&self, t: &Template) -> Result<()> {
-        let body = serde_json::to_string(t).map_err(|e| Error::Library(e.to_string()))?;
-        self.store.conn().execute(
-            "INSERT INTO templates (name, body, created_at) VALUES (?1, ?2, datetime('now'))",
-            rusqlite::params![t.name, body],
-        )?;
-        Ok(())
     }
 
     fn own_template(&self, name: &str) -> Result<Template> {
@@ -624,12 +602,8 @@ impl Library {
         }
         t.name = to.to_string();
         let tx = self.store.conn_mut().transaction()?;
-        tx.execute("DELETE FROM templates WHERE name = ?1", [from])?;
-        let body = serde_json::to_string(&t).map_err(|e| Error::Library(e.to_string()))?;
-        tx.execute(
-            "INSERT INTO templates (name, body, created_at) VALUES (?1, ?2, datetime('now'))",
-            rusqlite::params![t.name, body],
-        )?;
+        template_store::delete(&tx, from)?;
+        template_store::insert(&tx, &t)?;
         tx.commit()?;
         Ok(t)
     }
@@ -637,10 +611,7 @@ impl Library {
     /// Deletes one of the writer's templates.
     pub fn delete_template(&mut self, name: &str) -> Result<()> {
         self.own_template(name)?;
-        self.store
-            .conn()
-            .execute("DELETE FROM templates WHERE name = ?1", [name])?;
-        Ok(())
+        template_store::delete(self.store.conn(), name)
     }
 
     /// The Markdown of a new draft started from a template.

@@ -3,13 +3,10 @@
 //! (一是…二是…, 第一，…第二，…, 首先…其次…最后), the salutation and the closing.
 //! `../shared/OUTLINE-CONVENTIONS.md` (summarised in the README) decides ambiguous cases.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::meta::is_salutation;
-use crate::text::{chinese_number, is_space};
+use crate::text::{chinese_number, is_space, regex};
 
 /// A heading or an enumeration item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,27 +50,19 @@ pub struct Outline {
     pub closing: Option<Part>,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
-}
-
 const NUMERALS: &str = "一二三四五六七八九十";
 
 /// A heading marker at the start of a (trimmed) paragraph: (level, number, marker length in chars).
 fn heading_marker(p: &str) -> Option<(u8, u32, usize)> {
-    static L1: OnceLock<Regex> = OnceLock::new();
-    static L2: OnceLock<Regex> = OnceLock::new();
-    static L3: OnceLock<Regex> = OnceLock::new();
-    static L4: OnceLock<Regex> = OnceLock::new();
-    let (level, caps) = if let Some(c) = re(&L1, r"^([一二三四五六七八九十百]+)、").captures(p)
+    let (level, caps) = if let Some(c) = regex!(r"^([一二三四五六七八九十百]+)、").captures(p)
     {
         (1, c)
-    } else if let Some(c) = re(&L2, r"^[（(]([一二三四五六七八九十]+)[）)]").captures(p)
+    } else if let Some(c) = regex!(r"^[（(]([一二三四五六七八九十]+)[）)]").captures(p)
     {
         (2, c)
-    } else if let Some(c) = re(&L3, r"^(\d{1,2})[.．、]").captures(p) {
+    } else if let Some(c) = regex!(r"^(\d{1,2})[.．、]").captures(p) {
         (3, c)
-    } else if let Some(c) = re(&L4, r"^[（(](\d{1,2})[）)]").captures(p) {
+    } else if let Some(c) = regex!(r"^[（(](\d{1,2})[）)]").captures(p) {
         (4, c)
     } else {
         return None;
@@ -146,9 +135,7 @@ fn may_precede_item(c: Option<char>) -> bool {
 }
 
 fn item_marks(para: usize, p: &str) -> Vec<ItemMark> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = re(
-        &RE,
+    let re = regex!(
         r"(第)?([一二三四五六七八九十]+)是|第([一二三四五六七八九十]+)[，,、：:]|(首先|其次|再次|最后)[，,]",
     );
     let mut out = Vec::new();
@@ -212,6 +199,23 @@ fn runs(marks: Vec<ItemMark>) -> Vec<ItemMark> {
     }
     flush(&mut run, &mut kept);
     kept
+}
+
+impl Outline {
+    /// Every heading at any depth, in text order.
+    pub fn headings(&self) -> Vec<&Node> {
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
+            for n in nodes {
+                if n.kind == NodeKind::Heading {
+                    out.push(n);
+                }
+                walk(&n.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
 }
 
 /// Parses the outline of a speech from its paragraphs (the shown text, one entry per paragraph).
@@ -547,24 +551,16 @@ pub fn escape_markdown(text: &str) -> String {
 /// for it to become a heading line of its own above the rest of the paragraph.
 pub fn to_markdown(title: &str, paragraphs: &[String], split_inline: bool) -> String {
     let o = outline(title, paragraphs);
-    let mut headings: std::collections::HashMap<usize, (u8, String, String)> = Default::default();
-    fn collect(nodes: &[Node], out: &mut std::collections::HashMap<usize, (u8, String, String)>) {
-        for n in nodes {
-            if n.kind == NodeKind::Heading {
-                out.insert(n.para, (n.level, n.marker.clone(), n.title.clone()));
-            }
-            collect(&n.children, out);
-        }
-    }
-    collect(&o.nodes, &mut headings);
+    let headings: std::collections::HashMap<usize, &Node> =
+        o.headings().into_iter().map(|n| (n.para, n)).collect();
     let mut md = format!("# {}\n", escape_inline(title));
     for (i, raw) in paragraphs.iter().enumerate() {
         let p = raw.trim_matches(is_space);
         md.push('\n');
         match headings.get(&i) {
-            Some((level, marker, head)) => {
-                let hashes = "#".repeat(*level as usize + 1);
-                let head_text = format!("{marker}{head}");
+            Some(h) => {
+                let hashes = "#".repeat(h.level as usize + 1);
+                let head_text = format!("{}{}", h.marker, h.title);
                 let body = p
                     .strip_prefix(head_text.as_str())
                     .unwrap_or("")

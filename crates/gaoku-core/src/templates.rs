@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::outline::{escape_inline, Node, NodeKind, Outline};
+use crate::outline::{escape_inline, NodeKind, Outline};
 
 /// One part of a template: a heading (level 1–4) or an unnumbered part (level 0: salutation,
 /// opening, closing).
@@ -92,33 +92,29 @@ pub fn from_outline(
             note: "称呼".into(),
         });
     }
-    fn walk(nodes: &[Node], placeholders: bool, parts: &mut Vec<TemplatePart>) {
-        for n in nodes.iter().filter(|n| n.kind == NodeKind::Heading) {
-            let title = if placeholders {
-                placeholder(&n.title)
-            } else {
-                n.title.clone()
-            };
-            let items = n
-                .children
-                .iter()
-                .filter(|c| c.kind == NodeKind::Item)
-                .count();
-            let note = if items > 0 {
-                format!("{items} 项：一是…")
-            } else {
-                String::new()
-            };
-            parts.push(TemplatePart {
-                level: n.level,
-                marker: n.marker.clone(),
-                title,
-                note,
-            });
-            walk(&n.children, placeholders, parts);
-        }
+    for n in o.headings() {
+        let title = if placeholders {
+            placeholder(&n.title)
+        } else {
+            n.title.clone()
+        };
+        let items = n
+            .children
+            .iter()
+            .filter(|c| c.kind == NodeKind::Item)
+            .count();
+        let note = if items > 0 {
+            format!("{items} 项：一是…")
+        } else {
+            String::new()
+        };
+        parts.push(TemplatePart {
+            level: n.level,
+            marker: n.marker.clone(),
+            title,
+            note,
+        });
     }
-    walk(&o.nodes, placeholders, &mut parts);
     if o.closing.is_some() {
         parts.push(TemplatePart {
             level: 0,

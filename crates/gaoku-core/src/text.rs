@@ -1,5 +1,14 @@
 //! Character classes and small text helpers shared by ingest, metadata and search.
 
+/// A regex compiled once, on first use, where it is written: `regex!(r"…")`.
+macro_rules! regex {
+    ($pattern:expr $(,)?) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($pattern).expect("valid regex"))
+    }};
+}
+pub(crate) use regex;
+
 /// A Han character (CJK unified ideographs and their extensions, compatibility ideographs, 〇).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,

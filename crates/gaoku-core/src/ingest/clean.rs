@@ -157,14 +157,9 @@ pub fn drop_adverts(lines: Vec<String>) -> Vec<String> {
 
 /// Starts with a heading or enumeration marker, or is a salutation: never glued to the line above.
 fn starts_block(line: &str) -> bool {
-    use std::sync::OnceLock;
-    static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[，、是章节条部分]|——)",
-        )
-        .expect("valid regex")
-    });
+    let re = crate::text::regex!(
+        r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[，、是章节条部分]|——)"
+    );
     re.is_match(line) || crate::ingest::meta::is_salutation(line)
 }
 

@@ -1,10 +1,6 @@
 //! Metadata read from the text itself: title, date, speaker, occasion and kind.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
-use crate::text::{chinese_number, ends_sentence};
+use crate::text::{chinese_number, ends_sentence, regex};
 
 /// What the text says about itself. Every field is a best guess and editable later.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,32 +13,22 @@ pub struct DetectedMeta {
     pub kind: Option<String>,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
-}
-
 /// A salutation line: 同志们：, 各位代表：, 各位代表、同志们：, 尊敬的各位来宾：.
 pub fn is_salutation(line: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
     let n = line.chars().count();
     n <= 30
-        && re(
-            &RE,
-            r"^(?:尊敬的|亲爱的)?[^，。；]*(?:同志们|代表|来宾|朋友们|委员|女士|先生|同事们|同学们|老师们|嘉宾|各位)[^，。；]*[：:！!]$",
+        && regex!(r"^(?:尊敬的|亲爱的)?[^，。；]*(?:同志们|代表|来宾|朋友们|委员|女士|先生|同事们|同学们|老师们|嘉宾|各位)[^，。；]*[：:！!]$",
         )
         .is_match(line)
 }
 
 /// A line that can be the document's title: short, not a sentence, not a heading or salutation.
 fn is_title_like(line: &str) -> bool {
-    static MARKER: OnceLock<Regex> = OnceLock::new();
     let n = line.chars().count();
     (2..=100).contains(&n)
         && !line.ends_with(['。', '；', '，', '：', ':', '！'])
         && !is_salutation(line)
-        && !re(
-            &MARKER,
-            r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])",
+        && !regex!(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])",
         )
         .is_match(line)
 }
@@ -76,9 +62,7 @@ pub fn kind_from_title(title: &str) -> Option<String> {
 /// A date as written in Chinese documents: 2014年10月8日, 一九五四年九月二十三日, 2020年7月.
 /// Returns (ISO partial date, year).
 pub fn find_date(s: &str) -> Option<(String, i32)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = re(
-        &RE,
+    let re = regex!(
         r"((?:19|20)\d{2}|[一二〇○零九][〇○零一二三四五六七八九]{3})\s*年\s*(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?)?",
     );
     let num = |t: &str| t.parse::<u32>().ok().or_else(|| chinese_number(t));
@@ -105,21 +89,15 @@ pub fn find_date(s: &str) -> Option<(String, i32)> {
 
 /// A line that is only a date, as under a title: （2014年10月8日）, 2020年7月15日.
 pub fn is_date_line(line: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"^[（(]?\s*(?:(?:19|20)\d{2}|[一二〇○零九][〇○零一二三四五六七八九]{3})\s*年[0-9一二三四五六七八九十]{1,3}\s*月(?:[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$",
+    regex!(r"^[（(]?\s*(?:(?:19|20)\d{2}|[一二〇○零九][〇○零一二三四五六七八九]{3})\s*年[0-9一二三四五六七八九十]{1,3}\s*月(?:[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$",
     )
     .is_match(line)
 }
 
 /// The speaker named in a line such as 国务院总理 李克强, ——县委书记 王某某, or a title 李强在…上的讲话.
 fn speaker_in(line: &str) -> Option<String> {
-    static POST: OnceLock<Regex> = OnceLock::new();
-    static TITLE: OnceLock<Regex> = OnceLock::new();
     let line = line.trim_start_matches(['—', '-', ' ']);
-    let post = re(
-        &POST,
+    let post = regex!(
         r"^[\p{Han}]{0,16}(?:总理|总书记|书记|主席|委员长|省长|市长|县长|区长|州长|镇长|乡长|部长|厅长|局长|主任|院长|校长|董事长|总经理|处长|科长|代表)\s*([\p{Han}X×]{2,4})(?:同志)?$",
     );
     if line.chars().count() <= 24 {
@@ -127,10 +105,7 @@ fn speaker_in(line: &str) -> Option<String> {
             return Some(c[1].to_string());
         }
     }
-    let title = re(
-        &TITLE,
-        r"^([\p{Han}]{2,4}?)(?:同志)?在.{2,60}上的(?:讲话|报告|致辞|发言)",
-    );
+    let title = regex!(r"^([\p{Han}]{2,4}?)(?:同志)?在.{2,60}上的(?:讲话|报告|致辞|发言)",);
     title
         .captures(line)
         .map(|c| c[1].to_string())
@@ -139,17 +114,10 @@ fn speaker_in(line: &str) -> Option<String> {
 
 /// The meeting or occasion, from 在…上的讲话 in the title or a subtitle.
 fn occasion_in(line: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"在(.{2,60}?)(?:上|开幕式上|闭幕式上)的(?:讲话|报告|致辞|发言|总结)",
-    )
-    .captures(line)
-    .or_else(|| {
-        static SUB: OnceLock<Regex> = OnceLock::new();
-        re(&SUB, r"^——.*?在(.{2,60}?)上").captures(line)
-    })
-    .map(|c| c[1].to_string())
+    regex!(r"在(.{2,60}?)(?:上|开幕式上|闭幕式上)的(?:讲话|报告|致辞|发言|总结)",)
+        .captures(line)
+        .or_else(|| regex!(r"^——.*?在(.{2,60}?)上").captures(line))
+        .map(|c| c[1].to_string())
 }
 
 /// Detects metadata and takes the title (and a date-only line under it) out of the paragraphs.

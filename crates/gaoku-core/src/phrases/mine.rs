@@ -2,12 +2,10 @@
 //! (一是…二是…), paired forms (既要…更要…), quoted numbered slogans (“六稳”) and heading lines.
 //! Pure functions over text; storage and counting across the library live in the store.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::outline::{outline, Node, NodeKind};
+use crate::text::regex;
 
 /// Bumped whenever mining changes: libraries mined by an older version are mined again.
 pub const MINER_VERSION: u32 = 4;
@@ -216,32 +214,31 @@ fn starts_with_ordinal(item: &str) -> bool {
     }
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
-}
-
 /// Paired forms inside one clause-run: 既要X更要Y, 既要X又要Y, 不是X而是Y, 不在X而在Y, 一手抓X一手抓Y.
 fn paired_in(p: &str, base: usize, out: &mut Vec<Mined>) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = re(
-        &RE,
+    let re = regex!(
         r"(既要[^，。；！？、：“”「」]{1,12}(?:更要|又要|也要)[^，。；！？、：“”「」]{1,12})|(不是[^，。；！？、：“”「」]{1,12}而是[^，。；！？、：“”「」]{1,12})|(不在[^，。；！？、：“”「」]{1,12}而在[^，。；！？、：“”「」]{1,12})|(一手抓[^，。；！？、：“”「」]{1,12}[，、]?一手抓[^，。；！？、：“”「」]{1,12})",
     );
-    for m in re.find_iter(p) {
-        let start = p[..m.start()].chars().count();
-        out.push(Mined {
-            kind: PhraseKind::Paired,
-            text: m.as_str().to_string(),
-            start: base + start,
-            end: base + start + m.as_str().chars().count(),
-        });
+    out.extend(
+        re.find_iter(p)
+            .map(|m| occurrence(PhraseKind::Paired, p, base, m)),
+    );
+}
+
+/// A regex match in paragraph `p` (which starts at character `base` of the shown text).
+fn occurrence(kind: PhraseKind, p: &str, base: usize, m: regex::Match) -> Mined {
+    let start = base + p[..m.start()].chars().count();
+    Mined {
+        kind,
+        text: m.as_str().to_string(),
+        start,
+        end: start + m.as_str().chars().count(),
     }
 }
 
 /// Quoted slogans with a number in them: “六稳”, “双过半”, “五大工程”, “三个代表”.
 fn slogans_in(p: &str, base: usize, out: &mut Vec<Mined>) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = re(&RE, r"“([^”“]{2,10})”");
+    let re = regex!(r"“([^”“]{2,10})”");
     for c in re.captures_iter(p) {
         let inner = &c[1];
         let numbered = inner
@@ -250,14 +247,12 @@ fn slogans_in(p: &str, base: usize, out: &mut Vec<Mined>) {
         if !numbered || !inner.chars().all(crate::text::is_han) {
             continue;
         }
-        let m = c.get(0).expect("match");
-        let start = p[..m.start()].chars().count();
-        out.push(Mined {
-            kind: PhraseKind::Slogan,
-            text: m.as_str().to_string(),
-            start: base + start,
-            end: base + start + m.as_str().chars().count(),
-        });
+        out.push(occurrence(
+            PhraseKind::Slogan,
+            p,
+            base,
+            c.get(0).expect("match"),
+        ));
     }
 }
 

@@ -105,10 +105,9 @@ fn may_contain(p: &str, term: &str) -> bool {
 }
 
 /// Finds every match of the query in a speech's paragraphs, as spans of the shown text, sorted.
-/// Returns the spans and the match count.
-pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize) {
+/// Each span is one non-overlapping occurrence (for keywords: of one of the terms).
+pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut count = 0;
     let mut offset = 0;
     for p in paragraphs {
         let p_chars = p.chars().count();
@@ -118,11 +117,10 @@ pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize
             Some(_) => !may_contain(p, needle),
             None => !q.terms.iter().any(|t| may_contain(p, t)),
         };
-        if hopeless {
-            offset += p_chars + 1;
-            continue;
-        }
+        // Character ranges inside this paragraph.
+        let mut local: Vec<(usize, usize)> = Vec::new();
         match &q.pattern {
+            _ if hopeless => {}
             None if folds_to_itself(p) => {
                 // Fast path: byte search in the stored text, offsets counted only up to each hit.
                 for term in &q.terms {
@@ -130,12 +128,7 @@ pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize
                     for (b, m) in p.match_indices(term.as_str()) {
                         at_char += p[at_byte..b].chars().count();
                         at_byte = b;
-                        let len = m.chars().count();
-                        count += 1;
-                        spans.push(Span {
-                            start: offset + at_char,
-                            end: offset + at_char + len,
-                        });
+                        local.push((at_char, at_char + m.chars().count()));
                     }
                 }
             }
@@ -146,31 +139,25 @@ pub fn find_matches(paragraphs: &[String], q: &ParsedQuery) -> (Vec<Span>, usize
                 let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
                 for term in &q.terms {
                     for (at, m) in text.match_indices(term.as_str()) {
-                        count += 1;
-                        let (os, oe) = folded.original_span(char_at(at), char_at(at + m.len()));
-                        spans.push(Span {
-                            start: offset + os,
-                            end: offset + oe,
-                        });
+                        local.push(folded.original_span(char_at(at), char_at(at + m.len())));
                     }
                 }
             }
             Some(pattern) => {
                 let folded = Folded::new(p);
                 for (s, e) in pattern.find_all(&folded.chars) {
-                    count += 1;
-                    let (os, oe) = folded.original_span(s, e);
-                    spans.push(Span {
-                        start: offset + os,
-                        end: offset + oe,
-                    });
+                    local.push(folded.original_span(s, e));
                 }
             }
         }
+        spans.extend(local.into_iter().map(|(s, e)| Span {
+            start: offset + s,
+            end: offset + e,
+        }));
         offset += p_chars + 1;
     }
     spans.sort_by_key(|s| (s.start, s.end));
-    (spans, count)
+    spans
 }
 
 /// Snippets for a hit, made paragraph by paragraph; spans merged where they overlap (keywords can

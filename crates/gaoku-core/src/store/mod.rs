@@ -2,6 +2,7 @@
 
 mod migrations;
 pub mod phrase_store;
+pub(crate) mod template_store;
 
 use std::path::Path;
 
@@ -45,7 +46,8 @@ pub struct Store {
     conn: Connection,
 }
 
-fn now() -> String {
+/// The current time, RFC 3339 UTC, as every table stores it.
+pub(crate) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()

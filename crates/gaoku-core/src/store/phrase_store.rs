@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::now;
 use crate::error::Result;
 use crate::phrases::{Mined, PhraseKind};
 
@@ -45,12 +46,6 @@ pub struct PhraseFilter {
     pub limit: usize,
 }
 
-fn now() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
 /// Records mined occurrences of a speech (phrases the writer deleted stay out).
 pub fn add_sources(conn: &Connection, speech: i64, mined: &[Mined]) -> Result<()> {
     let mut hidden =
@@ -88,8 +83,7 @@ pub fn drop_orphans(conn: &Connection) -> Result<()> {
 /// Lists entries: starred first, then by occurrences, shorter first.
 pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
     let mut sql = String::from(
-        "SELECT p.id, p.kind, p.text, p.starred, p.user_added,
-                (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n
+        "SELECT p.id, (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n
          FROM phrases p WHERE 1 = 1",
     );
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -117,30 +111,12 @@ pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
         sql.push_str(&format!(" LIMIT {}", f.limit));
     }
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(args), |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, bool>(4)?,
-                r.get::<_, i64>(5)?,
-            ))
-        })?
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, kind, text, starred, user, n) in rows {
-        out.push(Phrase {
-            id,
-            kind: PhraseKind::parse(&kind).unwrap_or(PhraseKind::Parallel),
-            text,
-            count: n as usize,
-            sources: sources(conn, id)?,
-            starred,
-            user,
-            tags: tags(conn, id)?,
-        });
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(get(conn, id)?);
     }
     Ok(out)
 }
@@ -173,18 +149,15 @@ fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
 /// One entry by id.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Phrase>> {
     let row = conn
-        .query_row(
-            "SELECT kind, text, starred, user_added FROM phrases WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, bool>(3)?,
-                ))
-            },
-        )
+        .prepare_cached("SELECT kind, text, starred, user_added FROM phrases WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
+        })
         .optional()?;
     let Some((kind, text, starred, user)) = row else {
         return Ok(None);
