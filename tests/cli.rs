@@ -638,3 +638,163 @@ fn templates_and_phrases_from_the_cli() {
     let err = gaoku_json(lib.path(), &["phrase", "edit", &id, " "], 1);
     assert!(err["error"].as_str().unwrap().contains("empty"));
 }
+
+#[test]
+fn drafts_from_the_cli_keep_every_saved_version() {
+    let lib = tmp();
+    let t = gaoku_json(
+        lib.path(),
+        &["--no-seed", "draft", "new", "--template", "政府工作报告"],
+        0,
+    );
+    let tid = t["id"].as_i64().unwrap().to_string();
+    let shown = gaoku_json(lib.path(), &["draft", "show", &tid], 0);
+    assert!(shown["body"]
+        .as_str()
+        .unwrap()
+        .contains("## 一、＿＿年工作回顾"));
+    assert_eq!(shown["source"], "template:政府工作报告");
+
+    let imported = gaoku_json(
+        lib.path(),
+        &["draft", "import", sample_speech().to_str().unwrap()],
+        0,
+    );
+    let id = imported["id"].as_i64().unwrap().to_string();
+    assert_eq!(imported["title"], TITLE);
+    let first = gaoku_json(lib.path(), &["draft", "show", &id], 0)["body"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(first.starts_with(&format!("# {TITLE}\n\n同志们：")));
+
+    let dir = tmp();
+    let new_text = first.replace("狠抓落实", "狠抓工作落实");
+    assert_ne!(new_text, first);
+    let file = dir.path().join("v2.md");
+    fs::write(&file, &new_text).unwrap();
+    gaoku_json(
+        lib.path(),
+        &["draft", "update", &id, file.to_str().unwrap()],
+        0,
+    );
+    let revs = gaoku_json(lib.path(), &["draft", "revisions", &id], 0);
+    let revs = revs.as_array().unwrap();
+    assert_eq!(revs.len(), 2, "{revs:?}");
+    for r in revs {
+        assert!(r["id"].is_i64() && r["created"].is_string() && r["chars"].is_u64());
+    }
+    let oldest = revs[1]["id"].to_string();
+    let diff = gaoku_json(lib.path(), &["draft", "diff", &id, &oldest], 0);
+    let added: String = diff
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["op"] == "added")
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        added,
+        "工作".repeat(first.matches("狠抓落实").count()),
+        "{diff}"
+    );
+
+    gaoku_json(lib.path(), &["draft", "restore", &id, &oldest], 0);
+    let restored = gaoku_json(lib.path(), &["draft", "show", &id], 0);
+    assert_eq!(restored["body"].as_str().unwrap(), first);
+    // The text replaced by the restore is itself a revision: nothing is lost.
+    let revs = gaoku_json(lib.path(), &["draft", "revisions", &id], 0);
+    let bodies: Vec<String> = revs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let out = gaoku(lib.path(), &["draft", "diff", &id, &r["id"].to_string()]);
+            String::from_utf8_lossy(&out.stdout).to_string()
+        })
+        .collect();
+    assert!(bodies.iter().any(|d| d.contains("[-工作-]")), "{bodies:?}");
+
+    let list = gaoku_json(lib.path(), &["draft", "list", "--query", "半年工作"], 0);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(
+        gaoku(lib.path(), &["draft", "show", "999"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        gaoku(lib.path(), &["draft", "restore", &id, "999"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn killed_draft_saves_lose_at_most_the_unsaved_edit() {
+    let lib = tmp();
+    let dir = tmp();
+    // Large versions so a kill often lands inside the write.
+    let base = fs::read_to_string(sample_speech()).unwrap().repeat(12);
+    let version = |k: usize| format!("# 第{k}版\n\n{base}\n\n第{k}版完。\n");
+    let v0 = dir.path().join("v0.md");
+    fs::write(&v0, version(0)).unwrap();
+    let id = gaoku_json(
+        lib.path(),
+        &["--no-seed", "draft", "import", v0.to_str().unwrap()],
+        0,
+    )["id"]
+        .to_string();
+    let mut saved = 0; // the newest version known to be stored
+    let mut interrupted = 0;
+    for k in 1..=30usize {
+        let file = dir.path().join(format!("v{k}.md"));
+        fs::write(&file, version(k)).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gaoku"))
+            .arg("--library")
+            .arg(lib.path())
+            .args(["draft", "update", &id])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis((k as u64 * 7) % 45));
+        child.kill().ok(); // SIGKILL, or already done
+        child.wait().unwrap();
+        assert_eq!(
+            gaoku_json(lib.path(), &["check"], 0)["ok"],
+            true,
+            "round {k}"
+        );
+        let body = gaoku_json(lib.path(), &["draft", "show", &id], 0)["body"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        if body == version(k) {
+            saved = k;
+        } else {
+            interrupted += 1;
+            assert_eq!(body, version(saved), "round {k}: neither old nor new text");
+        }
+        // Every revision is one whole version.
+        for r in gaoku_json(lib.path(), &["draft", "revisions", &id], 0)
+            .as_array()
+            .unwrap()
+        {
+            let diff = gaoku_json(lib.path(), &["draft", "diff", &id, &r["id"].to_string()], 0);
+            let old: String = diff
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| p["op"] != "added")
+                .map(|p| p["text"].as_str().unwrap())
+                .collect();
+            assert!(
+                (0..=k).any(|j| old == version(j)),
+                "round {k}: a partial revision"
+            );
+        }
+    }
+    assert!(saved > 0, "no update ever finished");
+    eprintln!("{interrupted} of 30 saves killed before they committed");
+}

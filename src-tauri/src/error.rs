@@ -16,7 +16,7 @@ impl From<gaoku_core::Error> for AppError {
     fn from(e: gaoku_core::Error) -> Self {
         use gaoku_core::Error as E;
         let code = match &e {
-            E::NotFound(_) => "not_found",
+            E::NotFound(_) | E::Missing(_) => "not_found",
             E::Invalid(_) => "invalid",
             E::Import(_) => "import",
             E::Library(_) => "library",

@@ -1,5 +1,6 @@
 //! `gaoku`: the command line over the core facade, with stable JSON output for scripts.
 
+mod draft_cmd;
 mod output;
 
 use std::io::IsTerminal;
@@ -130,6 +131,11 @@ enum Command {
         /// Put headings that open a paragraph on a line of their own.
         #[arg(long)]
         split_inline: bool,
+    },
+    /// Drafts: list, show, new, import, update, revisions, diff, restore, delete.
+    Draft {
+        #[command(subcommand)]
+        action: draft_cmd::DraftAction,
     },
     /// Check the library database for damage.
     Check,
@@ -484,6 +490,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Draft { action } => draft_cmd::run(&mut lib, action, cli.json),
         Command::Check => {
             let problems = lib.check_integrity()?;
             output::check(&problems, cli.json);

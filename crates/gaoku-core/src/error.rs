@@ -21,6 +21,9 @@ pub enum Error {
     /// No speech has this id.
     #[error("no speech with id {0}")]
     NotFound(i64),
+    /// A draft, revision or other named thing does not exist; the message names it.
+    #[error("{0}")]
+    Missing(String),
     /// A value given by the user is not acceptable (for example an empty title).
     #[error("invalid value: {0}")]
     Invalid(String),

@@ -2,6 +2,7 @@
 //!
 //! [`Library`] is the facade: the CLI, the desktop shell and the tests all go through it.
 
+pub mod drafts;
 pub mod error;
 pub mod ingest;
 pub mod library;

@@ -1,5 +1,9 @@
 //! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
 
+mod drafts;
+
+pub use drafts::DraftOutline;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 

@@ -94,6 +94,27 @@ const MIGRATIONS: &[&str] = &[
         created_at  TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 5: drafts in progress and their revision snapshots.
+    r#"
+    CREATE TABLE drafts (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        chars       INTEGER NOT NULL,
+        source      TEXT
+    );
+    CREATE TABLE draft_revisions (
+        id          INTEGER PRIMARY KEY,
+        draft_id    INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        created_at  TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        chars       INTEGER NOT NULL,
+        reason      TEXT NOT NULL
+    );
+    CREATE INDEX draft_revisions_draft ON draft_revisions(draft_id, id);
+    "#,
 ];
 
 /// The schema version this build writes.

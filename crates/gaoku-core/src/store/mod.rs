@@ -1,5 +1,6 @@
 //! The SQLite store: the one source of truth of a library. Every write is one transaction.
 
+pub(crate) mod draft_store;
 mod migrations;
 pub mod phrase_store;
 pub(crate) mod template_store;

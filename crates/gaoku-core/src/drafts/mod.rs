@@ -1,0 +1,253 @@
+//! Drafts: the writer's own speeches in progress, kept in the library's SQLite with revision
+//! snapshots so that no version is ever lost.
+
+pub mod diff;
+pub mod markdown;
+pub mod preview;
+
+use serde::{Deserialize, Serialize};
+
+/// A draft as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: i64,
+    pub title: String,
+    pub created: String,
+    pub updated: String,
+    /// 字数 of the body (Han characters plus Latin words).
+    pub chars: usize,
+}
+
+/// A draft with its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub created: String,
+    pub updated: String,
+    pub chars: usize,
+    /// Where it started: `template:NAME` or `speech:ID`.
+    pub source: Option<String>,
+}
+
+/// One saved snapshot of a draft, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionInfo {
+    pub id: i64,
+    pub created: String,
+    pub chars: usize,
+    /// Why it was taken: `created`, `manual`, `timed`, `before-paste`, `before-restore`,
+    /// `before-insert`, `restored`.
+    pub reason: String,
+}
+
+/// What kind of save the writer (or the editor) did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SaveKind {
+    /// Autosave after a pause in typing or on close: a snapshot only when the policy asks.
+    Auto,
+    /// Ctrl+S or a CLI update: saves and snapshots at once.
+    Manual,
+}
+
+/// The result of a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Saved {
+    pub draft: DraftSummary,
+    /// Snapshots taken by this save (before and/or after it).
+    pub revisions: Vec<i64>,
+}
+
+/// Minutes of editing after which an autosave also takes a snapshot.
+pub const TIMED_SNAPSHOT_SECS: i64 = 5 * 60;
+/// A save that adds or removes at least this many characters at once (a paste, a cut) first
+/// snapshots the version before it.
+pub const LARGE_CHANGE_CHARS: usize = 200;
+/// Timed and automatic snapshots kept in full; older ones are thinned to one per day.
+pub const KEEP_RECENT_AUTO: usize = 30;
+/// Upper bound of snapshots kept per draft (oldest automatic ones go first).
+pub const KEEP_MAX: usize = 300;
+
+/// The snapshots a save takes: (`before`, `after`) reasons. `before` snapshots the stored body
+/// before it is replaced, `after` the new one.
+pub fn snapshot_plan(
+    kind: SaveKind,
+    stored: &str,
+    new: &str,
+    last_revision: Option<(&str, i64)>,
+) -> (Option<&'static str>, Option<&'static str>) {
+    if stored == new {
+        let unsnapshotted = last_revision.is_none_or(|(body, _)| body != new);
+        return (
+            None,
+            (kind == SaveKind::Manual && unsnapshotted).then_some("manual"),
+        );
+    }
+    let stored_is_kept = last_revision.is_some_and(|(body, _)| body == stored);
+    let large = changed_chars(stored, new) >= LARGE_CHANGE_CHARS;
+    let before = (large && !stored_is_kept && !stored.is_empty()).then_some("before-paste");
+    let after = match kind {
+        SaveKind::Manual => Some("manual"),
+        SaveKind::Auto => match last_revision {
+            None => Some("timed"),
+            Some((_, age)) if age >= TIMED_SNAPSHOT_SECS => Some("timed"),
+            _ => None,
+        },
+    };
+    (before, after)
+}
+
+/// Characters added plus removed between two versions, counted outside their common prefix and
+/// suffix (cheap, and exact for a single paste or cut).
+pub fn changed_chars(a: &str, b: &str) -> usize {
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (ra, rb): (Vec<char>, Vec<char>) = (
+        a.chars().skip(prefix).collect(),
+        b.chars().skip(prefix).collect(),
+    );
+    let suffix = ra
+        .iter()
+        .rev()
+        .zip(rb.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (ra.len() - suffix) + (rb.len() - suffix)
+}
+
+/// Which snapshots to drop: given all (id, created day `YYYY-MM-DD`, reason) newest first, keeps
+/// every writer-made one (`manual`, `created`, `before-restore`, `restored`), the newest
+/// [`KEEP_RECENT_AUTO`] automatic ones and the newest automatic one of each older day, and at most
+/// [`KEEP_MAX`] in all.
+pub fn prune_plan(revisions: &[(i64, String, String)]) -> Vec<i64> {
+    let automatic = |r: &str| matches!(r, "timed" | "before-paste" | "before-insert");
+    let mut drop = Vec::new();
+    let mut autos = 0;
+    let mut days = std::collections::HashSet::new();
+    let mut kept = 0;
+    for (id, day, reason) in revisions {
+        let keep = if automatic(reason) {
+            autos += 1;
+            autos <= KEEP_RECENT_AUTO || days.insert(day.clone())
+        } else {
+            true
+        };
+        if keep && kept < KEEP_MAX {
+            kept += 1;
+        } else {
+            drop.push(*id);
+        }
+    }
+    drop
+}
+
+/// 字数 as Chinese writers count it: each Han character, plus each run of Latin letters or
+/// digits (with inner `.` `%` `'` `-`) as one word.
+pub fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if crate::text::is_han(c) {
+            n += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+            }
+            in_word = true;
+        } else if !(in_word && matches!(c, '.' | '%' | '\'' | '-' | '_')) {
+            // 6.5%, don't, COVID-19 stay one word.
+            in_word = false;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_han_and_latin_words() {
+        assert_eq!(word_count("狠抓落实，GDP增长6.5%。"), 4 + 1 + 2 + 1);
+        assert_eq!(word_count("# 一、看形势\n\nHello world"), 4 + 2);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn snapshot_policy() {
+        let long = "字".repeat(LARGE_CHANGE_CHARS);
+        // First save of a new draft snapshots it; a quick second autosave does not.
+        assert_eq!(
+            snapshot_plan(SaveKind::Auto, "", "a", None),
+            (None, Some("timed"))
+        );
+        assert_eq!(
+            snapshot_plan(SaveKind::Auto, "a", "ab", Some(("a", 10))),
+            (None, None)
+        );
+        // After five minutes of editing an autosave snapshots.
+        assert_eq!(
+            snapshot_plan(
+                SaveKind::Auto,
+                "ab",
+                "abc",
+                Some(("a", TIMED_SNAPSHOT_SECS))
+            ),
+            (None, Some("timed"))
+        );
+        // A large paste keeps the version before it, unless that version is the last snapshot.
+        let pasted = format!("ab{long}");
+        assert_eq!(
+            snapshot_plan(SaveKind::Auto, "ab", &pasted, Some(("a", 10))),
+            (Some("before-paste"), None)
+        );
+        assert_eq!(
+            snapshot_plan(SaveKind::Auto, "ab", &pasted, Some(("ab", 10))),
+            (None, None)
+        );
+        // Ctrl+S always leaves the saved text as a snapshot, but never twice.
+        assert_eq!(
+            snapshot_plan(SaveKind::Manual, "ab", "abc", Some(("ab", 1))),
+            (None, Some("manual"))
+        );
+        assert_eq!(
+            snapshot_plan(SaveKind::Manual, "abc", "abc", Some(("abc", 1))),
+            (None, None)
+        );
+        assert_eq!(
+            snapshot_plan(SaveKind::Manual, "abc", "abc", Some(("ab", 1))),
+            (None, Some("manual"))
+        );
+        assert_eq!(changed_chars("要狠抓落实", "要狠狠抓落实"), 1);
+        assert_eq!(changed_chars("abc", "xyz"), 6);
+    }
+
+    #[test]
+    fn pruning_keeps_writer_snapshots_and_one_per_old_day() {
+        let mut revs = Vec::new();
+        let mut id = 1000;
+        // Newest first: 40 timed today, then 10 timed on each of 3 older days, then manual ones.
+        for _ in 0..40 {
+            revs.push((id, "2026-11-27".to_string(), "timed".to_string()));
+            id -= 1;
+        }
+        for day in ["2026-11-26", "2026-11-25", "2026-11-24"] {
+            for _ in 0..10 {
+                revs.push((id, day.to_string(), "timed".to_string()));
+                id -= 1;
+            }
+        }
+        for _ in 0..5 {
+            revs.push((id, "2026-11-01".to_string(), "manual".to_string()));
+            id -= 1;
+        }
+        let drop = prune_plan(&revs);
+        let kept: Vec<&(i64, String, String)> =
+            revs.iter().filter(|r| !drop.contains(&r.0)).collect();
+        // 30 recent + 1 more today's (first of its day beyond the 30) + 1 per older day + 5 manual.
+        assert_eq!(kept.len(), 30 + 1 + 3 + 5);
+        assert!(kept.iter().filter(|r| r.2 == "manual").count() == 5);
+    }
+}

@@ -1,0 +1,112 @@
+//! The live preview of a draft: Markdown rendered by pulldown-cmark, every top-level block
+//! wrapped with the source line it starts on (for scroll sync), then sanitized. Raw HTML in the
+//! draft is shown as text; links and images become plain text (the preview never navigates or
+//! loads anything).
+
+use pulldown_cmark::{html, CowStr, Event, Parser};
+
+use super::markdown::options;
+
+/// Renders a draft's Markdown to safe preview HTML.
+pub fn render(md: &str) -> String {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(md.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1;
+    let mut out = String::with_capacity(md.len() * 3 / 2);
+    let mut depth = 0usize;
+    let mut block: Vec<Event> = Vec::new();
+    let mut block_line = 0;
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        let event = match event {
+            // Raw HTML is the writer's (or a paste's) text, never markup.
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            e => e,
+        };
+        match &event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    block_line = line_of(range.start);
+                }
+                depth += 1;
+                block.push(event);
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                block.push(event);
+                if depth == 0 {
+                    push_block(&mut out, block_line, &mut block);
+                }
+            }
+            _ => {
+                if depth == 0 {
+                    block_line = line_of(range.start);
+                    block.push(event);
+                    push_block(&mut out, block_line, &mut block);
+                } else {
+                    block.push(event);
+                }
+            }
+        }
+    }
+    if !block.is_empty() {
+        push_block(&mut out, block_line, &mut block);
+    }
+    sanitizer().clean(&out).to_string()
+}
+
+fn push_block(out: &mut String, line: usize, block: &mut Vec<Event>) {
+    out.push_str(&format!("<div data-line=\"{line}\">"));
+    html::push_html(out, block.drain(..).map(soft_break_as_nothing));
+    out.push_str("</div>\n");
+}
+
+/// A soft line break inside Chinese text is no space: the preview shows what Word will show.
+fn soft_break_as_nothing(e: Event<'_>) -> Event<'_> {
+    match e {
+        Event::SoftBreak => Event::Text(CowStr::Borrowed("")),
+        e => e,
+    }
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static B: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.rm_tags(["a", "img"]);
+        b.add_tag_attributes("div", ["data-line"]);
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_carry_lines_and_html_stays_text() {
+        let html = render("# 标题\n\n第一段\n第二行\n\n<script>alert(1)</script>\n\n[链接](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        assert!(
+            html.contains("<div data-line=\"0\"><h1>标题</h1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div data-line=\"2\"><p>第一段第二行</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(
+            !html.contains("<a") && !html.contains("javascript:"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<img"), "{html}");
+    }
+}

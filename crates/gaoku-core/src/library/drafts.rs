@@ -1,0 +1,204 @@
+//! The facade's drafts: create, save with the snapshot policy, list, restore, diff, preview.
+
+use serde::Serialize;
+
+use super::Library;
+use crate::drafts::{
+    self, diff::DiffPart, markdown, snapshot_plan, word_count, Draft, DraftSummary, RevisionInfo,
+    SaveKind, Saved,
+};
+use crate::error::{Error, Result};
+use crate::outline::Outline;
+use crate::store::draft_store as sql;
+
+/// A draft's outline, with the editor line of every paragraph the outline points at.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftOutline {
+    pub outline: Outline,
+    /// `lines[para]` is the 0-based line where paragraph `para` of the outline starts.
+    pub lines: Vec<usize>,
+    pub title_line: Option<usize>,
+}
+
+/// Seconds since an RFC 3339 time (a large number when unreadable, so a snapshot gets taken).
+fn age_secs(created: &str) -> i64 {
+    let fmt = time::format_description::well_known::Rfc3339;
+    time::OffsetDateTime::parse(created, &fmt)
+        .map(|t| (time::OffsetDateTime::now_utc() - t).whole_seconds())
+        .unwrap_or(i64::MAX)
+}
+
+impl Library {
+    /// Drafts, most recently changed first; `query` filters by title or text.
+    pub fn drafts(&self, query: Option<&str>) -> Result<Vec<DraftSummary>> {
+        sql::list(self.store.conn(), query)
+    }
+
+    /// One draft with its body.
+    pub fn draft(&self, id: i64) -> Result<Draft> {
+        sql::get(self.store.conn(), id)
+    }
+
+    /// Creates a draft from Markdown (`source` notes where it came from) with a first snapshot.
+    pub fn create_draft(&mut self, body: &str, source: Option<&str>) -> Result<Draft> {
+        let tx = self.store.conn_mut().transaction()?;
+        let chars = word_count(body);
+        let id = sql::insert(&tx, &markdown::display_title(body), body, chars, source)?;
+        sql::add_revision(&tx, id, body, chars, "created")?;
+        tx.commit()?;
+        self.draft(id)
+    }
+
+    /// A new draft laid out by a template (built-in or saved).
+    pub fn create_draft_from_template(&mut self, template: &str) -> Result<Draft> {
+        let md = self.new_draft_markdown(template)?;
+        self.create_draft(&md, Some(&format!("template:{template}")))
+    }
+
+    /// Saves a new body. Autosaves snapshot only when the policy asks (timed, before a large
+    /// paste); manual saves always leave the saved text as a snapshot. One transaction.
+    pub fn save_draft(&mut self, id: i64, body: &str, kind: SaveKind) -> Result<Saved> {
+        let tx = self.store.conn_mut().transaction()?;
+        let stored = sql::get(&tx, id)?;
+        let last = sql::last_revision(&tx, id)?;
+        let (before, after) = snapshot_plan(
+            kind,
+            &stored.body,
+            body,
+            last.as_ref()
+                .map(|(b, created)| (b.as_str(), age_secs(created))),
+        );
+        let mut revisions = Vec::new();
+        if let Some(reason) = before {
+            revisions.push(sql::add_revision(
+                &tx,
+                id,
+                &stored.body,
+                stored.chars,
+                reason,
+            )?);
+        }
+        let chars = word_count(body);
+        if stored.body != body {
+            sql::update(&tx, id, &markdown::display_title(body), body, chars)?;
+        }
+        if let Some(reason) = after {
+            revisions.push(sql::add_revision(&tx, id, body, chars, reason)?);
+        }
+        if !revisions.is_empty() {
+            prune(&tx, id)?;
+        }
+        let draft = sql::get(&tx, id)?;
+        tx.commit()?;
+        Ok(Saved {
+            draft: DraftSummary {
+                id,
+                title: draft.title,
+                created: draft.created,
+                updated: draft.updated,
+                chars: draft.chars,
+            },
+            revisions,
+        })
+    }
+
+    /// Snapshots the stored body now (before a template insert, say), unless it is already the
+    /// newest snapshot. Returns the new revision, if one was taken.
+    pub fn snapshot_draft(&mut self, id: i64, reason: &str) -> Result<Option<i64>> {
+        if reason.is_empty() || reason.len() > 40 {
+            return Err(Error::Invalid("a snapshot reason is 1–40 bytes".into()));
+        }
+        let tx = self.store.conn_mut().transaction()?;
+        let stored = sql::get(&tx, id)?;
+        let last = sql::last_revision(&tx, id)?;
+        if last.is_some_and(|(b, _)| b == stored.body) {
+            return Ok(None);
+        }
+        let rev = sql::add_revision(&tx, id, &stored.body, stored.chars, reason)?;
+        prune(&tx, id)?;
+        tx.commit()?;
+        Ok(Some(rev))
+    }
+
+    /// A draft's snapshots, newest first.
+    pub fn draft_revisions(&self, id: i64) -> Result<Vec<RevisionInfo>> {
+        sql::get(self.store.conn(), id)?;
+        sql::revisions(self.store.conn(), id)
+    }
+
+    /// The body of one snapshot.
+    pub fn draft_revision(&self, id: i64, rev: i64) -> Result<String> {
+        sql::revision_body(self.store.conn(), id, rev)
+    }
+
+    /// What changed from a snapshot to the draft as it is now.
+    pub fn draft_diff(&self, id: i64, rev: i64) -> Result<Vec<DiffPart>> {
+        let old = self.draft_revision(id, rev)?;
+        let now = self.draft(id)?.body;
+        Ok(drafts::diff::diff(&old, &now))
+    }
+
+    /// Puts a snapshot's text back as the draft, snapshotting the current text first.
+    pub fn restore_draft(&mut self, id: i64, rev: i64) -> Result<Draft> {
+        let tx = self.store.conn_mut().transaction()?;
+        let stored = sql::get(&tx, id)?;
+        let body = sql::revision_body(&tx, id, rev)?;
+        if stored.body != body {
+            let last = sql::last_revision(&tx, id)?;
+            if last.is_none_or(|(b, _)| b != stored.body) {
+                sql::add_revision(&tx, id, &stored.body, stored.chars, "before-restore")?;
+            }
+            let chars = word_count(&body);
+            sql::update(&tx, id, &markdown::display_title(&body), &body, chars)?;
+            sql::add_revision(&tx, id, &body, chars, "restored")?;
+            prune(&tx, id)?;
+        }
+        tx.commit()?;
+        self.draft(id)
+    }
+
+    /// Deletes a draft and its snapshots.
+    pub fn delete_draft(&mut self, id: i64) -> Result<()> {
+        sql::delete(self.store.conn(), id)
+    }
+
+    /// A file as draft Markdown: `.md` files as they are (any encoding), other documents read and
+    /// cleaned as an import would, then laid out with their headings.
+    pub fn read_draft_file(path: &std::path::Path) -> Result<String> {
+        let is_md = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        if is_md {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            return crate::ingest::decode::decode_text(&bytes)
+                .map_err(|e| Error::Import(format!("{}: {e}", path.display())));
+        }
+        let (title, paragraphs) = Self::read_file(path)?;
+        Ok(crate::outline::to_markdown(&title, &paragraphs, false))
+    }
+
+    /// Safe preview HTML of Markdown (a draft's body), with source lines for scroll sync.
+    pub fn preview_markdown(md: &str) -> String {
+        drafts::preview::render(md)
+    }
+
+    /// The outline of a draft's Markdown, with the line of each paragraph.
+    pub fn draft_outline(md: &str) -> DraftOutline {
+        let text = markdown::read(md);
+        let outline = crate::outline::outline(&text.title, &text.paragraphs());
+        DraftOutline {
+            outline,
+            lines: text.blocks.iter().map(|b| b.line).collect(),
+            title_line: text.title_line,
+        }
+    }
+}
+
+fn prune(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+    let all: Vec<(i64, String, String)> = sql::revisions(conn, id)?
+        .into_iter()
+        .map(|r| (r.id, r.created.chars().take(10).collect(), r.reason))
+        .collect();
+    sql::delete_revisions(conn, &drafts::prune_plan(&all))
+}
