@@ -1,6 +1,7 @@
 //! `gaoku`: the command line over the core facade, with stable JSON output for scripts.
 
 mod draft_cmd;
+mod export_cmd;
 mod output;
 
 use std::io::IsTerminal;
@@ -137,6 +138,8 @@ enum Command {
         #[command(subcommand)]
         action: draft_cmd::DraftAction,
     },
+    /// Export a speech or a draft as docx-ready Markdown, a .docx (GB/T 9704 or plain) or text.
+    Export(export_cmd::ExportArgs),
     /// Check the library database for damage.
     Check,
 }
@@ -491,6 +494,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Draft { action } => draft_cmd::run(&mut lib, action, cli.json),
+        Command::Export(args) => export_cmd::run(&lib, args, cli.json),
         Command::Check => {
             let problems = lib.check_integrity()?;
             output::check(&problems, cli.json);

@@ -4,6 +4,7 @@
 
 pub mod drafts;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod library;
 pub mod model;

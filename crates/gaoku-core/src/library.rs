@@ -1,6 +1,7 @@
 //! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
 
 mod drafts;
+mod export;
 
 pub use drafts::DraftOutline;
 

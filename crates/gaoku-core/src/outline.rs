@@ -511,15 +511,34 @@ mod tests {
     }
 }
 
-/// Escapes characters that Markdown would read as markup (emphasis, links, HTML, code) inside a
-/// line.
+/// Escapes characters that Markdown (CommonMark, and pandoc's extensions: math, citations,
+/// super/subscript, smart quotes and dashes) would read as markup inside a line.
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let markup = matches!(
             c,
-            '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '`' | '#' | '|' | '~'
-        ) {
+            '\\' | '*'
+                | '_'
+                | '<'
+                | '>'
+                | '['
+                | ']'
+                | '`'
+                | '#'
+                | '|'
+                | '~'
+                | '$'
+                | '^'
+                | '@'
+                | '&'
+                | '"'
+                | '\''
+        ) || (c == '-' && next == Some('-'))
+            || (c == '.' && next == Some('.'));
+        if markup {
             out.push('\\');
         }
         out.push(c);
@@ -539,8 +558,18 @@ pub fn escape_markdown(text: &str) -> String {
         && list_follows(&out[digits + 1..])
     {
         out.insert(digits, '\\');
-    } else if out.starts_with(['-', '+']) && list_follows(&out[1..]) {
+    } else if out.starts_with(['-', '+', ':']) && list_follows(&out[1..]) {
         out.insert(0, '\\');
+    } else if let Some(m) =
+        regex!(r"^\(?([0-9]{1,9}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:[ \t]|$)").find(&out)
+    {
+        // pandoc's fancy lists: (1) a) A. iv. at a line start.
+        let at = if out.starts_with('(') {
+            0
+        } else {
+            out[..m.end()].rfind(['.', ')']).unwrap_or(0)
+        };
+        out.insert(at, '\\');
     }
     out
 }
@@ -589,7 +618,7 @@ pub fn to_markdown(title: &str, paragraphs: &[String], split_inline: bool) -> St
 /// A paragraph whose opening heading is in bold. CommonMark only closes `**` after a letter when
 /// punctuation follows, so the sentence end goes after the closing `**`; a heading that would still
 /// end in punctuation stays plain rather than leave stray asterisks.
-fn bold_lead(head: &str, body: &str) -> String {
+pub(crate) fn bold_lead(head: &str, body: &str) -> String {
     let core = head.trim_end_matches(['。', '！', '？', '；', '：']);
     let tail = &head[core.len()..];
     if core.chars().last().is_some_and(char::is_alphanumeric) {

@@ -1,0 +1,82 @@
+//! `gaoku export`: a speech or a draft as Markdown, .docx or text, written safely.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use gaoku_core::export::{Format, Style};
+use gaoku_core::{Library, Result};
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The speech to export (omit with --draft).
+    #[arg(value_name = "ID", required_unless_present = "draft")]
+    id: Option<i64>,
+    /// Export draft ID instead of a speech.
+    #[arg(long, value_name = "ID", conflicts_with = "id")]
+    draft: Option<i64>,
+    #[arg(long, value_enum, default_value = "docx")]
+    format: FormatArg,
+    /// Layout of a .docx: the GB/T 9704 公文 layout or a plain everyday style.
+    #[arg(long, value_enum, default_value = "gbt9704")]
+    style: StyleArg,
+    /// Where to write (`-` prints Markdown or text to standard output).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Md,
+    Docx,
+    Txt,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StyleArg {
+    Gbt9704,
+    Plain,
+}
+
+/// Runs the export.
+pub fn run(lib: &Library, a: &ExportArgs, json: bool) -> Result<ExitCode> {
+    let format = match a.format {
+        FormatArg::Md => Format::Md,
+        FormatArg::Docx => Format::Docx,
+        FormatArg::Txt => Format::Txt,
+    };
+    let style = match a.style {
+        StyleArg::Gbt9704 => Style::Gbt9704,
+        StyleArg::Plain => Style::Plain,
+    };
+    let bytes = match (a.draft, a.id) {
+        (Some(d), _) => lib.export_draft(d, format, style)?,
+        (None, Some(id)) => lib.export_speech(id, format, style)?,
+        (None, None) => unreachable!("clap requires an id or --draft"),
+    };
+    if a.output.as_os_str() == "-" {
+        if format == Format::Docx {
+            return Err(gaoku_core::Error::Invalid(
+                "a .docx cannot go to standard output; give a file name with -o".into(),
+            ));
+        }
+        use std::io::Write;
+        std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| gaoku_core::Error::io("<stdout>", e))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    Library::write_export(&a.output, &bytes, a.force)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({ "path": a.output, "bytes": bytes.len() })
+        );
+    } else {
+        println!("wrote {} ({} bytes)", a.output.display(), bytes.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}

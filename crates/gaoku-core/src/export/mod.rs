@@ -1,0 +1,160 @@
+//! Export of a speech or a draft: docx-ready Markdown (for pandoc), a native .docx in the
+//! GB/T 9704 公文 layout or a plain style, and plain text. Headings come from the outline parser
+//! (一、（一）1.（1）), or from a draft's Markdown headings when they carry no numbering.
+
+mod docx;
+mod markdown;
+mod plain;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::outline::outline;
+use crate::text::is_space;
+
+pub use docx::docx;
+pub use markdown::markdown;
+pub use plain::text;
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// docx-ready Markdown: one paragraph per line, literal numbering, escaped text.
+    Md,
+    /// A native Word file.
+    Docx,
+    /// Plain text for pasting into other systems.
+    Txt,
+}
+
+/// Page layout of a native .docx.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Style {
+    /// GB/T 9704-2012: A4, 仿宋 3号 body, 22 lines × 28 characters, 公文 heading fonts.
+    #[default]
+    Gbt9704,
+    /// 宋体 小四, 1.5 line spacing, for everyday documents.
+    Plain,
+}
+
+/// A document to export: title, optional lines under it, and the paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct ExportDoc {
+    pub title: String,
+    /// Occasion or subtitle (shown under the title).
+    pub subtitle: Option<String>,
+    pub date: Option<String>,
+    /// The speaker, when known.
+    pub author: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// Heading levels (1–4) given by a draft's Markdown for paragraphs without numbering.
+    pub marked_levels: HashMap<usize, u8>,
+}
+
+impl ExportDoc {
+    /// A draft's Markdown as a document: its `#` title and its blocks; `##`…`#####` headings
+    /// without Chinese numbering keep their level.
+    pub fn from_markdown(md: &str) -> ExportDoc {
+        let text = crate::drafts::markdown::read(md);
+        let marked_levels = text
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.heading >= 2)
+            .map(|(i, b)| (i, (b.heading - 1).min(4)))
+            .collect();
+        ExportDoc {
+            title: crate::drafts::markdown::display_title(md),
+            paragraphs: text.paragraphs(),
+            marked_levels,
+            ..ExportDoc::default()
+        }
+    }
+
+    /// Headings by paragraph index: level, the heading's own text, and whether it is the whole
+    /// paragraph (else body text follows it in the same paragraph).
+    pub(crate) fn headings(&self) -> HashMap<usize, Heading> {
+        let o = outline(&self.title, &self.paragraphs);
+        let mut map: HashMap<usize, Heading> = o
+            .headings()
+            .into_iter()
+            .map(|n| {
+                let p = self.paragraphs[n.para].trim_matches(is_space);
+                let head = format!("{}{}", n.marker, n.title);
+                let whole = p == head || p.strip_prefix(head.as_str()).is_none();
+                (
+                    n.para,
+                    Heading {
+                        level: n.level,
+                        head: if whole { p.to_string() } else { head },
+                        whole,
+                    },
+                )
+            })
+            .collect();
+        for (&i, &level) in &self.marked_levels {
+            map.entry(i).or_insert_with(|| Heading {
+                level,
+                head: self.paragraphs[i].trim_matches(is_space).to_string(),
+                whole: true,
+            });
+        }
+        map
+    }
+}
+
+/// A heading found in a paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub level: u8,
+    pub head: String,
+    pub whole: bool,
+}
+
+/// Renders a document in a format.
+pub fn render(doc: &ExportDoc, format: Format, style: Style) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Md => markdown(doc).into_bytes(),
+        Format::Txt => text(doc).into_bytes(),
+        Format::Docx => docx(doc, style)?,
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a crash
+/// never leaves half a file; refuses to replace an existing file unless `force`.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    if path.exists() && !force {
+        return Err(Error::Invalid(format!(
+            "{} already exists; choose another name or allow overwriting (--force)",
+            path.display()
+        )));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Invalid(format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.part",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}

@@ -1,0 +1,62 @@
+//! The facade's exports of speeches and drafts.
+
+use std::path::Path;
+
+use super::Library;
+use crate::error::Result;
+use crate::export::{self, ExportDoc, Format, Style};
+
+/// `2020-07-15` as 2020年7月15日 (other forms as they are).
+fn chinese_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let n = |s: &str| s.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y, m, d] if n(y).is_some() && n(m).is_some() && n(d).is_some() => {
+            format!("{}年{}月{}日", y, n(m).unwrap_or(0), n(d).unwrap_or(0))
+        }
+        [y, m] if n(y).is_some() && n(m).is_some() => format!("{}年{}月", y, n(m).unwrap_or(0)),
+        _ => date.to_string(),
+    }
+}
+
+impl Library {
+    /// A library speech as a document to export.
+    pub fn speech_export_doc(&self, id: i64) -> Result<ExportDoc> {
+        let s = self.speech(id)?;
+        Ok(ExportDoc {
+            title: s.title,
+            subtitle: s.occasion,
+            date: s.date.as_deref().map(chinese_date),
+            author: s.speaker,
+            paragraphs: s.paragraphs,
+            ..ExportDoc::default()
+        })
+    }
+
+    /// Exports a library speech.
+    pub fn export_speech(&self, id: i64, format: Format, style: Style) -> Result<Vec<u8>> {
+        export::render(&self.speech_export_doc(id)?, format, style)
+    }
+
+    /// Exports a draft (its text as a reader sees it; headings from numbering or `##` marks).
+    pub fn export_draft(&self, id: i64, format: Format, style: Style) -> Result<Vec<u8>> {
+        let d = self.draft(id)?;
+        export::render(&ExportDoc::from_markdown(&d.body), format, style)
+    }
+
+    /// Writes an export through a temporary file and a rename; never replaces a file unless
+    /// `force`.
+    pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+        export::write_file(path, bytes, force)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_in_chinese() {
+        assert_eq!(super::chinese_date("2020-07-15"), "2020年7月15日");
+        assert_eq!(super::chinese_date("2020-07"), "2020年7月");
+        assert_eq!(super::chinese_date("2020"), "2020");
+    }
+}
