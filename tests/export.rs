@@ -221,6 +221,7 @@ fn native_docx_opens_in_libreoffice_with_the_whole_text_on_a4() {
     let lib_dir = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     let mut lib = open_library(lib_dir.path());
+    let page_number = regex::Regex::new(r"^\s*—?\s*\d+\s*—?\s*$").unwrap();
     for (id, title) in documents(&mut lib) {
         let s = lib.speech(id).unwrap();
         for style in [Style::Gbt9704, Style::Plain] {
@@ -254,7 +255,6 @@ fn native_docx_opens_in_libreoffice_with_the_whole_text_on_a4() {
             // The whole text is in the PDF (page-number lines removed, whitespace ignored).
             let text =
                 String::from_utf8(run(Command::new("pdftotext").arg(&pdf).arg("-"))).unwrap();
-            let page_number = regex::Regex::new(r"^\s*—?\s*\d+\s*—?\s*$").unwrap();
             let squeezed: String = text
                 .lines()
                 .filter(|l| !page_number.is_match(l))
@@ -308,7 +308,7 @@ fn native_docx_opens_in_libreoffice_with_the_whole_text_on_a4() {
                     line_ends.len()
                 );
                 assert!(
-                    top >= 37.0 * MM - 1.0 && top < 37.0 * MM + 12.0,
+                    (37.0 * MM - 1.0..37.0 * MM + 12.0).contains(&top),
                     "{title}: top {:.1} mm",
                     top / MM
                 );
@@ -336,7 +336,7 @@ fn drafts_export_with_markdown_headings_and_never_overwrite() {
     assert!(md.contains("\n## 一、看形势\n"), "{md}");
     assert!(md.contains("\n## 背景\n"), "{md}");
     // What the writer sees is what the Markdown says: read back, the text is the same.
-    let back = ExportDoc::from_markdown(&md.split("---\n").nth(2).unwrap().to_string());
+    let back = ExportDoc::from_markdown(md.split("---\n").nth(2).unwrap());
     assert_eq!(
         back.paragraphs,
         ExportDoc::from_markdown(&d.body).paragraphs
