@@ -22,6 +22,19 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::structure::phrase_star,
         commands::structure::templates_list,
         commands::structure::template_from_speech,
+        commands::drafts::drafts_list,
+        commands::drafts::draft_get,
+        commands::drafts::draft_create,
+        commands::drafts::draft_save,
+        commands::drafts::draft_snapshot,
+        commands::drafts::draft_revisions,
+        commands::drafts::draft_diff,
+        commands::drafts::draft_restore,
+        commands::drafts::draft_delete,
+        commands::drafts::draft_preview,
+        commands::drafts::draft_outline,
+        commands::export::export_save,
+        commands::export::export_text,
     ])
 }
 

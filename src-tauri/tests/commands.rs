@@ -148,3 +148,73 @@ fn library_commands_over_ipc() {
     assert_eq!(err["code"], "not_found");
     assert!(err["message"].as_str().unwrap().contains("9999"));
 }
+
+#[test]
+fn draft_and_export_commands_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let app = app_builder(mock_builder())
+        .manage(AppState::open(dir.path()).unwrap())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+
+    let d = invoke(&webview, "draft_create", json!({ "template": "致辞" })).unwrap();
+    let id = d["id"].as_i64().unwrap();
+    assert!(d["body"].as_str().unwrap().contains("尊敬的"));
+    let body = "# 新春致辞\n\n同志们：\n\n## 一、回顾\n\n要苦干、实干、拼命干。<script>alert(1)</script>\n";
+    let saved = invoke(
+        &webview,
+        "draft_save",
+        json!({ "id": id, "body": body, "kind": "manual" }),
+    )
+    .unwrap();
+    assert_eq!(saved["draft"]["title"], "新春致辞");
+    assert_eq!(saved["revisions"].as_array().unwrap().len(), 1);
+    let list = invoke(&webview, "drafts_list", json!({ "query": "新春" })).unwrap();
+    assert_eq!(list[0]["id"], id);
+
+    let html = invoke(&webview, "draft_preview", json!({ "markdown": body })).unwrap();
+    let html = html.as_str().unwrap();
+    assert!(
+        html.contains("&lt;script&gt;") && !html.contains("<script"),
+        "{html}"
+    );
+    let outline = invoke(&webview, "draft_outline", json!({ "markdown": body })).unwrap();
+    assert_eq!(outline["outline"]["nodes"][0]["marker"], "一、");
+    let para = outline["outline"]["nodes"][0]["para"].as_u64().unwrap() as usize;
+    assert_eq!(outline["lines"][para], 4);
+
+    let revs = invoke(&webview, "draft_revisions", json!({ "id": id })).unwrap();
+    let first = revs.as_array().unwrap().last().unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let diff = invoke(&webview, "draft_diff", json!({ "id": id, "rev": first })).unwrap();
+    assert!(diff.as_array().unwrap().iter().any(|p| p["op"] == "added"));
+    let restored = invoke(&webview, "draft_restore", json!({ "id": id, "rev": first })).unwrap();
+    assert!(restored["body"].as_str().unwrap().contains("尊敬的"));
+
+    let path = out.path().join("致辞.docx");
+    let n = invoke(
+        &webview,
+        "export_save",
+        json!({ "target": { "kind": "draft", "id": id }, "format": "docx", "style": "gbt9704", "path": path }),
+    )
+    .unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), n.as_u64().unwrap());
+    let text = invoke(
+        &webview,
+        "export_text",
+        json!({ "target": { "kind": "speech", "id": 1 }, "format": "txt" }),
+    )
+    .unwrap();
+    assert!(text
+        .as_str()
+        .unwrap()
+        .starts_with("在全县2020年半年工作总结会议上的讲话\n"));
+    let missing = invoke(&webview, "draft_get", json!({ "id": 999 })).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+    invoke(&webview, "draft_delete", json!({ "id": id })).unwrap();
+}

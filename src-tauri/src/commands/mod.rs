@@ -1,5 +1,7 @@
 //! Commands, one module per domain; each is a short delegation to the core facade.
 
+pub mod drafts;
+pub mod export;
 pub mod library;
 pub mod search;
 pub mod structure;

@@ -1,0 +1,80 @@
+//! Draft commands: list, open, create, save (autosave and Ctrl+S), revisions, preview, outline.
+
+use gaoku_core::drafts::{diff::DiffPart, Draft, DraftSummary, RevisionInfo, SaveKind, Saved};
+use gaoku_core::library::DraftOutline;
+use gaoku_core::Library;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn drafts_list(
+    state: State<'_, AppState>,
+    query: Option<String>,
+) -> CmdResult<Vec<DraftSummary>> {
+    Ok(state.library()?.drafts(query.as_deref())?)
+}
+
+#[tauri::command]
+pub fn draft_get(state: State<'_, AppState>, id: i64) -> CmdResult<Draft> {
+    Ok(state.library()?.draft(id)?)
+}
+
+#[tauri::command]
+pub fn draft_create(state: State<'_, AppState>, template: Option<String>) -> CmdResult<Draft> {
+    let mut lib = state.library()?;
+    Ok(match template {
+        Some(name) => lib.create_draft_from_template(&name)?,
+        None => lib.create_draft("# \n\n", None)?,
+    })
+}
+
+#[tauri::command]
+pub fn draft_save(
+    state: State<'_, AppState>,
+    id: i64,
+    body: String,
+    kind: SaveKind,
+) -> CmdResult<Saved> {
+    Ok(state.library()?.save_draft(id, &body, kind)?)
+}
+
+#[tauri::command]
+pub fn draft_snapshot(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> CmdResult<Option<i64>> {
+    Ok(state.library()?.snapshot_draft(id, &reason)?)
+}
+
+#[tauri::command]
+pub fn draft_revisions(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<RevisionInfo>> {
+    Ok(state.library()?.draft_revisions(id)?)
+}
+
+#[tauri::command]
+pub fn draft_diff(state: State<'_, AppState>, id: i64, rev: i64) -> CmdResult<Vec<DiffPart>> {
+    Ok(state.library()?.draft_diff(id, rev)?)
+}
+
+#[tauri::command]
+pub fn draft_restore(state: State<'_, AppState>, id: i64, rev: i64) -> CmdResult<Draft> {
+    Ok(state.library()?.restore_draft(id, rev)?)
+}
+
+#[tauri::command]
+pub fn draft_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.library()?.delete_draft(id)?)
+}
+
+#[tauri::command]
+pub fn draft_preview(markdown: String) -> String {
+    Library::preview_markdown(&markdown)
+}
+
+#[tauri::command]
+pub fn draft_outline(markdown: String) -> DraftOutline {
+    Library::draft_outline(&markdown)
+}
