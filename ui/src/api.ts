@@ -1,6 +1,7 @@
 // The only module that talks to the Rust backend. Every screen calls these functions.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 
 /** One row of the library list (mirrors gaoku_core::SpeechSummary). */
 export interface SpeechSummary {
@@ -157,7 +158,67 @@ export interface SpeechEdit {
   tags?: string[];
 }
 
+/** A draft as listed (mirrors gaoku_core::drafts::DraftSummary). */
+export interface DraftSummary {
+  id: number;
+  title: string;
+  created: string;
+  updated: string;
+  chars: number;
+}
+
+/** A draft with its Markdown body. */
+export interface Draft extends DraftSummary {
+  body: string;
+  source: string | null;
+}
+
+export interface RevisionInfo {
+  id: number;
+  created: string;
+  chars: number;
+  reason: string;
+}
+
+export interface Saved {
+  draft: DraftSummary;
+  revisions: number[];
+}
+
+export interface DiffPart {
+  op: "same" | "added" | "removed";
+  text: string;
+}
+
+/** A draft's outline; `lines[para]` is the editor line (0-based) of paragraph `para`. */
+export interface DraftOutline {
+  outline: Outline;
+  lines: number[];
+  title_line: number | null;
+}
+
+export type ExportTarget = { kind: "speech"; id: number } | { kind: "draft"; id: number };
+export type ExportFormat = "md" | "docx" | "txt";
+export type ExportStyle = "gbt9704" | "plain";
+
 export const api = {
+  /** Runs `f` (the last autosave) before the window closes. */
+  beforeClose: (f: () => Promise<void>) => getCurrentWindow().onCloseRequested(async () => await f()),
+  drafts: (query: string | null) => invoke<DraftSummary[]>("drafts_list", { query }),
+  draft: (id: number) => invoke<Draft>("draft_get", { id }),
+  createDraft: (template: string | null) => invoke<Draft>("draft_create", { template }),
+  saveDraft: (id: number, body: string, kind: "auto" | "manual") =>
+    invoke<Saved>("draft_save", { id, body, kind }),
+  snapshotDraft: (id: number, reason: string) => invoke<number | null>("draft_snapshot", { id, reason }),
+  revisions: (id: number) => invoke<RevisionInfo[]>("draft_revisions", { id }),
+  diff: (id: number, rev: number) => invoke<DiffPart[]>("draft_diff", { id, rev }),
+  restore: (id: number, rev: number) => invoke<Draft>("draft_restore", { id, rev }),
+  deleteDraft: (id: number) => invoke<void>("draft_delete", { id }),
+  preview: (markdown: string) => invoke<string>("draft_preview", { markdown }),
+  draftOutline: (markdown: string) => invoke<DraftOutline>("draft_outline", { markdown }),
+  exportSave: (target: ExportTarget, format: ExportFormat, style: ExportStyle, path: string) =>
+    invoke<number>("export_save", { target, format, style, path }),
+  exportText: (target: ExportTarget, format: ExportFormat) => invoke<string>("export_text", { target, format }),
   editSpeech: (id: number, edit: SpeechEdit) => invoke<Speech>("speech_edit", { id, edit }),
   removeSpeech: (id: number) => invoke<void>("speech_remove", { id }),
   phrases: (filter: PhraseFilter) => invoke<Phrase[]>("phrases_list", { filter }),

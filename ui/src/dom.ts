@@ -52,3 +52,19 @@ export function highlighted(text: string, spans: Array<[number, number]>): Node[
   if (at < chars.length) out.push(document.createTextNode(chars.slice(at).join("")));
   return out;
 }
+
+/** Copies text to the clipboard (the async API, or a hidden textarea where it is unavailable). */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // fall through
+  }
+  const area = el("textarea", { "aria-hidden": "true", style: "position:fixed;left:-9999px" });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}

@@ -2,12 +2,18 @@
 // the right. Imported text is untrusted: it only ever goes into textContent (see dom.ts).
 import "./style.css";
 import { api, asAppError, type OutlineNode, type SearchHit, type Span, type SpeechSummary } from "./api";
-import { el, highlighted, snippetNodes } from "./dom";
+import { copyText, decodeEntities, el, highlighted, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
 import { setupImport } from "./importer";
 import { phrasePane, templatePane, templateView } from "./bank";
 import { speechToolbar } from "./edit";
 import { installQuickSwitch } from "./quickswitch";
+import { createWriter } from "./writer";
+import { draftPane } from "./drafts";
+import { createPalette } from "./palette";
+import { paragraphAt, sentenceAt, snippetText } from "./passages";
+import { exportMenu } from "./exporter";
+import type { Template } from "./api";
 
 const SEARCH_DELAY_MS = 120;
 
@@ -29,6 +35,87 @@ const ui = {
   reader: el("main", { class: "reader", id: "reader" }),
   outline: el("aside", { class: "outline", id: "outline" }),
 };
+
+const drafts = draftPane({ open: (id) => void openDraft(id) });
+const writer = createWriter({
+  changed: () => void drafts.refresh(),
+  openPalette: () => palette.open(),
+  closed: () => {
+    showReader();
+    ui.reader.replaceChildren(el("p", { class: "hint" }, "草稿已删除。"));
+  },
+});
+const palette = createPalette((text) => void writer.insert(text));
+
+/** The middle pane shows either a speech (reader) or the open draft (writer). */
+function showReader() {
+  writer.element.hidden = true;
+  ui.reader.hidden = false;
+}
+
+async function openDraft(id: number) {
+  try {
+    ui.reader.hidden = true;
+    writer.element.hidden = false;
+    ui.outline.replaceChildren(writer.outline);
+    await writer.open(id);
+    if (ui.search.value.trim()) void runSearch();
+  } catch (e) {
+    showReader();
+    showError(ui.reader, e);
+  }
+}
+
+/** A template's parts as Markdown headings (from part `from` to the end of its section). */
+function templateMarkdown(t: Template, from = 0, whole = true): string {
+  const start = t.parts[from];
+  const out: string[] = [];
+  for (let i = from; i < t.parts.length; i++) {
+    const p = t.parts[i];
+    if (!whole && i > from && p.level !== 0 && p.level <= start.level) break;
+    out.push(p.level === 0 ? p.title : `${"#".repeat(p.level + 1)} ${p.marker}${p.title}`);
+    if (p.note) out.push(`＿＿（${p.note}）`);
+  }
+  return `\n${out.join("\n\n")}\n`;
+}
+
+function showTemplate(t: Template) {
+  showReader();
+  const view = templateView(t);
+  const bar = el("div", { class: "toolbar" });
+  const create = el("button", { type: "button", id: "template-new-draft" }, "用此模板新建草稿");
+  create.addEventListener("click", () => void drafts.create(t.name));
+  bar.append(create);
+  if (writer.current() !== null) {
+    const all = el("button", { type: "button", id: "template-insert" }, "整体插入当前草稿");
+    all.addEventListener("click", async () => {
+      await openDraft(writer.current()!);
+      await writer.insert(templateMarkdown(t), "before-insert");
+    });
+    bar.append(all);
+    // Each part can be inserted with its sub-parts.
+    view[2].querySelectorAll<HTMLElement>(".part").forEach((row, i) => {
+      const b = el("button", { type: "button", class: "part-insert", title: "把这一部分插入当前草稿" }, "插入");
+      b.addEventListener("click", async () => {
+        await openDraft(writer.current()!);
+        await writer.insert(templateMarkdown(t, i, false), "before-insert");
+      });
+      row.append(b);
+    });
+  }
+  ui.reader.replaceChildren(bar, ...view);
+  ui.outline.replaceChildren();
+}
+
+/** Inserts into the open draft, or copies when no draft is open. */
+async function useText(text: string, label: HTMLElement) {
+  if (writer.current() !== null && !writer.element.hidden) {
+    await writer.insert(text);
+  } else {
+    await copyText(text);
+    label.textContent = "已复制";
+  }
+}
 
 function showError(target: HTMLElement, e: unknown) {
   target.replaceChildren(el("p", { class: "error", role: "alert" }, `出错了：${asAppError(e).message}`));
@@ -73,6 +160,7 @@ function renderOutline(nodes: OutlineNode[]): HTMLElement {
 }
 
 async function openSpeech(id: number, matches: Span[] = []) {
+  showReader();
   try {
     const [s, outline] = await Promise.all([api.speech(id), api.outline(id)]);
     const marks = spansByParagraph(s.paragraphs, matches);
@@ -88,6 +176,11 @@ async function openSpeech(id: number, matches: Span[] = []) {
       void refreshLibrary();
       if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, "已删除。"));
       else void openSpeech(id);
+    });
+    toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
+    body.addEventListener("dblclick", (ev) => {
+      const p = (ev.target as HTMLElement).closest("p[data-para]");
+      if (p?.textContent) void copyText(p.textContent);
     });
     ui.reader.replaceChildren(
       toolbar,
@@ -145,9 +238,39 @@ function renderHits(hits: SearchHit[]) {
         p.append(...snippetNodes(s));
         item.append(p);
       }
+      item.append(hitActions(h));
       return opensOnActivate(ui.results, item, () => void openSpeech(h.id, h.matches));
     }),
   );
+}
+
+/** Buttons under a hit: the snippet, sentence or paragraph of its first match, inserted into the
+ * open draft or copied. */
+function hitActions(h: SearchHit): HTMLElement {
+  const writing = writer.current() !== null && !writer.element.hidden;
+  const row = el("div", { class: "hit-actions" });
+  const note = el("span", { class: "meta" }, writing ? "插入：" : "复制：");
+  row.append(note);
+  const piece = async (kind: "snippet" | "sentence" | "paragraph"): Promise<string> => {
+    if (kind === "snippet") return snippetText(h.snippets[0] ?? "", decodeEntities);
+    const s = await api.speech(h.id);
+    const at = paragraphAt(s.paragraphs, h.matches[0]?.start ?? 0);
+    if (!at) return "";
+    return kind === "paragraph" ? at.text : sentenceAt(at.text, (h.matches[0]?.start ?? 0) - at.start);
+  };
+  for (const [kind, label] of [["snippet", "片段"], ["sentence", "句子"], ["paragraph", "段落"]] as const) {
+    const b = el("button", { type: "button", class: `use-${kind}` }, label);
+    b.addEventListener("click", async (ev) => {
+      ev.stopPropagation();
+      try {
+        await useText(await piece(kind), note);
+      } catch (e) {
+        note.textContent = asAppError(e).message;
+      }
+    });
+    row.append(b);
+  }
+  return row;
 }
 
 const MODE_NAMES = { phrase: "原词", keywords: "关键词", pattern: "句式" } as const;
@@ -210,15 +333,13 @@ async function main() {
   libraryPane.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
   const hooks = {
     openAt: (speech: number, start: number, end: number) => void openSpeech(speech, [{ start, end }]),
-    showTemplate: (t: Parameters<typeof templateView>[0]) => {
-      ui.reader.replaceChildren(...templateView(t));
-      ui.outline.replaceChildren();
-    },
+    showTemplate,
   };
   const panes: Array<[string, string, HTMLElement]> = [
     ["tab-library", "素材库", libraryPane],
     ["tab-phrases", "句式", phrasePane(hooks)],
     ["tab-templates", "模板", templatePane(hooks)],
+    ["tab-drafts", "草稿", drafts.pane],
   ];
   const tabs = el("div", { class: "tabs", role: "tablist" });
   for (const [id, name, pane] of panes) {
@@ -237,24 +358,41 @@ async function main() {
   side.append(tabs, ...panes.map(([, , pane]) => pane));
   const main = el("div", { class: "panes" });
   ui.reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
-  main.append(side, ui.reader, ui.outline);
+  writer.element.hidden = true;
+  main.append(side, ui.reader, writer.element, ui.outline);
   const quick = installQuickSwitch(
     () => libraryRows,
     (id) => void openSpeech(id),
   );
-  app.append(header, main, importPanel, quick);
+  app.append(header, main, importPanel, quick, palette.element);
+  const showDrafts = () => document.getElementById("tab-drafts")?.click();
 
   const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
   for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
   for (const select of [ui.kind, ui.sort]) select.addEventListener("change", later);
   document.addEventListener("keydown", (ev) => {
-    if (ev.ctrlKey && ev.shiftKey && ev.key.toLowerCase() === "f") {
+    if (ev.isComposing || ev.keyCode === 229) return; // keys that belong to the input method
+    const key = ev.key.toLowerCase();
+    if (ev.ctrlKey && !ev.shiftKey && key === "n") {
       ev.preventDefault();
+      showDrafts();
+      void drafts.create(null);
+    } else if (ev.ctrlKey && !ev.shiftKey && key === "s" && writer.current() !== null) {
+      ev.preventDefault();
+      if (!writer.element.hidden) void writer.save();
+    } else if (ev.ctrlKey && !ev.shiftKey && key === "k" && writer.current() !== null) {
+      ev.preventDefault();
+      palette.open();
+    } else if (ev.ctrlKey && ev.shiftKey && key === "f") {
+      ev.preventDefault();
+      document.getElementById("tab-library")?.click();
       ui.search.focus();
       ui.search.select();
     }
   });
 
+  // A draft is never lost: the last edits are saved before the window closes.
+  void api.beforeClose(() => writer.flush());
   await refreshLibrary();
   (ui.list.firstElementChild as HTMLElement | null)?.click();
 }

@@ -1,0 +1,160 @@
+// End to end in the real app: the writing side. A draft from a template, Chinese typed through
+// the editor's input path, 字数 and speaking time, a search hit and a phrase inserted, the draft
+// still there after closing and reopening the app, a revision restored, and raw HTML in the
+// preview shown as text.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp } from "./webdriver.mjs";
+
+const CTRL = "\uE009";
+const END = "\uE010";
+const ENTER = "\uE007";
+const RELEASE = "\uE000";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the editor's text satisfies `ok` (read from the page: CodeMirror's DOM is live). */
+async function waitForEditor(app, ok, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < end) {
+    last = await app.exec("const c = document.querySelector('#editor .cm-content'); return c ? c.innerText : '';");
+    if (ok(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for the editor (last text: ${last.slice(0, 300)})`);
+}
+/**
+ * Types text the way an input method commits it: a composition, then the committed text inserted
+ * through the browser's editing path (beforeinput/input and a DOM change CodeMirror reads back).
+ * WebKitWebDriver cannot synthesize key events for Han characters.
+ */
+const imeType = (app, text) =>
+  app.exec(
+    `const c = document.querySelector('#editor .cm-content');
+     c.focus();
+     c.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+     document.execCommand('insertText', false, arguments[0]);
+     c.dispatchEvent(new CompositionEvent('compositionend', { data: arguments[0] }));`,
+    [text],
+  );
+
+const count = async (app) => Number((await app.text(await app.find("#word-count"))).replace(/\D/g, ""));
+
+test("write a draft from a template, insert a hit and a phrase, reopen, restore", async () => {
+  const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  let app = await startApp(library);
+  let typed = "";
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#tab-drafts"));
+    await app.waitFor("#draft-template option", (t) => t.length > 0);
+    await app.exec("document.getElementById('draft-template').value = '致辞';");
+    await app.click(await app.find("#draft-from-template"));
+    await waitForEditor(app, (t) => t.includes("尊敬的"));
+    await app.waitFor("#draft-outline", (t) => t.includes("草稿提纲"));
+    const before = await count(app);
+    const timeBefore = await app.text(await app.find("#speaking-time"));
+
+    // Type Chinese at the end of the draft through the editor's input path.
+    const content = await app.find("#editor .cm-content");
+    await app.click(content);
+    typed = "我们要撸起袖子加油干，推动各项工作再上新台阶。";
+    await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}${ENTER}`);
+    await imeType(app, typed);
+    await waitForEditor(app, (t) => t.includes(typed));
+    await app.waitFor("#word-count", (t) => Number(t.replace(/\D/g, "")) === before + 21);
+    assert.notEqual(await app.text(await app.find("#speaking-time")), timeBefore);
+    await app.waitFor("#save-state", (t) => t.startsWith("已保存"));
+
+    // A search hit's sentence goes in at the cursor.
+    await app.click(await app.find("#tab-library"));
+    await app.type(await app.find("#search-box"), "狠抓落实");
+    await app.waitFor("#results li .hit-actions", (t) => t.includes("插入"));
+    await app.click(await app.find("#results li .use-sentence"));
+    await waitForEditor(app, (t) => /[^。]*狠抓落实[^。]*。/.test(t.split(typed)[1] ?? ""));
+
+    // Ctrl+K: the phrase palette; Enter inserts the first entry at the cursor (the end).
+    await app.type(await app.find("#editor .cm-content"), `${CTRL}${END}${RELEASE}`);
+    await app.ctrl("k");
+    const input = await app.waitFor("#palette-input");
+    await app.type(input, "苦干");
+    const first = await app.waitFor("#palette-list li span", (t) => t.includes("苦干"));
+    const phrase = await app.text(first);
+    await app.type(input, ENTER);
+    await waitForEditor(app, (t) => t.includes(phrase));
+    await app.waitFor("#save-state", (t) => t.startsWith("已保存"));
+    // The preview follows the editor: both are scrolled to the end of the draft.
+    const end = Date.now() + 5000;
+    let previewTop = 0;
+    while (previewTop === 0 && Date.now() < end) {
+      previewTop = await app.exec("return document.getElementById('preview').scrollTop;");
+      await sleep(100);
+    }
+    assert.ok(previewTop > 0, "the preview scrolled with the editor");
+    await app.screenshot("writer.png");
+  } finally {
+    await app.quit();
+  }
+
+  // Reopen the app: the draft is there with everything typed and inserted.
+  app = await startApp(library);
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#tab-drafts"));
+    await app.click(await app.waitFor("#draft-list li"));
+    await waitForEditor(app, (t) => t.includes(typed) && t.includes("苦干"));
+
+    // Change it, save with Ctrl+S, then restore the first revision (the template as created).
+    const content = await app.find("#editor .cm-content");
+    await app.click(content);
+    await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}${ENTER}`);
+    await imeType(app, "最后一段。");
+    await app.ctrl("s");
+    await app.waitFor("#save-state", (t) => t.includes("已留存版本"));
+    await app.click(await app.find("#draft-history"));
+    await app.waitFor("#revision-list li");
+    const revisions = await app.findAll("#revision-list li");
+    assert.ok(revisions.length >= 2, `revisions: ${revisions.length}`);
+    await app.click(revisions[revisions.length - 1]);
+    await app.waitFor("#revision-diff .diff-text", (t) => t.includes("撸起袖子"));
+    const added = await app.exec("return [...document.querySelectorAll('#revision-diff ins')].map((e) => e.textContent).join('');");
+    assert.ok(added.includes(typed) && added.includes("最后一段。"), added);
+    await sleep(300); // let the panel paint before the picture
+    await app.screenshot("revisions.png");
+    await app.click(await app.find("#revision-restore"));
+    await waitForEditor(app, (t) => t.includes("尊敬的") && !t.includes(typed));
+    // The replaced text is kept as a revision too.
+    await app.click(await app.find("#draft-history"));
+    await app.waitFor("#revision-list li");
+    const after = await app.findAll("#revision-list li");
+    assert.ok(after.length >= revisions.length + 1);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("a draft's preview shows raw HTML as text and runs no script", async () => {
+  const app = await startApp(mkdtempSync(join(tmpdir(), "gaoku-e2e-")));
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#tab-drafts"));
+    await app.click(await app.waitFor("#draft-new"));
+    const content = await app.waitFor("#editor .cm-content");
+    await app.click(content);
+    const evil = `<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">`;
+    await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}`);
+    await imeType(app, evil);
+    await app.waitFor("#preview", (t) => t.includes("<script>window.__pwned = 1</script>"));
+    await app.waitFor("#preview", (t) => t.includes('<img src=x onerror="window.__pwned = 2">'));
+    const live = await app.exec(
+      "return [window.__pwned === undefined, document.querySelectorAll('#preview script, #preview img').length];",
+    );
+    assert.deepEqual(live, [true, 0]);
+  } finally {
+    await app.quit();
+  }
+});

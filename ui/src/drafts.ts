@@ -1,0 +1,71 @@
+// The 草稿 pane of the sidebar: the writer's drafts, searchable, and new drafts (blank or from a template).
+import { api, asAppError, type DraftSummary } from "./api";
+import { el } from "./dom";
+
+export interface DraftPaneHooks {
+  open: (id: number) => void;
+}
+
+export function draftPane(hooks: DraftPaneHooks) {
+  const pane = el("div", { id: "draft-pane", class: "bank-pane" });
+  const bar = el("div", { class: "bank-filters" });
+  const blank = el("button", { type: "button", id: "draft-new", title: "新建草稿（Ctrl+N）" }, "新建");
+  const template = el("select", { id: "draft-template", "aria-label": "模板" });
+  const fromTemplate = el("button", { type: "button", id: "draft-from-template" }, "按模板新建");
+  const filter = el("input", { id: "draft-filter", type: "search", placeholder: "查找草稿", "aria-label": "查找草稿" });
+  bar.append(blank, template, fromTemplate);
+  const status = el("div", { class: "search-status" });
+  const list = el("ul", { id: "draft-list", class: "speech-list" });
+  pane.append(bar, filter, status, list);
+
+  const render = (rows: DraftSummary[]) => {
+    list.replaceChildren(
+      ...rows.map((d) => {
+        const li = el("li", { tabindex: "0", "data-id": String(d.id) });
+        li.append(
+          el("div", { class: "title" }, d.title),
+          el("div", { class: "meta" }, `${d.updated.slice(0, 16).replace("T", " ")} · ${d.chars} 字`),
+        );
+        const open = () => {
+          list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
+          li.classList.add("active");
+          hooks.open(d.id);
+        };
+        li.addEventListener("click", open);
+        li.addEventListener("keydown", (ev) => ev.key === "Enter" && open());
+        return li;
+      }),
+    );
+    status.textContent = `${rows.length} 篇草稿`;
+  };
+
+  const refresh = async () => {
+    try {
+      render(await api.drafts(filter.value.trim() || null));
+    } catch (e) {
+      status.textContent = asAppError(e).message;
+    }
+  };
+  const loadTemplates = async () => {
+    const all = await api.templates();
+    template.replaceChildren(...all.map((t) => el("option", { value: t.name }, t.name)));
+  };
+
+  const create = async (name: string | null) => {
+    try {
+      const d = await api.createDraft(name);
+      await refresh();
+      hooks.open(d.id);
+    } catch (e) {
+      status.textContent = asAppError(e).message;
+    }
+  };
+  blank.addEventListener("click", () => void create(null));
+  fromTemplate.addEventListener("click", () => void create(template.value || null));
+  filter.addEventListener("input", () => void refresh());
+  pane.addEventListener("gaoku-show", () => {
+    void refresh();
+    void loadTemplates();
+  });
+  return { pane, refresh, create };
+}

@@ -1,0 +1,34 @@
+// Pieces of a speech around a search match: the sentence and the paragraph a writer would reuse.
+
+/** The paragraph containing character `offset` of the speech text (paragraphs joined by "\n"). */
+export function paragraphAt(paragraphs: string[], offset: number): { index: number; text: string; start: number } | null {
+  let start = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const len = Array.from(paragraphs[i]).length;
+    if (offset < start + len) return { index: i, text: paragraphs[i], start };
+    start += len + 1;
+  }
+  return null;
+}
+
+const SENTENCE_END = "。！？；!?;";
+const CLOSERS = "”’）)」』";
+
+/** The sentence of `paragraph` containing character `offset`, with its closing punctuation. */
+export function sentenceAt(paragraph: string, offset: number): string {
+  const chars = Array.from(paragraph);
+  let from = offset;
+  while (from > 0 && !SENTENCE_END.includes(chars[from - 1])) from--;
+  while (from < offset && CLOSERS.includes(chars[from])) from++;
+  let to = offset;
+  while (to < chars.length && !SENTENCE_END.includes(chars[to])) to++;
+  // Keep the end mark and a closing quote or bracket right after it.
+  if (to < chars.length) to++;
+  while (to < chars.length && CLOSERS.includes(chars[to])) to++;
+  return chars.slice(from, to).join("").trim();
+}
+
+/** A core snippet as plain text: marks removed, entities decoded, ellipses at the cut ends dropped. */
+export function snippetText(snippet: string, decode: (s: string) => string): string {
+  return decode(snippet.replace(/<\/?mark>/g, "")).replace(/^…|…$/g, "");
+}
