@@ -28,7 +28,8 @@ struct Args {
     /// Reuse the library and FTS5 database of an earlier run: time the queries only.
     #[arg(long)]
     queries_only: bool,
-    /// Time outlines and phrase mining on the real corpus instead of search.
+    /// Time outlines, phrase mining, the draft render path and export on the real corpus instead
+    /// of search.
     #[arg(long)]
     structure: bool,
 }
@@ -78,6 +79,90 @@ fn structure(args: &Args) {
         ms(m.median),
         ms(m.p99)
     );
+    writing(args, &long);
+}
+
+/// The editor's render path on a 30,000-字 draft, autosave, and export of the 60,000-character
+/// report (with pandoc converting the same Markdown for comparison).
+fn writing(args: &Args, long: &[String]) {
+    use gaoku_core::drafts::{word_count, SaveKind};
+    use gaoku_core::export::{self, ExportDoc, Format, Style};
+    let mut paras = Vec::new();
+    for p in long {
+        if word_count(&paras.join("\n")) >= 30_000 {
+            break;
+        }
+        paras.push(p.clone());
+    }
+    let draft = gaoku_core::outline::to_markdown("长篇讲话稿", &paras, false);
+    let n = word_count(&draft);
+    let row = |task: String, t: Stat| println!("| {task} | {} | {} |", ms(t.median), ms(t.p99));
+    row(
+        format!("draft preview (Markdown → sanitized HTML), {n} 字"),
+        time(args.runs, || {
+            Library::preview_markdown(&draft);
+        }),
+    );
+    row(
+        format!("draft outline, {n} 字"),
+        time(args.runs, || {
+            Library::draft_outline(&draft);
+        }),
+    );
+    row(
+        format!("字数 of the draft, {n} 字"),
+        time(args.runs, || {
+            word_count(&draft);
+        }),
+    );
+    let dir = args.work.join("writing-library");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut lib = Library::open_with(&dir, OpenOptions { seed_sample: false }).expect("library");
+    let id = lib.create_draft(&draft, None).expect("draft").id;
+    let mut k = 0;
+    row(
+        format!("autosave of the draft into SQLite, {n} 字"),
+        time(args.runs, || {
+            k += 1;
+            lib.save_draft(id, &format!("{draft}{k}"), SaveKind::Auto)
+                .expect("save");
+        }),
+    );
+    let doc = ExportDoc {
+        title: "长篇报告".into(),
+        paragraphs: long.to_vec(),
+        ..ExportDoc::default()
+    };
+    let chars: usize = long.iter().map(|p| p.chars().count()).sum();
+    for (name, format, style) in [
+        ("Markdown", Format::Md, Style::Gbt9704),
+        ("plain text", Format::Txt, Style::Plain),
+        (".docx GB/T 9704", Format::Docx, Style::Gbt9704),
+        (".docx plain", Format::Docx, Style::Plain),
+    ] {
+        row(
+            format!("export of a {chars}-character report as {name}"),
+            time(args.runs, || {
+                export::render(&doc, format, style).expect("export");
+            }),
+        );
+    }
+    let md = args.work.join("long.md");
+    std::fs::write(&md, export::markdown(&doc)).expect("write md");
+    if Command::new("pandoc").arg("--version").output().is_ok() {
+        let out = args.work.join("long.docx");
+        row(
+            "for comparison: `pandoc long.md -o long.docx` (process)".into(),
+            time(5, || {
+                Command::new("pandoc")
+                    .arg(&md)
+                    .arg("-o")
+                    .arg(&out)
+                    .status()
+                    .expect("pandoc");
+            }),
+        );
+    }
 }
 
 /// Deterministic xorshift so every run generates the same corpus.

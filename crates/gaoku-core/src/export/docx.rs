@@ -182,19 +182,23 @@ pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
         l.title_size,
         title_bold,
     )));
-    let under: Vec<&String> = [&doc.subtitle, &doc.author, &doc.date]
+    // Under the title, as a printed speech has them: the occasion (unless the title already
+    // says it), the speaker, the date in parentheses; in 楷体.
+    let subtitle = doc
+        .subtitle
+        .as_deref()
+        .filter(|s| !doc.title.contains(s.trim()));
+    let date = doc.date.as_deref().map(|d| format!("（{}）", d.trim()));
+    for line in [subtitle, doc.author.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
-        .collect();
-    if !under.is_empty() {
-        for line in under {
-            d = d.add_paragraph(centred(&l).add_run(run(
-                line.trim(),
-                l.heading[1].0,
-                l.body_size,
-                false,
-            )));
-        }
+    {
+        d = d.add_paragraph(centred(&l).add_run(run(
+            line.trim(),
+            l.heading[1].0,
+            l.body_size,
+            false,
+        )));
     }
     // One blank line between the title block and the text.
     d = d.add_paragraph(centred(&l));
