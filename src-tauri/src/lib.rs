@@ -17,11 +17,18 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::library::import_paths,
         commands::library::import_cancel,
         commands::search::search,
+        commands::search::speech_matches,
         commands::structure::outline_get,
         commands::structure::phrases_list,
         commands::structure::phrase_star,
         commands::structure::templates_list,
         commands::structure::template_from_speech,
+        commands::structure::phrase_add,
+        commands::structure::phrase_edit,
+        commands::structure::phrase_tag,
+        commands::structure::phrase_delete,
+        commands::structure::template_rename,
+        commands::structure::template_delete,
         commands::drafts::drafts_list,
         commands::drafts::draft_get,
         commands::drafts::draft_create,
@@ -49,6 +56,8 @@ pub fn run() {
     };
     app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
+        // The window opens where and as large as it was last closed.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running the Gaoku app");

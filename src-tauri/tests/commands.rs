@@ -176,8 +176,14 @@ fn draft_and_export_commands_over_ipc() {
     let list = invoke(&webview, "drafts_list", json!({ "query": "新春" })).unwrap();
     assert_eq!(list[0]["id"], id);
 
-    let html = invoke(&webview, "draft_preview", json!({ "markdown": body })).unwrap();
-    let html = html.as_str().unwrap();
+    let blocks = invoke(&webview, "draft_preview", json!({ "markdown": body })).unwrap();
+    let html: String = blocks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["html"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocks[0]["line"], 0);
     assert!(
         html.contains("&lt;script&gt;") && !html.contains("<script"),
         "{html}"
@@ -217,4 +223,76 @@ fn draft_and_export_commands_over_ipc() {
     let missing = invoke(&webview, "draft_get", json!({ "id": 999 })).unwrap_err();
     assert_eq!(missing["code"], "not_found");
     invoke(&webview, "draft_delete", json!({ "id": id })).unwrap();
+}
+
+#[test]
+fn phrase_and_template_editing_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_builder(mock_builder())
+        .manage(AppState::open(dir.path()).unwrap())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let p = invoke(
+        &webview,
+        "phrase_add",
+        json!({ "kind": "paired", "text": "既要金山银山，更要绿水青山" }),
+    )
+    .unwrap();
+    let id = p["id"].as_i64().unwrap();
+    assert_eq!(p["user"], true);
+    let p = invoke(
+        &webview,
+        "phrase_tag",
+        json!({ "id": id, "tags": ["生态", "开头"] }),
+    )
+    .unwrap();
+    assert_eq!(p["tags"], json!(["开头", "生态"]));
+    let p = invoke(
+        &webview,
+        "phrase_edit",
+        json!({ "id": id, "text": "既要金山银山，也要绿水青山" }),
+    )
+    .unwrap();
+    assert_eq!(p["text"], "既要金山银山，也要绿水青山");
+    let empty = invoke(&webview, "phrase_edit", json!({ "id": id, "text": "  " })).unwrap_err();
+    assert_eq!(empty["code"], "invalid");
+    invoke(&webview, "phrase_delete", json!({ "id": id })).unwrap();
+    let left = invoke(
+        &webview,
+        "phrases_list",
+        json!({ "filter": { "contains": "绿水青山" } }),
+    )
+    .unwrap();
+    assert_eq!(left.as_array().unwrap().len(), 0);
+
+    invoke(
+        &webview,
+        "template_from_speech",
+        json!({ "id": 1, "name": "半年总结（县委）", "placeholders": true }),
+    )
+    .unwrap();
+    let t = invoke(
+        &webview,
+        "template_rename",
+        json!({ "from": "半年总结（县委）", "to": "半年总结" }),
+    )
+    .unwrap();
+    assert_eq!(t["name"], "半年总结");
+    invoke(&webview, "template_delete", json!({ "name": "半年总结" })).unwrap();
+    let names: Vec<String> = invoke(&webview, "templates_list", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("半年总结")),
+        "{names:?}"
+    );
+    let builtin = invoke(&webview, "template_delete", json!({ "name": "致辞" })).unwrap_err();
+    assert_eq!(builtin["code"], "invalid", "{builtin}");
 }

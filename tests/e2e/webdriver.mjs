@@ -2,7 +2,7 @@
 // real Gaoku binary on a given library. Needs a display (run under xvfb-run).
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,7 +29,13 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library. */
 export async function startApp(library, port = 4444 + Math.floor(Math.random() * 500)) {
-  const env = { ...process.env, GAOKU_LIBRARY: library, TAURI_WEBVIEW_AUTOMATION: "true" };
+  // Window state (size, position) is kept per test: the app's config folder lives in the library.
+  const env = {
+    ...process.env,
+    GAOKU_LIBRARY: library,
+    XDG_CONFIG_HOME: join(library, ".config"),
+    TAURI_WEBVIEW_AUTOMATION: "true",
+  };
   const driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

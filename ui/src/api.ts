@@ -190,6 +190,12 @@ export interface DiffPart {
   text: string;
 }
 
+/** One top-level block of a draft's preview: its first source line and sanitized HTML. */
+export interface PreviewBlock {
+  line: number;
+  html: string;
+}
+
 /** A draft's outline; `lines[para]` is the editor line (0-based) of paragraph `para`. */
 export interface DraftOutline {
   outline: Outline;
@@ -214,7 +220,7 @@ export const api = {
   diff: (id: number, rev: number) => invoke<DiffPart[]>("draft_diff", { id, rev }),
   restore: (id: number, rev: number) => invoke<Draft>("draft_restore", { id, rev }),
   deleteDraft: (id: number) => invoke<void>("draft_delete", { id }),
-  preview: (markdown: string) => invoke<string>("draft_preview", { markdown }),
+  preview: (markdown: string) => invoke<PreviewBlock[]>("draft_preview", { markdown }),
   draftOutline: (markdown: string) => invoke<DraftOutline>("draft_outline", { markdown }),
   exportSave: (target: ExportTarget, format: ExportFormat, style: ExportStyle, path: string) =>
     invoke<number>("export_save", { target, format, style, path }),
@@ -223,6 +229,12 @@ export const api = {
   removeSpeech: (id: number) => invoke<void>("speech_remove", { id }),
   phrases: (filter: PhraseFilter) => invoke<Phrase[]>("phrases_list", { filter }),
   starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),
+  addPhrase: (kind: PhraseKind, text: string) => invoke<Phrase>("phrase_add", { kind, text }),
+  editPhrase: (id: number, text: string) => invoke<Phrase>("phrase_edit", { id, text }),
+  tagPhrase: (id: number, tags: string[]) => invoke<Phrase>("phrase_tag", { id, tags }),
+  deletePhrase: (id: number) => invoke<void>("phrase_delete", { id }),
+  renameTemplate: (from: string, to: string) => invoke<Template>("template_rename", { from, to }),
+  deleteTemplate: (name: string) => invoke<void>("template_delete", { name }),
   templates: () => invoke<Template[]>("templates_list"),
   templateFromSpeech: (id: number, name: string, placeholders: boolean) =>
     invoke<Template>("template_from_speech", { id, name, placeholders }),
@@ -233,6 +245,9 @@ export const api = {
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
   libraryList: () => invoke<SpeechSummary[]>("library_list"),
   speech: (id: number) => invoke<Speech>("speech_get", { id }),
+  /** Hits carry only their first match span; `speechMatches` gives all of one speech. */
   search: (request: SearchRequest) => invoke<SearchResults>("search", { request }),
+  speechMatches: (id: number, query: string, pattern = false) =>
+    invoke<Span[]>("speech_matches", { id, query, pattern }),
   outline: (id: number) => invoke<Outline>("outline_get", { id }),
 };

@@ -31,7 +31,24 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
   bar.append(kind, filter, starredLabel);
   const list = el("ul", { id: "phrase-list", class: "bank-list" });
   const status = el("div", { class: "search-status" });
-  pane.append(bar, status, list);
+  // The writer's own entries.
+  const addForm = el("form", { id: "phrase-add", class: "bank-filters" });
+  const addKind = el("select", { "aria-label": "新句式的类别" });
+  for (const [k, name] of Object.entries(KIND_NAMES)) addKind.append(el("option", { value: k }, name));
+  const addText = el("input", { type: "text", name: "text", placeholder: "添加自己的句式", "aria-label": "添加自己的句式" });
+  addForm.append(addKind, addText, el("button", { type: "submit" }, "添加"));
+  addForm.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    try {
+      const p = await api.addPhrase(addKind.value as PhraseKind, addText.value);
+      addText.value = "";
+      list.prepend(item(p));
+      status.textContent = "已添加";
+    } catch (e) {
+      status.textContent = asAppError(e).message;
+    }
+  });
+  pane.append(bar, addForm, status, list);
 
   const item = (p: Phrase): HTMLElement => {
     const li = el("li", { "data-id": String(p.id), class: p.starred ? "starred" : "" });
@@ -46,8 +63,57 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
       }
     });
     const text = el("div", { class: "phrase-text" }, p.text);
-    const meta = el("div", { class: "meta" }, `${KIND_NAMES[p.kind]} · ${p.count} 处${p.user ? " · 自添" : ""}`);
-    li.append(star, text, meta);
+    const tags = p.tags.length ? ` · ${p.tags.join("、")}` : "";
+    const meta = el("div", { class: "meta" }, `${KIND_NAMES[p.kind]} · ${p.count} 处${p.user ? " · 自添" : ""}${tags}`);
+    const tools = el("div", { class: "phrase-tools" });
+    // Edit the text or the tags in place: an input replaces the line, Enter saves, Esc cancels.
+    const inline = (label: string, value: string, save: (v: string) => Promise<Phrase>) => {
+      const b = el("button", { type: "button", class: `phrase-${label === "编辑" ? "edit" : "tag"}` }, label);
+      b.addEventListener("click", (ev) => {
+        ev.stopPropagation();
+        const input = el("input", { type: "text", class: "phrase-input", "aria-label": label });
+        input.value = value;
+        input.addEventListener("click", (e) => e.stopPropagation());
+        input.addEventListener("keydown", async (e) => {
+          if (e.isComposing || e.keyCode === 229) return;
+          if (e.key === "Escape") input.replaceWith(tools);
+          if (e.key !== "Enter") return;
+          try {
+            li.replaceWith(item(await save(input.value)));
+          } catch (err) {
+            status.textContent = asAppError(err).message;
+          }
+        });
+        tools.replaceWith(input);
+        input.focus();
+      });
+      return b;
+    };
+    const remove = el("button", { type: "button", class: "phrase-delete" }, "删除");
+    remove.addEventListener("click", async (ev) => {
+      ev.stopPropagation();
+      if (remove.textContent !== "确认删除？") {
+        remove.textContent = "确认删除？";
+        return;
+      }
+      try {
+        await api.deletePhrase(p.id);
+        li.remove();
+      } catch (e) {
+        status.textContent = asAppError(e).message;
+      }
+    });
+    tools.append(
+      inline("编辑", p.text, (v) => api.editPhrase(p.id, v)),
+      inline("标签", p.tags.join("、"), (v) =>
+        api.tagPhrase(
+          p.id,
+          v.split(/[、，,\s]+/).filter((t) => t.length > 0),
+        ),
+      ),
+      remove,
+    );
+    li.append(star, text, meta, tools);
     const source = p.sources[0];
     if (source) li.addEventListener("click", () => hooks.openAt(source.speech, source.start, source.end));
     return li;

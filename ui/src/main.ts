@@ -15,7 +15,8 @@ import { paragraphAt, sentenceAt, snippetText } from "./passages";
 import { exportMenu } from "./exporter";
 import type { Template } from "./api";
 
-const SEARCH_DELAY_MS = 120;
+/** Pause after typing in the year boxes before their search runs. */
+const SEARCH_DELAY_MS = 150;
 
 const ui = {
   status: el("span", { class: "status" }),
@@ -28,6 +29,8 @@ const ui = {
   yearFrom: el("input", { id: "year-from", type: "number", placeholder: "起始年", "aria-label": "起始年份" }),
   yearTo: el("input", { id: "year-to", type: "number", placeholder: "截止年", "aria-label": "截止年份" }),
   kind: el("select", { id: "search-kind", "aria-label": "类别" }),
+  speaker: el("input", { id: "search-speaker", type: "search", placeholder: "讲话人", "aria-label": "讲话人" }),
+  tag: el("input", { id: "search-tag", type: "search", placeholder: "标签", "aria-label": "标签" }),
   sort: el("select", { id: "search-sort", "aria-label": "排序" }),
   searchStatus: el("div", { id: "search-status", class: "search-status" }),
   list: el("ul", { class: "speech-list", id: "speech-list" }),
@@ -86,6 +89,36 @@ function showTemplate(t: Template) {
   const create = el("button", { type: "button", id: "template-new-draft" }, "用此模板新建草稿");
   create.addEventListener("click", () => void drafts.create(t.name));
   bar.append(create);
+  if (!t.builtin) {
+    // The writer's own templates can be renamed and deleted (built-in ones cannot).
+    const name = el("input", { type: "text", id: "template-name", "aria-label": "模板名称" });
+    name.value = t.name;
+    const rename = el("button", { type: "button", id: "template-rename" }, "重命名");
+    const remove = el("button", { type: "button", id: "template-delete" }, "删除模板");
+    const note = el("span", { class: "meta", role: "status" });
+    rename.addEventListener("click", async () => {
+      try {
+        showTemplate(await api.renameTemplate(t.name, name.value.trim()));
+        document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
+      } catch (e) {
+        note.textContent = asAppError(e).message;
+      }
+    });
+    remove.addEventListener("click", async () => {
+      if (remove.textContent !== "确认删除？") {
+        remove.textContent = "确认删除？";
+        return;
+      }
+      try {
+        await api.deleteTemplate(t.name);
+        ui.reader.replaceChildren(el("p", { class: "hint" }, "模板已删除。"));
+        document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
+      } catch (e) {
+        note.textContent = asAppError(e).message;
+      }
+    });
+    bar.append(name, rename, remove, note);
+  }
   if (writer.current() !== null) {
     const all = el("button", { type: "button", id: "template-insert" }, "整体插入当前草稿");
     all.addEventListener("click", async () => {
@@ -172,16 +205,29 @@ async function openSpeech(id: number, matches: Span[] = []) {
       else para.textContent = p;
       body.append(para);
     });
+    // One floating 复制 button follows the paragraph under the mouse (kept out of the text itself).
+    const copy = el("button", { type: "button", class: "copy-para", id: "copy-para", title: "复制本段", hidden: "" }, "复制");
+    let hovered = -1;
+    body.addEventListener("mouseover", (ev) => {
+      const p = (ev.target as HTMLElement).closest<HTMLElement>("p[data-para]");
+      if (!p) return;
+      hovered = Number(p.dataset.para);
+      copy.hidden = false;
+      copy.textContent = "复制";
+      copy.style.top = `${p.offsetTop}px`;
+    });
+    copy.addEventListener("click", async () => {
+      if (hovered < 0) return;
+      await copyText(s.paragraphs[hovered]);
+      copy.textContent = "已复制";
+    });
+    body.append(copy);
     const toolbar = speechToolbar(s, (removed) => {
       void refreshLibrary();
       if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, "已删除。"));
       else void openSpeech(id);
     });
     toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
-    body.addEventListener("dblclick", (ev) => {
-      const p = (ev.target as HTMLElement).closest("p[data-para]");
-      if (p?.textContent) void copyText(p.textContent);
-    });
     ui.reader.replaceChildren(
       toolbar,
       el("h1", {}, s.title),
@@ -225,6 +271,19 @@ function renderLibrary(rows: SpeechSummary[]) {
   );
 }
 
+let lastQuery = "";
+
+/** Opens a hit's speech with every match of the query highlighted. */
+async function openHit(h: SearchHit) {
+  let spans = h.matches;
+  try {
+    spans = await api.speechMatches(h.id, lastQuery);
+  } catch {
+    // the first match is enough to open at
+  }
+  await openSpeech(h.id, spans);
+}
+
 function renderHits(hits: SearchHit[]) {
   ui.results.replaceChildren(
     ...hits.map((h) => {
@@ -239,7 +298,7 @@ function renderHits(hits: SearchHit[]) {
         item.append(p);
       }
       item.append(hitActions(h));
-      return opensOnActivate(ui.results, item, () => void openSpeech(h.id, h.matches));
+      return opensOnActivate(ui.results, item, () => void openHit(h));
     }),
   );
 }
@@ -294,9 +353,12 @@ async function runSearch() {
       year_from: year(ui.yearFrom),
       year_to: year(ui.yearTo),
       kind: ui.kind.value || null,
+      speaker: ui.speaker.value.trim() || null,
+      tag: ui.tag.value.trim() || null,
       sort: ui.sort.value === "date" ? "date" : "relevance",
     });
     if (seq !== searchSeq) return; // a newer search is on its way
+    lastQuery = query;
     ui.searchStatus.textContent = `${MODE_NAMES[r.mode]}检索：${r.total} 篇`;
     ui.searchStatus.classList.remove("error");
     renderHits(r.hits);
@@ -326,7 +388,7 @@ async function main() {
   ui.kind.append(el("option", { value: "" }, "全部类别"));
   for (const k of ["讲话", "报告", "总结", "致辞", "发言", "决议", "汇报"]) ui.kind.append(el("option", { value: k }, k));
   ui.sort.append(el("option", { value: "relevance" }, "按相关度"), el("option", { value: "date" }, "按日期"));
-  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort);
+  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort, ui.speaker, ui.tag);
   const side = el("nav", { class: "side" });
   ui.results.hidden = true;
   const libraryPane = el("div", { id: "library-pane", class: "bank-pane" });
@@ -367,9 +429,33 @@ async function main() {
   app.append(header, main, importPanel, quick, palette.element);
   const showDrafts = () => document.getElementById("tab-drafts")?.click();
 
-  const later = debounce(() => void runSearch(), SEARCH_DELAY_MS);
-  for (const input of [ui.search, ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
-  for (const select of [ui.kind, ui.sort]) select.addEventListener("change", later);
+  // Results as you type: a search runs at once; keystrokes during it coalesce into one more.
+  let running = false;
+  let again = false;
+  const searchNow = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await runSearch();
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void searchNow();
+      }
+    }
+  };
+  const later = debounce(() => void searchNow(), SEARCH_DELAY_MS);
+  for (const input of [ui.search, ui.speaker, ui.tag]) {
+    // Mid-composition text (pinyin) is not what the writer means: search when the IME commits.
+    input.addEventListener("input", (ev) => !(ev as InputEvent).isComposing && void searchNow());
+    input.addEventListener("compositionend", () => void searchNow());
+  }
+  for (const input of [ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
+  for (const select of [ui.kind, ui.sort]) select.addEventListener("change", () => void searchNow());
   document.addEventListener("keydown", (ev) => {
     if (ev.isComposing || ev.keyCode === 229) return; // keys that belong to the input method
     const key = ev.key.toLowerCase();

@@ -624,6 +624,13 @@ impl Library {
         Ok(templates::new_draft(&self.template(template)?))
     }
 
+    /// Every match of a query in one speech, as character spans of its shown text (for
+    /// highlighting a speech opened from a hit).
+    pub fn matches_in(&self, id: i64, query: &str, pattern: bool) -> Result<Vec<search::Span>> {
+        let parsed = query::parse(query, pattern).map_err(Error::Query)?;
+        Ok(search::find_matches(&self.speech(id)?.paragraphs, &parsed))
+    }
+
     /// The outline of a speech in the library.
     pub fn outline(&self, id: i64) -> Result<crate::outline::Outline> {
         let s = self.speech(id)?;

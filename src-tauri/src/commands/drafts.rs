@@ -1,5 +1,6 @@
 //! Draft commands: list, open, create, save (autosave and Ctrl+S), revisions, preview, outline.
 
+use gaoku_core::drafts::preview::PreviewBlock;
 use gaoku_core::drafts::{diff::DiffPart, Draft, DraftSummary, RevisionInfo, SaveKind, Saved};
 use gaoku_core::library::DraftOutline;
 use gaoku_core::Library;
@@ -70,8 +71,8 @@ pub fn draft_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
 }
 
 #[tauri::command]
-pub fn draft_preview(markdown: String) -> String {
-    Library::preview_markdown(&markdown)
+pub fn draft_preview(markdown: String) -> Vec<PreviewBlock> {
+    Library::preview_blocks(&markdown)
 }
 
 #[tauri::command]

@@ -2,7 +2,7 @@
 
 use gaoku_core::outline::Outline;
 use gaoku_core::templates::Template;
-use gaoku_core::{Phrase, PhraseFilter};
+use gaoku_core::{Phrase, PhraseFilter, PhraseKind};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -21,6 +21,40 @@ pub fn phrases_list(state: State<'_, AppState>, filter: PhraseFilter) -> CmdResu
 #[tauri::command]
 pub fn phrase_star(state: State<'_, AppState>, id: i64, starred: bool) -> CmdResult<Phrase> {
     Ok(state.library()?.star_phrase(id, starred)?)
+}
+
+#[tauri::command]
+pub fn phrase_add(state: State<'_, AppState>, kind: PhraseKind, text: String) -> CmdResult<Phrase> {
+    Ok(state.library()?.add_phrase(kind, &text)?)
+}
+
+#[tauri::command]
+pub fn phrase_edit(state: State<'_, AppState>, id: i64, text: String) -> CmdResult<Phrase> {
+    Ok(state.library()?.edit_phrase(id, &text)?)
+}
+
+#[tauri::command]
+pub fn phrase_tag(state: State<'_, AppState>, id: i64, tags: Vec<String>) -> CmdResult<Phrase> {
+    Ok(state.library()?.tag_phrase(id, &tags)?)
+}
+
+#[tauri::command]
+pub fn phrase_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.library()?.delete_phrase(id)?)
+}
+
+#[tauri::command]
+pub fn template_rename(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> CmdResult<Template> {
+    Ok(state.library()?.rename_template(&from, &to)?)
+}
+
+#[tauri::command]
+pub fn template_delete(state: State<'_, AppState>, name: String) -> CmdResult<()> {
+    Ok(state.library()?.delete_template(&name)?)
 }
 
 #[tauri::command]

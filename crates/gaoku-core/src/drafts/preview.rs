@@ -7,6 +7,30 @@ use pulldown_cmark::{html, CowStr, Event, Parser};
 
 use super::markdown::options;
 
+/// One top-level block of the preview: the source line it starts on and its sanitized HTML.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PreviewBlock {
+    pub line: usize,
+    pub html: String,
+}
+
+/// The preview as blocks, so the editor can replace only the blocks that changed.
+pub fn render_blocks(md: &str) -> Vec<PreviewBlock> {
+    const OPEN: &str = "<div data-line=\"";
+    let html = render(md);
+    html.split(OPEN)
+        .filter_map(|part| {
+            // The sanitized text holds no `<div` but ours: the draft's own HTML became text.
+            let (line, rest) = part.split_once("\">")?;
+            let inner = rest.trim_end().strip_suffix("</div>")?;
+            Some(PreviewBlock {
+                line: line.parse().ok()?,
+                html: inner.to_string(),
+            })
+        })
+        .collect()
+}
+
 /// Renders a draft's Markdown to safe preview HTML.
 pub fn render(md: &str) -> String {
     let line_starts: Vec<usize> = std::iter::once(0)

@@ -183,6 +183,11 @@ impl Library {
         drafts::preview::render(md)
     }
 
+    /// The same preview as blocks (source line, sanitized HTML) for updating only what changed.
+    pub fn preview_blocks(md: &str) -> Vec<drafts::preview::PreviewBlock> {
+        drafts::preview::render_blocks(md)
+    }
+
     /// The outline of a draft's Markdown, with the line of each paragraph.
     pub fn draft_outline(md: &str) -> DraftOutline {
         let text = markdown::read(md);
