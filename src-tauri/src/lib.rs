@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod menu;
 pub mod state;
 
 use tauri::{Builder, Runtime};
@@ -42,6 +43,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::drafts::draft_outline,
         commands::export::export_save,
         commands::export::export_text,
+        commands::window::menu_language,
     ])
 }
 
@@ -59,6 +61,12 @@ pub fn run() {
         // The window opens where and as large as it was last closed.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
+        .setup(|app| {
+            let menu = menu::build(app.handle(), false)?;
+            app.set_menu(menu)?;
+            app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
+            Ok(())
+        })
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running the Gaoku app");
 }

@@ -45,3 +45,28 @@ test("imported markup is shown as text and never runs", async () => {
     await app.quit();
   }
 });
+
+test("the UI switches to English and back, and remembers the choice", async () => {
+  const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  let app = await startApp(library);
+  try {
+    await app.waitFor("#tab-library", (t) => t === "素材库");
+    await app.click(await app.find("#lang-toggle"));
+    await app.waitFor("#tab-library", (t) => t === "Library");
+    await app.waitFor("#tab-drafts", (t) => t === "Drafts");
+    await app.waitFor("header .status", (t) => t.startsWith("1 speeches"));
+    assert.equal(await app.exec("return document.documentElement.lang;"), "en");
+    // Speech text is never translated.
+    await app.waitFor("#reader h1", (t) => t === SAMPLE_TITLE);
+  } finally {
+    await app.quit();
+  }
+  app = await startApp(library);
+  try {
+    await app.waitFor("#tab-library", (t) => t === "Library");
+    await app.click(await app.find("#lang-toggle"));
+    await app.waitFor("#tab-library", (t) => t === "素材库");
+  } finally {
+    await app.quit();
+  }
+});

@@ -29,11 +29,14 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library. */
 export async function startApp(library, port = 4444 + Math.floor(Math.random() * 500)) {
-  // Window state (size, position) is kept per test: the app's config folder lives in the library.
+  // Window state and the webview's storage (language, pace) are kept per library, not shared
+  // between tests: the app's config and data folders live in the library folder.
   const env = {
     ...process.env,
     GAOKU_LIBRARY: library,
     XDG_CONFIG_HOME: join(library, ".config"),
+    XDG_DATA_HOME: join(library, ".data"),
+    XDG_CACHE_HOME: join(library, ".cache"),
     TAURI_WEBVIEW_AUTOMATION: "true",
   };
   const driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });

@@ -208,6 +208,10 @@ export type ExportFormat = "md" | "docx" | "txt";
 export type ExportStyle = "gbt9704" | "plain";
 
 export const api = {
+  /** Menu bar clicks (the id of the item). */
+  onMenu: (f: (id: string) => void): Promise<UnlistenFn> => listen<string>("menu", (e) => f(e.payload)),
+  /** Rebuilds the menu bar in English (true) or Chinese. */
+  menuLanguage: (en: boolean) => invoke<void>("menu_language", { en }),
   /** Runs `f` (the last autosave) before the window closes. */
   beforeClose: (f: () => Promise<void>) => getCurrentWindow().onCloseRequested(async () => await f()),
   drafts: (query: string | null) => invoke<DraftSummary[]>("drafts_list", { query }),

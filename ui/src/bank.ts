@@ -1,13 +1,14 @@
 // The 句式 (phrase bank) and 模板 (templates) panes of the sidebar.
 import { api, asAppError, type Phrase, type PhraseKind, type Template } from "./api";
 import { el } from "./dom";
+import { tr } from "./i18n";
 
 export const KIND_NAMES: Record<PhraseKind, string> = {
-  parallel: "排比",
-  enumeration: "列举",
-  paired: "对举",
-  slogan: "提法",
-  heading: "标题",
+  parallel: tr("排比"),
+  enumeration: tr("列举"),
+  paired: tr("对举"),
+  slogan: tr("提法"),
+  heading: tr("标题"),
 };
 
 /** Callbacks into the rest of the window. */
@@ -20,30 +21,30 @@ export interface BankHooks {
 
 export function phrasePane(hooks: BankHooks): HTMLElement {
   const pane = el("div", { id: "phrase-pane", class: "bank-pane" });
-  const kind = el("select", { id: "phrase-kind", "aria-label": "类别" });
-  kind.append(el("option", { value: "" }, "全部"));
+  const kind = el("select", { id: "phrase-kind", "aria-label": tr("类别") });
+  kind.append(el("option", { value: "" }, tr("全部")));
   for (const [k, name] of Object.entries(KIND_NAMES)) kind.append(el("option", { value: k }, name));
-  const filter = el("input", { id: "phrase-filter", type: "search", placeholder: "筛选句式", "aria-label": "筛选句式" });
+  const filter = el("input", { id: "phrase-filter", type: "search", placeholder: tr("筛选句式"), "aria-label": tr("筛选句式") });
   const starredOnly = el("input", { id: "phrase-starred", type: "checkbox" });
   const starredLabel = el("label", { class: "check" });
-  starredLabel.append(starredOnly, document.createTextNode("只看收藏"));
+  starredLabel.append(starredOnly, document.createTextNode(tr("只看收藏")));
   const bar = el("div", { class: "bank-filters" });
   bar.append(kind, filter, starredLabel);
   const list = el("ul", { id: "phrase-list", class: "bank-list" });
   const status = el("div", { class: "search-status" });
   // The writer's own entries.
   const addForm = el("form", { id: "phrase-add", class: "bank-filters" });
-  const addKind = el("select", { "aria-label": "新句式的类别" });
+  const addKind = el("select", { "aria-label": tr("新句式的类别") });
   for (const [k, name] of Object.entries(KIND_NAMES)) addKind.append(el("option", { value: k }, name));
-  const addText = el("input", { type: "text", name: "text", placeholder: "添加自己的句式", "aria-label": "添加自己的句式" });
-  addForm.append(addKind, addText, el("button", { type: "submit" }, "添加"));
+  const addText = el("input", { type: "text", name: "text", placeholder: tr("添加自己的句式"), "aria-label": tr("添加自己的句式") });
+  addForm.append(addKind, addText, el("button", { type: "submit" }, tr("添加")));
   addForm.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     try {
       const p = await api.addPhrase(addKind.value as PhraseKind, addText.value);
       addText.value = "";
       list.prepend(item(p));
-      status.textContent = "已添加";
+      status.textContent = tr("已添加");
     } catch (e) {
       status.textContent = asAppError(e).message;
     }
@@ -52,7 +53,7 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
 
   const item = (p: Phrase): HTMLElement => {
     const li = el("li", { "data-id": String(p.id), class: p.starred ? "starred" : "" });
-    const star = el("button", { type: "button", class: "star", title: p.starred ? "取消收藏" : "收藏" }, p.starred ? "★" : "☆");
+    const star = el("button", { type: "button", class: "star", title: p.starred ? tr("取消收藏") : tr("收藏") }, p.starred ? "★" : "☆");
     star.addEventListener("click", async (ev) => {
       ev.stopPropagation();
       try {
@@ -64,11 +65,11 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
     });
     const text = el("div", { class: "phrase-text" }, p.text);
     const tags = p.tags.length ? ` · ${p.tags.join("、")}` : "";
-    const meta = el("div", { class: "meta" }, `${KIND_NAMES[p.kind]} · ${p.count} 处${p.user ? " · 自添" : ""}${tags}`);
+    const meta = el("div", { class: "meta" }, `${KIND_NAMES[p.kind]} · ${tr("{n} 处", { n: p.count })}${p.user ? tr(" · 自添") : ""}${tags}`);
     const tools = el("div", { class: "phrase-tools" });
     // Edit the text or the tags in place: an input replaces the line, Enter saves, Esc cancels.
     const inline = (label: string, value: string, save: (v: string) => Promise<Phrase>) => {
-      const b = el("button", { type: "button", class: `phrase-${label === "编辑" ? "edit" : "tag"}` }, label);
+      const b = el("button", { type: "button", class: `phrase-${label === tr("编辑") ? "edit" : "tag"}` }, label);
       b.addEventListener("click", (ev) => {
         ev.stopPropagation();
         const input = el("input", { type: "text", class: "phrase-input", "aria-label": label });
@@ -89,11 +90,11 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
       });
       return b;
     };
-    const remove = el("button", { type: "button", class: "phrase-delete" }, "删除");
+    const remove = el("button", { type: "button", class: "phrase-delete" }, tr("删除"));
     remove.addEventListener("click", async (ev) => {
       ev.stopPropagation();
-      if (remove.textContent !== "确认删除？") {
-        remove.textContent = "确认删除？";
+      if (remove.textContent !== tr("确认删除？")) {
+        remove.textContent = tr("确认删除？");
         return;
       }
       try {
@@ -104,8 +105,8 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
       }
     });
     tools.append(
-      inline("编辑", p.text, (v) => api.editPhrase(p.id, v)),
-      inline("标签", p.tags.join("、"), (v) =>
+      inline(tr("编辑"), p.text, (v) => api.editPhrase(p.id, v)),
+      inline(tr("标签"), p.tags.join("、"), (v) =>
         api.tagPhrase(
           p.id,
           v.split(/[、，,\s]+/).filter((t) => t.length > 0),
@@ -127,7 +128,7 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
         starred_only: starredOnly.checked,
         limit: 300,
       });
-      status.textContent = `${rows.length} 条`;
+      status.textContent = tr("{n} 条", { n: rows.length });
       list.replaceChildren(...rows.map(item));
     } catch (e) {
       status.textContent = asAppError(e).message;
@@ -151,7 +152,7 @@ export function templatePane(hooks: BankHooks): HTMLElement {
         ...all.map((t) => {
           const li = el("li", { tabindex: "0" });
           li.append(
-            el("div", { class: "title" }, `${t.builtin ? "【内置】" : ""}${t.name}`),
+            el("div", { class: "title" }, `${t.builtin ? tr("【内置】") : ""}${t.name}`),
             el("div", { class: "meta" }, t.description),
           );
           li.addEventListener("click", () => hooks.showTemplate(t));

@@ -1,3 +1,4 @@
+import { tr } from "./i18n";
 // 字数 and speaking time, as Chinese writers count them (same rule as gaoku_core::drafts::word_count).
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\u{20000}-\u{3134f}]/u;
@@ -29,6 +30,6 @@ export function speakingTime(count: number, pace: number): string {
   const secs = Math.round((count / Math.max(pace, 1)) * 60);
   const m = Math.floor(secs / 60);
   const s = secs % 60;
-  if (m === 0) return `约 ${s} 秒`;
-  return s === 0 ? `约 ${m} 分钟` : `约 ${m} 分 ${s} 秒`;
+  if (m === 0) return tr("约 {s} 秒", { s });
+  return s === 0 ? tr("约 {m} 分钟", { m }) : tr("约 {m} 分 {s} 秒", { m, s });
 }

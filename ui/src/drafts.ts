@@ -1,6 +1,7 @@
 // The 草稿 pane of the sidebar: the writer's drafts, searchable, and new drafts (blank or from a template).
 import { api, asAppError, type DraftSummary } from "./api";
 import { el } from "./dom";
+import { tr } from "./i18n";
 
 export interface DraftPaneHooks {
   open: (id: number) => void;
@@ -9,10 +10,10 @@ export interface DraftPaneHooks {
 export function draftPane(hooks: DraftPaneHooks) {
   const pane = el("div", { id: "draft-pane", class: "bank-pane" });
   const bar = el("div", { class: "bank-filters" });
-  const blank = el("button", { type: "button", id: "draft-new", title: "新建草稿（Ctrl+N）" }, "新建");
-  const template = el("select", { id: "draft-template", "aria-label": "模板" });
-  const fromTemplate = el("button", { type: "button", id: "draft-from-template" }, "按模板新建");
-  const filter = el("input", { id: "draft-filter", type: "search", placeholder: "查找草稿", "aria-label": "查找草稿" });
+  const blank = el("button", { type: "button", id: "draft-new", title: tr("新建草稿（Ctrl+N）") }, tr("新建"));
+  const template = el("select", { id: "draft-template", "aria-label": tr("模板") });
+  const fromTemplate = el("button", { type: "button", id: "draft-from-template" }, tr("按模板新建"));
+  const filter = el("input", { id: "draft-filter", type: "search", placeholder: tr("查找草稿"), "aria-label": tr("查找草稿") });
   bar.append(blank, template, fromTemplate);
   const status = el("div", { class: "search-status" });
   const list = el("ul", { id: "draft-list", class: "speech-list" });
@@ -24,7 +25,7 @@ export function draftPane(hooks: DraftPaneHooks) {
         const li = el("li", { tabindex: "0", "data-id": String(d.id) });
         li.append(
           el("div", { class: "title" }, d.title),
-          el("div", { class: "meta" }, `${d.updated.slice(0, 16).replace("T", " ")} · ${d.chars} 字`),
+          el("div", { class: "meta" }, tr("{time} · {n} 字", { time: d.updated.slice(0, 16).replace("T", " "), n: d.chars })),
         );
         const open = () => {
           list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
@@ -36,7 +37,7 @@ export function draftPane(hooks: DraftPaneHooks) {
         return li;
       }),
     );
-    status.textContent = `${rows.length} 篇草稿`;
+    status.textContent = tr("{n} 篇草稿", { n: rows.length });
   };
 
   const refresh = async () => {

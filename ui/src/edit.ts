@@ -1,13 +1,14 @@
 // Editing a speech's metadata and removing a speech, from the reader.
 import { api, asAppError, type Speech } from "./api";
 import { el } from "./dom";
+import { tr } from "./i18n";
 
 /** The reader's toolbar for one speech; `changed` refreshes the window afterwards. */
 export function speechToolbar(s: Speech, changed: (removed: boolean) => void): HTMLElement {
   const bar = el("div", { class: "toolbar" });
-  const edit = el("button", { type: "button", id: "edit-speech" }, "编辑信息");
-  const remove = el("button", { type: "button", id: "remove-speech" }, "删除");
-  const asTemplate = el("button", { type: "button", id: "use-as-template", title: "把这篇讲话的结构存为模板，引号里的词留空" }, "存为模板");
+  const edit = el("button", { type: "button", id: "edit-speech" }, tr("编辑信息"));
+  const remove = el("button", { type: "button", id: "remove-speech" }, tr("删除"));
+  const asTemplate = el("button", { type: "button", id: "use-as-template", title: tr("把这篇讲话的结构存为模板，引号里的词留空") }, tr("存为模板"));
   const message = el("span", { class: "toolbar-message", role: "status" });
   bar.append(asTemplate, edit, remove, message);
 
@@ -15,7 +16,7 @@ export function speechToolbar(s: Speech, changed: (removed: boolean) => void): H
     const name = `${s.title}（结构）`;
     try {
       const t = await api.templateFromSpeech(s.id, name, true);
-      message.textContent = `已存为模板：${t.name}`;
+      message.textContent = tr("已存为模板：{name}", { name: t.name });
     } catch (e) {
       message.textContent = asAppError(e).message;
     }
@@ -25,7 +26,7 @@ export function speechToolbar(s: Speech, changed: (removed: boolean) => void): H
   remove.addEventListener("click", async () => {
     if (!armed) {
       armed = true;
-      remove.textContent = "确认删除？";
+      remove.textContent = tr("确认删除？");
       remove.classList.add("danger");
       return;
     }
@@ -46,13 +47,13 @@ export function speechToolbar(s: Speech, changed: (removed: boolean) => void): H
       form.append(row);
       return input;
     };
-    const title = field("title", "标题", s.title);
-    const date = field("date", "日期", s.date ?? "");
-    const speaker = field("speaker", "讲话人", s.speaker ?? "");
-    const kind = field("kind", "类别", s.kind ?? "");
-    const tags = field("tags", "标签（用逗号分隔）", s.tags.join("，"));
-    const save = el("button", { type: "submit" }, "保存");
-    const cancel = el("button", { type: "button" }, "取消");
+    const title = field("title", tr("标题"), s.title);
+    const date = field("date", tr("日期"), s.date ?? "");
+    const speaker = field("speaker", tr("讲话人"), s.speaker ?? "");
+    const kind = field("kind", tr("类别"), s.kind ?? "");
+    const tags = field("tags", tr("标签（用逗号分隔）"), s.tags.join("，"));
+    const save = el("button", { type: "submit" }, tr("保存"));
+    const cancel = el("button", { type: "button" }, tr("取消"));
     form.append(save, cancel);
     cancel.addEventListener("click", () => form.remove());
     form.addEventListener("submit", async (ev) => {

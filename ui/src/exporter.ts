@@ -3,17 +3,18 @@
 import { save } from "@tauri-apps/plugin-dialog";
 import { api, asAppError, type ExportFormat, type ExportStyle, type ExportTarget } from "./api";
 import { copyText, el } from "./dom";
+import { tr } from "./i18n";
 
 const CHOICES: Array<[string, string, ExportFormat, ExportStyle, string]> = [
-  ["export-docx-gbt", "Word（公文格式）", "docx", "gbt9704", "docx"],
-  ["export-docx-plain", "Word（普通格式）", "docx", "plain", "docx"],
-  ["export-md", "Markdown（可转 Word）", "md", "gbt9704", "md"],
-  ["export-txt", "纯文本", "txt", "plain", "txt"],
+  ["export-docx-gbt", tr("Word（公文格式）"), "docx", "gbt9704", "docx"],
+  ["export-docx-plain", tr("Word（普通格式）"), "docx", "plain", "docx"],
+  ["export-md", tr("Markdown（可转 Word）"), "md", "gbt9704", "md"],
+  ["export-txt", tr("纯文本"), "txt", "plain", "txt"],
 ];
 
 /** A file name from a title: no characters that file systems refuse. */
 export function fileName(title: string, ext: string): string {
-  const base = title.replace(/[\\/:*?"<>|\n\r\t]/g, "").trim().slice(0, 60) || "讲话稿";
+  const base = title.replace(/[\\/:*?"<>|\n\r\t]/g, "").trim().slice(0, 60) || tr("讲话稿");
   return `${base}.${ext}`;
 }
 
@@ -23,10 +24,10 @@ export function exportMenu(
   before: () => Promise<void> = async () => {},
 ): HTMLElement {
   const wrap = el("span", { class: "export-menu" });
-  const select = el("select", { class: "export-select", "aria-label": "导出" });
-  select.append(el("option", { value: "" }, "导出…"));
+  const select = el("select", { class: "export-select", "aria-label": tr("导出") });
+  select.append(el("option", { value: "" }, tr("导出…")));
   for (const [id, label] of CHOICES) select.append(el("option", { value: id }, label));
-  select.append(el("option", { value: "copy" }, "复制纯文本"));
+  select.append(el("option", { value: "copy" }, tr("复制纯文本")));
   const note = el("span", { class: "export-note", role: "status" });
   select.addEventListener("change", async () => {
     const choice = select.value;
@@ -37,16 +38,16 @@ export function exportMenu(
       await before();
       if (choice === "copy") {
         await copyText(await api.exportText(t, "txt"));
-        note.textContent = "已复制";
+        note.textContent = tr("已复制");
         return;
       }
       const [, label, format, style, ext] = CHOICES.find((c) => c[0] === choice)!;
       const path = await save({ defaultPath: fileName(title(), ext), filters: [{ name: label, extensions: [ext] }] });
       if (!path) return;
       await api.exportSave(t, format, style, path);
-      note.textContent = `已导出：${path}`;
+      note.textContent = tr("已导出：{path}", { path });
     } catch (e) {
-      note.textContent = `导出失败：${asAppError(e).message}`;
+      note.textContent = tr("导出失败：{error}", { error: asAppError(e).message });
     }
   });
   wrap.append(select, note);

@@ -3,6 +3,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, asAppError, type ImportReport } from "./api";
 import { el } from "./dom";
+import { tr } from "./i18n";
 
 /** The import panel: progress while running, then the report. */
 const panel = el("section", { id: "import-panel", class: "import-panel", hidden: "" });
@@ -21,20 +22,25 @@ function section(title: string, lines: Array<[string, string]>, cls: string): HT
 }
 
 function renderReport(r: ImportReport) {
-  const close = el("button", { type: "button", class: "close" }, "关闭");
+  const close = el("button", { type: "button", class: "close" }, tr("关闭"));
   close.addEventListener("click", () => (panel.hidden = true));
   const name = (p: string) => p.split(/[\\/]/).pop() ?? p;
   panel.replaceChildren(
-    el("h2", {}, "导入结果"),
+    el("h2", {}, tr("导入结果")),
     el(
       "p",
       { id: "import-summary" },
-      `已导入 ${r.imported.length} 篇，重复 ${r.duplicates.length} 篇，失败 ${r.failed.length} 个，跳过 ${r.skipped.length} 个`,
+      tr("已导入 {imported} 篇，重复 {duplicates} 篇，失败 {failed} 个，跳过 {skipped} 个", {
+        imported: r.imported.length,
+        duplicates: r.duplicates.length,
+        failed: r.failed.length,
+        skipped: r.skipped.length,
+      }),
     ),
-    section("已导入", r.imported.map((i) => [i.title, name(i.path)]), "imported"),
-    section("重复（库中已有）", r.duplicates.map((d) => [name(d.path), `与第 ${d.id} 篇相同`]), "duplicates"),
-    section("失败", r.failed.map((f) => [name(f.path), f.error]), "failed"),
-    section("跳过", r.skipped.map((s) => [name(s.path), s.reason]), "skipped"),
+    section(tr("已导入"), r.imported.map((i) => [i.title, name(i.path)]), "imported"),
+    section(tr("重复（库中已有）"), r.duplicates.map((d) => [name(d.path), tr("与第 {id} 篇相同", { id: d.id })]), "duplicates"),
+    section(tr("失败"), r.failed.map((f) => [name(f.path), f.error]), "failed"),
+    section(tr("跳过"), r.skipped.map((s) => [name(s.path), s.reason]), "skipped"),
     close,
   );
 }
@@ -43,10 +49,10 @@ function renderReport(r: ImportReport) {
 export async function importPaths(paths: string[], done: () => void) {
   if (!paths.length) return;
   const bar = el("progress", { id: "import-progress", max: "1", value: "0" });
-  const current = el("div", { class: "current" }, "准备中…");
-  const cancel = el("button", { type: "button" }, "停止");
+  const current = el("div", { class: "current" }, tr("准备中…"));
+  const cancel = el("button", { type: "button" }, tr("停止"));
   cancel.addEventListener("click", () => void api.importCancel());
-  panel.replaceChildren(el("h2", {}, "正在导入"), bar, current, cancel);
+  panel.replaceChildren(el("h2", {}, tr("正在导入")), bar, current, cancel);
   panel.hidden = false;
   const unlisten = await api.onImportProgress((p) => {
     bar.max = p.total;
@@ -56,7 +62,7 @@ export async function importPaths(paths: string[], done: () => void) {
   try {
     renderReport(await api.importPaths(paths));
   } catch (e) {
-    panel.replaceChildren(el("p", { class: "error", role: "alert" }, `导入失败：${asAppError(e).message}`));
+    panel.replaceChildren(el("p", { class: "error", role: "alert" }, tr("导入失败：{error}", { error: asAppError(e).message })));
   } finally {
     unlisten();
     done();
@@ -65,12 +71,12 @@ export async function importPaths(paths: string[], done: () => void) {
 
 /** Wires the import buttons, drag and drop of files and folders, and returns the panel. */
 export function setupImport(buttons: HTMLElement, done: () => void): HTMLElement {
-  const files = el("button", { type: "button", id: "import-files" }, "导入文件…");
-  const folder = el("button", { type: "button", id: "import-folder" }, "导入文件夹…");
+  const files = el("button", { type: "button", id: "import-files" }, tr("导入文件…"));
+  const folder = el("button", { type: "button", id: "import-folder" }, tr("导入文件夹…"));
   files.addEventListener("click", async () => {
     const chosen = await open({
       multiple: true,
-      filters: [{ name: "讲话稿（.docx .txt .md）", extensions: ["docx", "txt", "md"] }],
+      filters: [{ name: tr("讲话稿（.docx .txt .md）"), extensions: ["docx", "txt", "md"] }],
     });
     if (chosen) await importPaths(Array.isArray(chosen) ? chosen : [chosen], done);
   });

@@ -14,6 +14,7 @@ import { createPalette } from "./palette";
 import { paragraphAt, sentenceAt, snippetText } from "./passages";
 import { exportMenu } from "./exporter";
 import type { Template } from "./api";
+import { lang, setLang, tr } from "./i18n";
 
 /** Pause after typing in the year boxes before their search runs. */
 const SEARCH_DELAY_MS = 150;
@@ -23,15 +24,15 @@ const ui = {
   search: el("input", {
     id: "search-box",
     type: "search",
-    placeholder: "检索：原词、关键词或句式（一是…二是…）",
-    "aria-label": "检索",
+    placeholder: tr("检索：原词、关键词或句式（一是…二是…）"),
+    "aria-label": tr("检索"),
   }),
-  yearFrom: el("input", { id: "year-from", type: "number", placeholder: "起始年", "aria-label": "起始年份" }),
-  yearTo: el("input", { id: "year-to", type: "number", placeholder: "截止年", "aria-label": "截止年份" }),
-  kind: el("select", { id: "search-kind", "aria-label": "类别" }),
-  speaker: el("input", { id: "search-speaker", type: "search", placeholder: "讲话人", "aria-label": "讲话人" }),
-  tag: el("input", { id: "search-tag", type: "search", placeholder: "标签", "aria-label": "标签" }),
-  sort: el("select", { id: "search-sort", "aria-label": "排序" }),
+  yearFrom: el("input", { id: "year-from", type: "number", placeholder: tr("起始年"), "aria-label": tr("起始年份") }),
+  yearTo: el("input", { id: "year-to", type: "number", placeholder: tr("截止年"), "aria-label": tr("截止年份") }),
+  kind: el("select", { id: "search-kind", "aria-label": tr("类别") }),
+  speaker: el("input", { id: "search-speaker", type: "search", placeholder: tr("讲话人"), "aria-label": tr("讲话人") }),
+  tag: el("input", { id: "search-tag", type: "search", placeholder: tr("标签"), "aria-label": tr("标签") }),
+  sort: el("select", { id: "search-sort", "aria-label": tr("排序") }),
   searchStatus: el("div", { id: "search-status", class: "search-status" }),
   list: el("ul", { class: "speech-list", id: "speech-list" }),
   results: el("ul", { class: "results", id: "results" }),
@@ -45,7 +46,7 @@ const writer = createWriter({
   openPalette: () => palette.open(),
   closed: () => {
     showReader();
-    ui.reader.replaceChildren(el("p", { class: "hint" }, "草稿已删除。"));
+    ui.reader.replaceChildren(el("p", { class: "hint" }, tr("草稿已删除。")));
   },
 });
 const palette = createPalette((text) => void writer.insert(text));
@@ -86,15 +87,15 @@ function showTemplate(t: Template) {
   showReader();
   const view = templateView(t);
   const bar = el("div", { class: "toolbar" });
-  const create = el("button", { type: "button", id: "template-new-draft" }, "用此模板新建草稿");
+  const create = el("button", { type: "button", id: "template-new-draft" }, tr("用此模板新建草稿"));
   create.addEventListener("click", () => void drafts.create(t.name));
   bar.append(create);
   if (!t.builtin) {
     // The writer's own templates can be renamed and deleted (built-in ones cannot).
-    const name = el("input", { type: "text", id: "template-name", "aria-label": "模板名称" });
+    const name = el("input", { type: "text", id: "template-name", "aria-label": tr("模板名称") });
     name.value = t.name;
-    const rename = el("button", { type: "button", id: "template-rename" }, "重命名");
-    const remove = el("button", { type: "button", id: "template-delete" }, "删除模板");
+    const rename = el("button", { type: "button", id: "template-rename" }, tr("重命名"));
+    const remove = el("button", { type: "button", id: "template-delete" }, tr("删除模板"));
     const note = el("span", { class: "meta", role: "status" });
     rename.addEventListener("click", async () => {
       try {
@@ -105,13 +106,13 @@ function showTemplate(t: Template) {
       }
     });
     remove.addEventListener("click", async () => {
-      if (remove.textContent !== "确认删除？") {
-        remove.textContent = "确认删除？";
+      if (remove.textContent !== tr("确认删除？")) {
+        remove.textContent = tr("确认删除？");
         return;
       }
       try {
         await api.deleteTemplate(t.name);
-        ui.reader.replaceChildren(el("p", { class: "hint" }, "模板已删除。"));
+        ui.reader.replaceChildren(el("p", { class: "hint" }, tr("模板已删除。")));
         document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
       } catch (e) {
         note.textContent = asAppError(e).message;
@@ -120,7 +121,7 @@ function showTemplate(t: Template) {
     bar.append(name, rename, remove, note);
   }
   if (writer.current() !== null) {
-    const all = el("button", { type: "button", id: "template-insert" }, "整体插入当前草稿");
+    const all = el("button", { type: "button", id: "template-insert" }, tr("整体插入当前草稿"));
     all.addEventListener("click", async () => {
       await openDraft(writer.current()!);
       await writer.insert(templateMarkdown(t), "before-insert");
@@ -128,7 +129,7 @@ function showTemplate(t: Template) {
     bar.append(all);
     // Each part can be inserted with its sub-parts.
     view[2].querySelectorAll<HTMLElement>(".part").forEach((row, i) => {
-      const b = el("button", { type: "button", class: "part-insert", title: "把这一部分插入当前草稿" }, "插入");
+      const b = el("button", { type: "button", class: "part-insert", title: tr("把这一部分插入当前草稿") }, tr("插入"));
       b.addEventListener("click", async () => {
         await openDraft(writer.current()!);
         await writer.insert(templateMarkdown(t, i, false), "before-insert");
@@ -146,12 +147,12 @@ async function useText(text: string, label: HTMLElement) {
     await writer.insert(text);
   } else {
     await copyText(text);
-    label.textContent = "已复制";
+    label.textContent = tr("已复制");
   }
 }
 
 function showError(target: HTMLElement, e: unknown) {
-  target.replaceChildren(el("p", { class: "error", role: "alert" }, `出错了：${asAppError(e).message}`));
+  target.replaceChildren(el("p", { class: "error", role: "alert" }, tr("出错了：{error}", { error: asAppError(e).message })));
 }
 
 function meta(parts: Array<string | null | undefined>): string {
@@ -206,25 +207,25 @@ async function openSpeech(id: number, matches: Span[] = []) {
       body.append(para);
     });
     // One floating 复制 button follows the paragraph under the mouse (kept out of the text itself).
-    const copy = el("button", { type: "button", class: "copy-para", id: "copy-para", title: "复制本段", hidden: "" }, "复制");
+    const copy = el("button", { type: "button", class: "copy-para", id: "copy-para", title: tr("复制本段"), hidden: "" }, tr("复制"));
     let hovered = -1;
     body.addEventListener("mouseover", (ev) => {
       const p = (ev.target as HTMLElement).closest<HTMLElement>("p[data-para]");
       if (!p) return;
       hovered = Number(p.dataset.para);
       copy.hidden = false;
-      copy.textContent = "复制";
+      copy.textContent = tr("复制");
       copy.style.top = `${p.offsetTop}px`;
     });
     copy.addEventListener("click", async () => {
       if (hovered < 0) return;
       await copyText(s.paragraphs[hovered]);
-      copy.textContent = "已复制";
+      copy.textContent = tr("已复制");
     });
     body.append(copy);
     const toolbar = speechToolbar(s, (removed) => {
       void refreshLibrary();
-      if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, "已删除。"));
+      if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, tr("已删除。")));
       else void openSpeech(id);
     });
     toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
@@ -234,7 +235,7 @@ async function openSpeech(id: number, matches: Span[] = []) {
       el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
       body,
     );
-    ui.outline.replaceChildren(el("h2", {}, "提纲"), renderOutline(outline.nodes));
+    ui.outline.replaceChildren(el("h2", {}, tr("提纲")), renderOutline(outline.nodes));
     const first = ui.reader.querySelector("mark.hit");
     if (first) first.scrollIntoView({ block: "center" });
     else ui.reader.scrollTop = 0;
@@ -290,7 +291,7 @@ function renderHits(hits: SearchHit[]) {
       const item = el("li", { "data-id": String(h.id), tabindex: "0" });
       item.append(
         el("div", { class: "title" }, h.title),
-        el("div", { class: "meta" }, meta([formatDate(h.date), `${h.match_count} 处`])),
+        el("div", { class: "meta" }, meta([formatDate(h.date), tr("{n} 处", { n: h.match_count })])),
       );
       for (const s of h.snippets) {
         const p = el("p", { class: "snippet" });
@@ -308,7 +309,7 @@ function renderHits(hits: SearchHit[]) {
 function hitActions(h: SearchHit): HTMLElement {
   const writing = writer.current() !== null && !writer.element.hidden;
   const row = el("div", { class: "hit-actions" });
-  const note = el("span", { class: "meta" }, writing ? "插入：" : "复制：");
+  const note = el("span", { class: "meta" }, writing ? tr("插入：") : tr("复制："));
   row.append(note);
   const piece = async (kind: "snippet" | "sentence" | "paragraph"): Promise<string> => {
     if (kind === "snippet") return snippetText(h.snippets[0] ?? "", decodeEntities);
@@ -317,7 +318,7 @@ function hitActions(h: SearchHit): HTMLElement {
     if (!at) return "";
     return kind === "paragraph" ? at.text : sentenceAt(at.text, (h.matches[0]?.start ?? 0) - at.start);
   };
-  for (const [kind, label] of [["snippet", "片段"], ["sentence", "句子"], ["paragraph", "段落"]] as const) {
+  for (const [kind, label] of [["snippet", tr("片段")], ["sentence", tr("句子")], ["paragraph", tr("段落")]] as const) {
     const b = el("button", { type: "button", class: `use-${kind}` }, label);
     b.addEventListener("click", async (ev) => {
       ev.stopPropagation();
@@ -332,7 +333,7 @@ function hitActions(h: SearchHit): HTMLElement {
   return row;
 }
 
-const MODE_NAMES = { phrase: "原词", keywords: "关键词", pattern: "句式" } as const;
+const MODE_NAMES = { phrase: tr("原词"), keywords: tr("关键词"), pattern: tr("句式") } as const;
 
 let searchSeq = 0;
 async function runSearch() {
@@ -359,7 +360,7 @@ async function runSearch() {
     });
     if (seq !== searchSeq) return; // a newer search is on its way
     lastQuery = query;
-    ui.searchStatus.textContent = `${MODE_NAMES[r.mode]}检索：${r.total} 篇`;
+    ui.searchStatus.textContent = tr("{mode}检索：{n} 篇", { mode: MODE_NAMES[r.mode], n: r.total });
     ui.searchStatus.classList.remove("error");
     renderHits(r.hits);
   } catch (e) {
@@ -379,15 +380,22 @@ function debounce(f: () => void, ms: number): () => void {
 }
 
 async function main() {
+  document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
   const app = document.getElementById("app")!;
   const header = el("header");
   const actions = el("span", { class: "actions" });
-  header.append(el("strong", {}, "稿库"), el("span", { class: "sub" }, "素材库"), actions, ui.status);
+  // 中文 by default; English for colleagues who read it more easily. Switching reloads the window.
+  const langButton = el("button", { type: "button", id: "lang-toggle", class: "lang" }, lang === "en" ? "中文" : "English");
+  langButton.addEventListener("click", async () => {
+    await writer.flush();
+    setLang(lang === "en" ? "zh" : "en");
+  });
+  header.append(el("strong", {}, tr("稿库")), el("span", { class: "sub" }, tr("素材库")), actions, ui.status, langButton);
   const importPanel = setupImport(actions, () => void refreshLibrary());
   const filters = el("div", { class: "filters" });
-  ui.kind.append(el("option", { value: "" }, "全部类别"));
-  for (const k of ["讲话", "报告", "总结", "致辞", "发言", "决议", "汇报"]) ui.kind.append(el("option", { value: k }, k));
-  ui.sort.append(el("option", { value: "relevance" }, "按相关度"), el("option", { value: "date" }, "按日期"));
+  ui.kind.append(el("option", { value: "" }, tr("全部类别")));
+  for (const k of ["讲话", "报告", "总结", "致辞", "发言", "决议", "汇报"]) ui.kind.append(el("option", { value: k }, tr(k)));
+  ui.sort.append(el("option", { value: "relevance" }, tr("按相关度")), el("option", { value: "date" }, tr("按日期")));
   filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort, ui.speaker, ui.tag);
   const side = el("nav", { class: "side" });
   ui.results.hidden = true;
@@ -398,10 +406,10 @@ async function main() {
     showTemplate,
   };
   const panes: Array<[string, string, HTMLElement]> = [
-    ["tab-library", "素材库", libraryPane],
-    ["tab-phrases", "句式", phrasePane(hooks)],
-    ["tab-templates", "模板", templatePane(hooks)],
-    ["tab-drafts", "草稿", drafts.pane],
+    ["tab-library", tr("素材库"), libraryPane],
+    ["tab-phrases", tr("句式"), phrasePane(hooks)],
+    ["tab-templates", tr("模板"), templatePane(hooks)],
+    ["tab-drafts", tr("草稿"), drafts.pane],
   ];
   const tabs = el("div", { class: "tabs", role: "tablist" });
   for (const [id, name, pane] of panes) {
@@ -419,7 +427,7 @@ async function main() {
   tabs.firstElementChild?.classList.add("active");
   side.append(tabs, ...panes.map(([, , pane]) => pane));
   const main = el("div", { class: "panes" });
-  ui.reader.append(el("p", { class: "hint" }, "在左侧选择一篇讲话稿。"));
+  ui.reader.append(el("p", { class: "hint" }, tr("在左侧选择一篇讲话稿。")));
   writer.element.hidden = true;
   main.append(side, ui.reader, writer.element, ui.outline);
   const quick = installQuickSwitch(
@@ -477,6 +485,30 @@ async function main() {
     }
   });
 
+  // The menu bar runs the same actions as the buttons and shortcuts.
+  const click = (id: string) => document.getElementById(id)?.click();
+  const menuActions: Record<string, () => void> = {
+    "import-files": () => click("import-files"),
+    "import-folder": () => click("import-folder"),
+    "new-draft": () => {
+      showDrafts();
+      void drafts.create(null);
+    },
+    "save-draft": () => void (writer.current() !== null && writer.save()),
+    "insert-phrase": () => writer.current() !== null && palette.open(),
+    search: () => {
+      click("tab-library");
+      ui.search.focus();
+    },
+    "quick-switch": () => quick.dispatchEvent(new Event("gaoku-open")),
+    "tab-library": () => click("tab-library"),
+    "tab-phrases": () => click("tab-phrases"),
+    "tab-templates": () => click("tab-templates"),
+    "tab-drafts": () => click("tab-drafts"),
+    language: () => langButton.click(),
+  };
+  void api.onMenu((id) => menuActions[id]?.());
+  if (lang === "en") void api.menuLanguage(true);
   // A draft is never lost: the last edits are saved before the window closes.
   void api.beforeClose(() => writer.flush());
   await refreshLibrary();
@@ -486,7 +518,7 @@ async function main() {
 async function refreshLibrary() {
   try {
     const [info, rows] = await Promise.all([api.libraryInfo(), api.libraryList()]);
-    ui.status.textContent = `共 ${info.speeches} 篇 · ${info.dir}`;
+    ui.status.textContent = tr("共 {n} 篇 · {dir}", { n: info.speeches, dir: info.dir });
     renderLibrary(rows);
   } catch (e) {
     showError(ui.reader, e);

@@ -2,10 +2,11 @@
 import { api, asAppError, type Phrase } from "./api";
 import { el } from "./dom";
 import { KIND_NAMES } from "./bank";
+import { tr } from "./i18n";
 
 export function createPalette(insert: (text: string) => void) {
   const overlay = el("div", { class: "quick-switch palette", id: "palette", hidden: "" });
-  const input = el("input", { id: "palette-input", type: "search", placeholder: "插入句式：输入以筛选，回车插入", "aria-label": "插入句式" });
+  const input = el("input", { id: "palette-input", type: "search", placeholder: tr("插入句式：输入以筛选，回车插入"), "aria-label": tr("插入句式") });
   const list = el("ul", { id: "palette-list" });
   overlay.append(input, list);
   let rows: Phrase[] = [];

@@ -2,11 +2,12 @@
 import type { SpeechSummary } from "./api";
 import { el } from "./dom";
 import { formatDate } from "./format";
+import { tr } from "./i18n";
 
 /** Installs the quick switcher; `rows` gives the current library, `open` opens a speech. */
 export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: number) => void): HTMLElement {
   const box = el("div", { id: "quick-switch", class: "quick-switch", hidden: "" });
-  const input = el("input", { type: "search", placeholder: "输入标题中的字，回车打开", "aria-label": "快速切换" });
+  const input = el("input", { type: "search", placeholder: tr("输入标题中的字，回车打开"), "aria-label": tr("快速切换") });
   const list = el("ul");
   box.append(input, list);
   let shown: SpeechSummary[] = [];
@@ -47,15 +48,21 @@ export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: numbe
     ev.preventDefault();
     render();
   });
+  const show = () => {
+    box.hidden = false;
+    input.value = "";
+    selected = 0;
+    render();
+    input.focus();
+  };
   document.addEventListener("keydown", (ev) => {
+    if (ev.isComposing || ev.keyCode === 229) return;
     if (ev.ctrlKey && !ev.shiftKey && ev.key.toLowerCase() === "p") {
       ev.preventDefault();
-      box.hidden = false;
-      input.value = "";
-      selected = 0;
-      render();
-      input.focus();
+      show();
     }
   });
+  // The menu bar's 快速切换 opens it too.
+  box.addEventListener("gaoku-open", show);
   return box;
 }

@@ -12,6 +12,7 @@ import { el } from "./dom";
 import { DEFAULT_PACE, speakingTime, wordCount } from "./count";
 import { exportMenu } from "./exporter";
 import { patchPreview, resetPreview } from "./preview";
+import { lang, tr } from "./i18n";
 
 /** Autosave this long after the last change. */
 export const AUTOSAVE_MS = 1000;
@@ -72,13 +73,13 @@ function clock(): string {
 }
 
 const REASONS: Record<string, string> = {
-  created: "新建",
-  manual: "手动保存",
-  timed: "定时快照",
-  "before-paste": "大段粘贴前",
-  "before-restore": "恢复前",
-  "before-insert": "插入模板前",
-  restored: "恢复后",
+  created: tr("新建"),
+  manual: tr("手动保存"),
+  timed: tr("定时快照"),
+  "before-paste": tr("大段粘贴前"),
+  "before-restore": tr("恢复前"),
+  "before-insert": tr("插入模板前"),
+  restored: tr("恢复后"),
 };
 
 export function createWriter(hooks: WriterHooks) {
@@ -89,15 +90,15 @@ export function createWriter(hooks: WriterHooks) {
   const root = el("section", { class: "writer", id: "writer" });
   const toolbar = el("div", { class: "toolbar writer-toolbar" });
   const titleLabel = el("strong", { class: "draft-title", id: "draft-title" });
-  const saveButton = el("button", { type: "button", id: "draft-save", title: "保存并留存版本（Ctrl+S）" }, "保存");
-  const historyButton = el("button", { type: "button", id: "draft-history" }, "历史版本");
-  const paletteButton = el("button", { type: "button", id: "draft-palette", title: "插入句式（Ctrl+K）" }, "插入句式");
-  const deleteButton = el("button", { type: "button", id: "draft-delete" }, "删除草稿");
-  const previewButton = el("button", { type: "button", id: "preview-toggle", "aria-pressed": "true" }, "预览");
+  const saveButton = el("button", { type: "button", id: "draft-save", title: tr("保存并留存版本（Ctrl+S）") }, tr("保存"));
+  const historyButton = el("button", { type: "button", id: "draft-history" }, tr("历史版本"));
+  const paletteButton = el("button", { type: "button", id: "draft-palette", title: tr("插入句式（Ctrl+K）") }, tr("插入句式"));
+  const deleteButton = el("button", { type: "button", id: "draft-delete" }, tr("删除草稿"));
+  const previewButton = el("button", { type: "button", id: "preview-toggle", "aria-pressed": "true" }, tr("预览"));
   const saveState = el("span", { class: "save-state", id: "save-state" });
   const exports = exportMenu(
     () => (draft ? { kind: "draft", id: draft.id } : null),
-    () => draft?.title ?? "草稿",
+    () => draft?.title ?? tr("草稿"),
     async () => {
       await flush();
     },
@@ -118,13 +119,13 @@ export function createWriter(hooks: WriterHooks) {
     min: "60",
     max: "400",
     step: "10",
-    "aria-label": "语速（字/分钟）",
-    title: "语速（字/分钟）",
+    "aria-label": tr("语速（字/分钟）"),
+    title: tr("语速（字/分钟）"),
   });
   pace.value = localStorage.getItem(PACE_KEY) ?? String(DEFAULT_PACE);
   const status = el("div", { class: "writer-status" });
   const paceLabel = el("label", {});
-  paceLabel.append(document.createTextNode("语速 "), pace, document.createTextNode(" 字/分"));
+  paceLabel.append(document.createTextNode(tr("语速 ")), pace, document.createTextNode(tr(" 字/分")));
   status.append(count, time, selection, paceLabel, saveState);
   const history_ = el("div", { class: "history-panel", id: "history-panel", hidden: "" });
   root.append(toolbar, split, status, history_);
@@ -136,13 +137,13 @@ export function createWriter(hooks: WriterHooks) {
   const updateCounts = () => {
     const n = wordCount(body());
     const p = Number(pace.value) || DEFAULT_PACE;
-    count.textContent = `字数 ${n}`;
-    time.textContent = `讲话时长 ${speakingTime(n, p)}`;
+    count.textContent = tr("字数 {n}", { n });
+    time.textContent = tr("讲话时长 {time}", { time: speakingTime(n, p) });
     const sel = view.state.selection.main;
     if (sel.empty) selection.textContent = "";
     else {
       const m = wordCount(view.state.sliceDoc(sel.from, sel.to));
-      selection.textContent = `选中 ${m} 字 · ${speakingTime(m, p)}`;
+      selection.textContent = tr("选中 {n} 字 · {time}", { n: m, time: speakingTime(m, p) });
     }
   };
   pace.addEventListener("input", () => {
@@ -187,7 +188,7 @@ export function createWriter(hooks: WriterHooks) {
         }
         return ul;
       };
-      outlinePane.replaceChildren(el("h2", {}, "草稿提纲"), list(o.outline.nodes));
+      outlinePane.replaceChildren(el("h2", {}, tr("草稿提纲")), list(o.outline.nodes));
     } catch (e) {
       outlinePane.replaceChildren(el("p", { class: "error" }, asAppError(e).message));
     }
@@ -204,18 +205,18 @@ export function createWriter(hooks: WriterHooks) {
       const text = body();
       if (kind === "auto" && text === lastSaved) return;
       const id = draft.id;
-      setState("保存中…");
+      setState(tr("保存中…"));
       try {
         const r = await api.saveDraft(id, text, kind);
         if (draft?.id === id) {
           lastSaved = text;
           draft.title = r.draft.title;
           titleLabel.textContent = r.draft.title;
-          setState(`已保存 ${clock()}${r.revisions.length ? " · 已留存版本" : ""}`);
+          setState(tr("已保存 {time}", { time: clock() }) + (r.revisions.length ? tr(" · 已留存版本") : ""));
         }
         hooks.changed();
       } catch (e) {
-        setState(`保存失败：${asAppError(e).message}`);
+        setState(tr("保存失败：{error}", { error: asAppError(e).message }));
       }
     };
     saving = saving.then(run);
@@ -269,16 +270,16 @@ export function createWriter(hooks: WriterHooks) {
     markdown(),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     search({ top: true }),
-    EditorState.phrases.of(PHRASES),
+    EditorState.phrases.of(lang === "zh" ? PHRASES : {}),
     keymap.of([
       ...searchKeymap,
       ...historyKeymap,
       ...defaultKeymap,
     ]),
-    EditorView.contentAttributes.of({ "aria-label": "草稿正文", lang: "zh-CN" }),
+    EditorView.contentAttributes.of({ "aria-label": tr("草稿正文"), lang: "zh-CN" }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) {
-        setState("未保存");
+        setState(tr("未保存"));
         autosave.run();
         renderPreview.run();
         renderOutline.run();
@@ -293,7 +294,7 @@ export function createWriter(hooks: WriterHooks) {
     titleLabel.textContent = d.title;
     view.setState(EditorState.create({ doc: d.body, extensions: extensions() }));
     resetPreview(preview);
-    setState(`已保存 · ${d.updated.slice(0, 16).replace("T", " ")}`);
+    setState(tr("已保存 · {time}", { time: d.updated.slice(0, 16).replace("T", " ") }));
     updateCounts();
     renderPreview.run();
     renderOutline.run();
@@ -324,26 +325,26 @@ export function createWriter(hooks: WriterHooks) {
 
   const showHistory = async () => {
     if (!draft) return;
-    history_.replaceChildren(el("p", { class: "hint" }, "载入中…"));
+    history_.replaceChildren(el("p", { class: "hint" }, tr("载入中…")));
     history_.hidden = false;
     await flush();
     const id = draft.id;
     const revs = await api.revisions(id);
     const list = el("ul", { class: "revision-list", id: "revision-list" });
-    const diff = el("div", { class: "diff", id: "revision-diff" }, "选择一个版本，查看它与当前稿的差异。");
-    const close = el("button", { type: "button", class: "close" }, "关闭");
+    const diff = el("div", { class: "diff", id: "revision-diff" }, tr("选择一个版本，查看它与当前稿的差异。"));
+    const close = el("button", { type: "button", class: "close" }, tr("关闭"));
     close.addEventListener("click", () => (history_.hidden = true));
     for (const r of revs) {
       const li = el("li", { tabindex: "0", "data-rev": String(r.id) });
       li.append(
         el("div", {}, r.created.slice(0, 19).replace("T", " ")),
-        el("div", { class: "meta" }, `${REASONS[r.reason] ?? r.reason} · ${r.chars} 字`),
+        el("div", { class: "meta" }, tr("{reason} · {n} 字", { reason: REASONS[r.reason] ?? r.reason, n: r.chars })),
       );
       li.addEventListener("click", async () => {
         list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
         li.classList.add("active");
         const parts = await api.diff(id, r.id);
-        const restore = el("button", { type: "button", id: "revision-restore" }, "恢复此版本");
+        const restore = el("button", { type: "button", id: "revision-restore" }, tr("恢复此版本"));
         restore.addEventListener("click", async () => {
           await flush();
           load(await api.restore(id, r.id));
@@ -368,13 +369,13 @@ export function createWriter(hooks: WriterHooks) {
           const folded = chars.length - head - tail;
           text.append(
             document.createTextNode(chars.slice(0, head).join("")),
-            el("span", { class: "elided" }, `……（${folded} 字未改动）……`),
+            el("span", { class: "elided" }, tr("……（{n} 字未改动）……", { n: folded })),
             document.createTextNode(chars.slice(chars.length - tail).join("")),
           );
         });
         const changed = parts.some((p) => p.op !== "same");
         diff.replaceChildren(
-          el("p", { class: "meta" }, changed ? "删除线为此版本有、当前稿没有的文字；下划线为当前稿新增。" : "与当前稿相同。"),
+          el("p", { class: "meta" }, changed ? tr("删除线为此版本有、当前稿没有的文字；下划线为当前稿新增。") : tr("与当前稿相同。")),
           restore,
           text,
         );
@@ -382,7 +383,7 @@ export function createWriter(hooks: WriterHooks) {
       list.append(li);
     }
     const head = el("div", { class: "history-head" });
-    head.append(el("h2", {}, "历史版本"), close);
+    head.append(el("h2", {}, tr("历史版本")), close);
     const cols = el("div", { class: "history-cols" });
     cols.append(list, diff);
     history_.replaceChildren(head, cols);
@@ -405,10 +406,10 @@ export function createWriter(hooks: WriterHooks) {
     if (!draft) return;
     if (!confirmDelete) {
       confirmDelete = true;
-      deleteButton.textContent = "确认删除？";
+      deleteButton.textContent = tr("确认删除？");
       setTimeout(() => {
         confirmDelete = false;
-        deleteButton.textContent = "删除草稿";
+        deleteButton.textContent = tr("删除草稿");
       }, 4000);
       return;
     }

@@ -5,3 +5,4 @@ pub mod export;
 pub mod library;
 pub mod search;
 pub mod structure;
+pub mod window;
