@@ -56,6 +56,8 @@ pub struct Library {
     store: Store,
     /// Opened on first use; rebuilt from SQLite when missing or damaged.
     index: std::cell::OnceCell<SearchIndex>,
+    /// False for a background handle: its writes leave the index to the main handle.
+    index_writes: bool,
 }
 
 impl Library {
@@ -85,6 +87,7 @@ impl Library {
             dir,
             store,
             index: std::cell::OnceCell::new(),
+            index_writes: true,
         };
         if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
             if lib.store.count()? == 0 {
@@ -351,8 +354,20 @@ impl Library {
     }
 
     fn sync_index_quietly(&self) {
+        if !self.index_writes {
+            return;
+        }
         // The change is safe in SQLite; the next search retries and reports a failure.
         let _ = self.sync_index();
+    }
+
+    /// A second handle on an existing library for long writes (an import) next to the main
+    /// handle, which stays free for searches and autosaves meanwhile. SQLite takes both; the
+    /// search index is left to the main handle, which catches up from the change log.
+    pub fn open_background(dir: impl AsRef<Path>) -> Result<Self> {
+        let mut lib = Self::open_with(dir, OpenOptions { seed_sample: false })?;
+        lib.index_writes = false;
+        Ok(lib)
     }
 
     /// Rebuilds the search index from SQLite; returns the number of speeches indexed.
@@ -697,6 +712,33 @@ mod tests {
         assert_eq!(parse_user_date("2020年7月15日").unwrap().0, "2020-07-15");
         assert!(parse_user_date("2020-13-01").is_err());
         assert!(parse_user_date("soon").is_err());
+    }
+
+    #[test]
+    fn background_import_beside_the_main_handle() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let mut main = Library::open(dir.path()).unwrap();
+        let req = SearchRequest::new("背景导入");
+        assert_eq!(main.search(&req).unwrap().total, 0); // the index is open and current
+        for i in 0..3 {
+            std::fs::write(
+                files.path().join(format!("{i}.txt")),
+                format!("第{i}次会议上的讲话\n同志们：\n这是第{i}篇背景导入的讲话。\n"),
+            )
+            .unwrap();
+        }
+        let mut background = Library::open_background(dir.path()).unwrap();
+        let report = background.import(&[files.path().to_path_buf()], |_| {}, None);
+        assert_eq!(report.imported.len(), 3, "{:?}", report.failed);
+        // The main handle sees the rows at once and indexes them from the change log.
+        assert_eq!(main.list().unwrap().len(), 4);
+        let found = main.search(&req).unwrap();
+        assert_eq!(found.total, 3);
+        // A draft saved by the main handle while the other one is open.
+        let d = main.create_draft("# 稿\n\n正文", None).unwrap();
+        assert_eq!(background.draft(d.id).unwrap().body, "# 稿\n\n正文");
+        assert!(main.check_integrity().unwrap().is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use gaoku_core::{ImportReport, Speech, SpeechEdit, SpeechSummary};
+use gaoku_core::{ImportReport, Library, Speech, SpeechEdit, SpeechSummary};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
@@ -59,15 +59,20 @@ pub async fn import_paths<R: Runtime>(
     let worker = tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.cancel_import.store(false, Ordering::Relaxed);
-        let mut lib = state.library()?;
+        // Its own handle: searching, reading and autosaving go on while files come in.
+        let dir = state.library()?.dir().to_path_buf();
+        let mut lib = Library::open_background(&dir)?;
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-        Ok(lib.import(
+        let report = lib.import(
             &paths,
             |p| {
                 let _ = app.emit(IMPORT_PROGRESS, &p);
             },
             Some(&state.cancel_import),
-        ))
+        );
+        // The main handle indexes what came in (it would also do so before the next search).
+        let _ = state.library()?.sync_index();
+        Ok(report)
     });
     worker.await.map_err(|e| AppError {
         code: "import",
