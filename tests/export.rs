@@ -61,12 +61,7 @@ fn documents(lib: &mut Library) -> Vec<(i64, String)> {
 
 /// The paragraphs of a .docx: (style id, text).
 fn docx_paragraphs(docx: &[u8]) -> Vec<(String, String)> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = document_xml(docx);
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = Vec::new();
     let mut cur: Option<(String, String)> = None;

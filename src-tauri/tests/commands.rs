@@ -7,11 +7,27 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 
-fn invoke(
-    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
+type MockWebview = tauri::WebviewWindow<tauri::test::MockRuntime>;
+
+/// The real command layer on a new library (seeded with the sample speech): the library folder,
+/// the app (kept alive by the caller) and its main webview.
+fn app_on_new_library() -> (
+    tempfile::TempDir,
+    tauri::App<tauri::test::MockRuntime>,
+    MockWebview,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_builder(mock_builder())
+        .manage(AppState::open(dir.path()).unwrap())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (dir, app, webview)
+}
+
+fn invoke(webview: &MockWebview, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
         webview,
         InvokeRequest {
@@ -29,14 +45,7 @@ fn invoke(
 
 #[test]
 fn library_commands_over_ipc() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app_builder(mock_builder())
-        .manage(AppState::open(dir.path()).unwrap())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (dir, _app, webview) = app_on_new_library();
 
     let info = invoke(&webview, "library_info", json!({})).unwrap();
     assert_eq!(info["speeches"], 1);
@@ -151,15 +160,8 @@ fn library_commands_over_ipc() {
 
 #[test]
 fn draft_and_export_commands_over_ipc() {
-    let dir = tempfile::tempdir().unwrap();
+    let (_dir, _app, webview) = app_on_new_library();
     let out = tempfile::tempdir().unwrap();
-    let app = app_builder(mock_builder())
-        .manage(AppState::open(dir.path()).unwrap())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
 
     let d = invoke(&webview, "draft_create", json!({ "template": "致辞" })).unwrap();
     let id = d["id"].as_i64().unwrap();
@@ -227,14 +229,7 @@ fn draft_and_export_commands_over_ipc() {
 
 #[test]
 fn phrase_and_template_editing_over_ipc() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app_builder(mock_builder())
-        .manage(AppState::open(dir.path()).unwrap())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (_dir, _app, webview) = app_on_new_library();
     let p = invoke(
         &webview,
         "phrase_add",
