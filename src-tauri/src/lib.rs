@@ -33,6 +33,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::drafts::drafts_list,
         commands::drafts::draft_get,
         commands::drafts::draft_create,
+        commands::drafts::draft_from_speech,
         commands::drafts::draft_save,
         commands::drafts::draft_snapshot,
         commands::drafts::draft_revisions,

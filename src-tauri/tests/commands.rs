@@ -225,6 +225,12 @@ fn draft_and_export_commands_over_ipc() {
     let missing = invoke(&webview, "draft_get", json!({ "id": 999 })).unwrap_err();
     assert_eq!(missing["code"], "not_found");
     invoke(&webview, "draft_delete", json!({ "id": id })).unwrap();
+    let from_speech = invoke(&webview, "draft_from_speech", json!({ "id": 1 })).unwrap();
+    assert_eq!(from_speech["source"], "speech:1");
+    assert!(from_speech["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("# 在全县2020年半年工作总结会议上的讲话\n\n同志们："));
 }
 
 #[test]

@@ -62,6 +62,25 @@ test("pattern search and the year filter", async () => {
     // A kind no speech has: nothing.
     await app.click(await app.find('#search-kind option[value="致辞"]'));
     await app.waitFor("#search-status", (t) => t.includes("0 篇"));
+    // With the search box empty, the same filters narrow the library list itself.
+    await app.click(await app.find('#search-kind option[value=""]'));
+    await app.clear(box);
+    await app.type(box, " \uE003"); // a space, then Backspace: an input event with an empty query
+    await app.waitFor("#search-status", (t) => t === "1 篇");
+    const listed = await app.findAll("#speech-list li .title");
+    assert.equal(listed.length, 1);
+    assert.match(await app.text(listed[0]), /2021年工作会议/);
+    // A new draft from the open speech starts as its text, headings and all.
+    await app.click(listed[0]);
+    await app.waitFor("#reader h1", (t) => t.includes("2021年工作会议"));
+    await app.click(await app.find("#draft-from-speech"));
+    let title = "";
+    for (let i = 0; i < 50 && !title.includes("2021年工作会议"); i++) {
+      title = await app.exec("const t = document.getElementById('draft-title'); return t ? t.textContent : '';");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(title, /2021年工作会议/);
+    assert.equal(await app.exec("return document.getElementById('writer').hidden;"), false);
   } finally {
     await app.quit();
   }

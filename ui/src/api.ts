@@ -217,6 +217,7 @@ export const api = {
   drafts: (query: string | null) => invoke<DraftSummary[]>("drafts_list", { query }),
   draft: (id: number) => invoke<Draft>("draft_get", { id }),
   createDraft: (template: string | null) => invoke<Draft>("draft_create", { template }),
+  draftFromSpeech: (id: number) => invoke<Draft>("draft_from_speech", { id }),
   saveDraft: (id: number, body: string, kind: "auto" | "manual") =>
     invoke<Saved>("draft_save", { id, body, kind }),
   snapshotDraft: (id: number, reason: string) => invoke<number | null>("draft_snapshot", { id, reason }),

@@ -1,6 +1,6 @@
 // The 句式 (phrase bank) and 模板 (templates) panes of the sidebar.
 import { api, asAppError, type Phrase, type PhraseKind, type Template } from "./api";
-import { el } from "./dom";
+import { copyText, el } from "./dom";
 import { tr } from "./i18n";
 
 export const KIND_NAMES: Record<PhraseKind, string> = {
@@ -104,7 +104,14 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
         status.textContent = asAppError(e).message;
       }
     });
+    const copy = el("button", { type: "button", class: "phrase-copy" }, tr("复制句式"));
+    copy.addEventListener("click", async (ev) => {
+      ev.stopPropagation();
+      await copyText(p.text);
+      copy.textContent = tr("已复制");
+    });
     tools.append(
+      copy,
       inline(tr("编辑"), p.text, (v) => api.editPhrase(p.id, v)),
       inline(tr("标签"), p.tags.join("、"), (v) =>
         api.tagPhrase(

@@ -4,13 +4,26 @@ import { el } from "./dom";
 import { tr } from "./i18n";
 
 /** The reader's toolbar for one speech; `changed` refreshes the window afterwards. */
-export function speechToolbar(s: Speech, changed: (removed: boolean) => void): HTMLElement {
+export function speechToolbar(
+  s: Speech,
+  changed: (removed: boolean) => void,
+  openDraft: (id: number) => void,
+): HTMLElement {
   const bar = el("div", { class: "toolbar" });
   const edit = el("button", { type: "button", id: "edit-speech" }, tr("编辑信息"));
   const remove = el("button", { type: "button", id: "remove-speech" }, tr("删除"));
   const asTemplate = el("button", { type: "button", id: "use-as-template", title: tr("把这篇讲话的结构存为模板，引号里的词留空") }, tr("存为模板"));
+  const asDraft = el("button", { type: "button", id: "draft-from-speech" }, tr("以此稿新建草稿"));
   const message = el("span", { class: "toolbar-message", role: "status" });
-  bar.append(asTemplate, edit, remove, message);
+  bar.append(asDraft, asTemplate, edit, remove, message);
+
+  asDraft.addEventListener("click", async () => {
+    try {
+      openDraft((await api.draftFromSpeech(s.id)).id);
+    } catch (e) {
+      message.textContent = asAppError(e).message;
+    }
+  });
 
   asTemplate.addEventListener("click", async () => {
     const name = `${s.title}（结构）`;

@@ -15,6 +15,7 @@ import { paragraphAt, sentenceAt, snippetText } from "./passages";
 import { exportMenu } from "./exporter";
 import type { Template } from "./api";
 import { lang, setLang, tr } from "./i18n";
+import { filterList, type ListFilter } from "./listfilter";
 
 /** Pause after typing in the year boxes before their search runs. */
 const SEARCH_DELAY_MS = 150;
@@ -227,6 +228,9 @@ async function openSpeech(id: number, matches: Span[] = []) {
       void refreshLibrary();
       if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, tr("已删除。")));
       else void openSpeech(id);
+    }, (draftId) => {
+      void drafts.refresh();
+      void openDraft(draftId);
     });
     toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
     ui.reader.replaceChildren(
@@ -258,14 +262,30 @@ function opensOnActivate(list: HTMLElement, item: HTMLElement, open: () => void)
 
 let libraryRows: SpeechSummary[] = [];
 
+const yearOf = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
+
+/** The list filters as they stand in the filter bar. */
+function listFilter(): ListFilter {
+  return {
+    yearFrom: yearOf(ui.yearFrom),
+    yearTo: yearOf(ui.yearTo),
+    kind: ui.kind.value,
+    speaker: ui.speaker.value.trim(),
+    tag: ui.tag.value.trim(),
+    sort: ui.sort.value === "title" ? "title" : "date",
+  };
+}
+
 function renderLibrary(rows: SpeechSummary[]) {
   libraryRows = rows;
+  const shown = filterList(rows, listFilter());
+  ui.searchStatus.textContent = shown.length === rows.length ? "" : tr("{n} 篇", { n: shown.length });
   ui.list.replaceChildren(
-    ...rows.map((s) => {
+    ...shown.map((s) => {
       const item = el("li", { "data-id": String(s.id), tabindex: "0" });
       item.append(
         el("div", { class: "title" }, s.title),
-        el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars)])),
+        el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
       );
       return opensOnActivate(ui.list, item, () => void openSpeech(s.id));
     }),
@@ -342,11 +362,13 @@ async function runSearch() {
   ui.list.hidden = searching;
   ui.results.hidden = !searching;
   if (!searching) {
-    ui.searchStatus.textContent = "";
+    // No query: the filters narrow the library list itself.
+    ++searchSeq;
+    renderLibrary(libraryRows);
     return;
   }
   const seq = ++searchSeq;
-  const year = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
+  const year = yearOf;
   try {
     const r = await api.search({
       query,
@@ -395,7 +417,11 @@ async function main() {
   const filters = el("div", { class: "filters" });
   ui.kind.append(el("option", { value: "" }, tr("全部类别")));
   for (const k of ["讲话", "报告", "总结", "致辞", "发言", "决议", "汇报"]) ui.kind.append(el("option", { value: k }, tr(k)));
-  ui.sort.append(el("option", { value: "relevance" }, tr("按相关度")), el("option", { value: "date" }, tr("按日期")));
+  ui.sort.append(
+    el("option", { value: "relevance" }, tr("按相关度")),
+    el("option", { value: "date" }, tr("按日期")),
+    el("option", { value: "title" }, tr("按标题")),
+  );
   filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort, ui.speaker, ui.tag);
   const side = el("nav", { class: "side" });
   ui.results.hidden = true;

@@ -32,6 +32,11 @@ pub fn draft_create(state: State<'_, AppState>, template: Option<String>) -> Cmd
 }
 
 #[tauri::command]
+pub fn draft_from_speech(state: State<'_, AppState>, id: i64) -> CmdResult<Draft> {
+    Ok(state.library()?.create_draft_from_speech(id)?)
+}
+
+#[tauri::command]
 pub fn draft_save(
     state: State<'_, AppState>,
     id: i64,

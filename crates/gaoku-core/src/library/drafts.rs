@@ -55,6 +55,13 @@ impl Library {
         self.create_draft(&md, Some(&format!("template:{template}")))
     }
 
+    /// A new draft that starts as a library speech (its structured Markdown), linked to it.
+    pub fn create_draft_from_speech(&mut self, id: i64) -> Result<Draft> {
+        let s = self.speech(id)?;
+        let md = crate::outline::to_markdown(&s.title, &s.paragraphs, false);
+        self.create_draft(&md, Some(&format!("speech:{id}")))
+    }
+
     /// Saves a new body. Autosaves snapshot only when the policy asks (timed, before a large
     /// paste); manual saves always leave the saved text as a snapshot. One transaction.
     pub fn save_draft(&mut self, id: i64, body: &str, kind: SaveKind) -> Result<Saved> {
