@@ -26,9 +26,10 @@ test("import a folder of good and bad files and see the report", async () => {
     const lines = await app.exec(
       "return Array.from(document.querySelectorAll('#import-panel .failed li')).map((li) => li.querySelector('.path').textContent + ' ' + li.querySelector('.why').textContent);",
     );
-    assert.ok(lines.some((l) => l.includes("empty.txt") && l.includes("empty")), lines.join("\n"));
-    assert.ok(lines.some((l) => l.includes("old.doc") && l.includes("save as .docx")), lines.join("\n"));
-    assert.ok(lines.some((l) => l.includes("broken.docx") && l.includes("not a valid .docx")), lines.join("\n"));
+    // Reasons in Chinese, as the writer reads them.
+    assert.ok(lines.some((l) => l.includes("old.doc") && l.includes("另存为 .docx")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.includes("broken.docx") && l.includes("不是有效的 .docx")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.includes("empty.txt") && l.includes("空文件")), lines.join("\n"));
     const dup = await app.exec("return document.querySelector('#import-panel .duplicates li').textContent;");
     assert.match(dup, /sample-gbk\.txt/);
     await app.waitFor("header .status", (t) => t.startsWith("共 2 篇"));

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { localizeMessage } from "./messages";
 
 /** One row of the library list (mirrors gaoku_core::SpeechSummary). */
 export interface SpeechSummary {
@@ -36,11 +37,11 @@ export interface AppError {
   message: string;
 }
 
-/** Turns whatever a failed call threw into an AppError. */
+/** Turns whatever a failed call threw into an AppError, its message in the UI's language. */
 export function asAppError(e: unknown): AppError {
   if (e && typeof e === "object" && "message" in e) {
     const o = e as { code?: unknown; message: unknown };
-    return { code: String(o.code ?? "unknown"), message: String(o.message) };
+    return { code: String(o.code ?? "unknown"), message: localizeMessage(String(o.message)) };
   }
   return { code: "unknown", message: String(e) };
 }
