@@ -104,6 +104,11 @@ export async function startApp(library, port = 4444 + Math.floor(Math.random() *
       throw new Error(`timed out waiting for ${css} (last text: ${last.slice(0, 200)})`);
     },
     async screenshot(name) {
+      // Let the last change paint first: WebKit's snapshot can lag the DOM by a frame or two.
+      await call(base, "POST", `${s}/execute/sync`, {
+        script: "return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 250))));",
+        args: [],
+      });
       const png = await call(base, "GET", `${s}/screenshot`);
       mkdirSync(screenshotDir, { recursive: true });
       writeFileSync(resolve(screenshotDir, name), Buffer.from(png, "base64"));
