@@ -158,3 +158,45 @@ test("a draft's preview shows raw HTML as text and runs no script", async () => 
     await app.quit();
   }
 });
+
+test("closing the window saves what was typed in the last second", async () => {
+  const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  let app = await startApp(library);
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#tab-drafts"));
+    await app.click(await app.waitFor("#draft-new"));
+    const content = await app.waitFor("#editor .cm-content");
+    await app.waitFor("#save-state", (t) => t.startsWith("已保存"));
+    await app.type(content, `${CTRL}${END}${RELEASE}`);
+    // In one script, so no autosave timer can run in between: type, then the close request a
+    // window manager sends when the writer clicks ×, as Tauri delivers it. The window saves,
+    // then closes itself.
+    const state = await app.exec(
+      `const c = document.querySelector('#editor .cm-content');
+       c.focus();
+       document.execCommand('insertText', false, '关窗前的最后一句。');
+       const state = document.getElementById('save-state').textContent;
+       window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://close-requested', payload: null });
+       return state;`,
+    );
+    assert.equal(state, "未保存", "the edit was not autosaved before the close");
+    let open = true;
+    for (let i = 0; i < 50 && open; i++) {
+      await sleep(100);
+      open = await app.exec("return true;").catch(() => false);
+    }
+    assert.equal(open, false, "the window closed");
+  } finally {
+    await app.quit().catch(() => {});
+  }
+  app = await startApp(library);
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#tab-drafts"));
+    await app.click(await app.waitFor("#draft-list li"));
+    await waitForEditor(app, (t) => t.includes("关窗前的最后一句。"));
+  } finally {
+    await app.quit();
+  }
+});
