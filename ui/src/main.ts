@@ -11,7 +11,8 @@ import { installQuickSwitch } from "./quickswitch";
 import { createWriter } from "./writer";
 import { draftPane } from "./drafts";
 import { createPalette } from "./palette";
-import { paragraphAt, sentenceAt, snippetText } from "./passages";
+import { paragraphAt, sentenceAt, snippetText, spansByParagraph } from "./passages";
+import { templateMarkdown } from "./templates";
 import { exportMenu } from "./exporter";
 import type { Template } from "./api";
 import { lang, setLang, tr } from "./i18n";
@@ -72,18 +73,6 @@ async function openDraft(id: number) {
 }
 
 /** A template's parts as Markdown headings (from part `from` to the end of its section). */
-function templateMarkdown(t: Template, from = 0, whole = true): string {
-  const start = t.parts[from];
-  const out: string[] = [];
-  for (let i = from; i < t.parts.length; i++) {
-    const p = t.parts[i];
-    if (!whole && i > from && p.level !== 0 && p.level <= start.level) break;
-    out.push(p.level === 0 ? p.title : `${"#".repeat(p.level + 1)} ${p.marker}${p.title}`);
-    if (p.note) out.push(`＿＿（${p.note}）`);
-  }
-  return `\n${out.join("\n\n")}\n`;
-}
-
 function showTemplate(t: Template) {
   showReader();
   const view = templateView(t);
@@ -158,25 +147,6 @@ function showError(target: HTMLElement, e: unknown) {
 
 function meta(parts: Array<string | null | undefined>): string {
   return parts.filter(Boolean).join(" · ");
-}
-
-/** Splits speech-wide match spans into per-paragraph spans. */
-function spansByParagraph(paragraphs: string[], matches: Span[]): Map<number, Array<[number, number]>> {
-  const out = new Map<number, Array<[number, number]>>();
-  let offset = 0;
-  let m = 0;
-  paragraphs.forEach((p, i) => {
-    const len = Array.from(p).length;
-    while (m < matches.length && matches[m].start < offset + len) {
-      const s = matches[m];
-      const list = out.get(i) ?? [];
-      list.push([s.start - offset, Math.min(s.end, offset + len) - offset]);
-      out.set(i, list);
-      m++;
-    }
-    offset += len + 1;
-  });
-  return out;
 }
 
 function renderOutline(nodes: OutlineNode[]): HTMLElement {

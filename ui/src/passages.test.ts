@@ -22,3 +22,16 @@ describe("passages", () => {
     expect(snippetText("…要<mark>狠抓落实</mark> &lt;b&gt;…", decodeEntities)).toBe("要狠抓落实 <b>");
   });
 });
+
+describe("spansByParagraph", () => {
+  it("splits speech-wide spans into paragraph-local ones", async () => {
+    const { spansByParagraph } = await import("./passages");
+    // "同志们：" is 4 characters, then "\n": the second paragraph starts at 5.
+    const m = spansByParagraph(paras, [
+      { start: 0, end: 3 },
+      { start: 5 + paras[1].indexOf("狠抓"), end: 5 + paras[1].indexOf("狠抓") + 4 },
+    ]);
+    expect(m.get(0)).toEqual([[0, 3]]);
+    expect(m.get(1)).toEqual([[paras[1].indexOf("狠抓"), paras[1].indexOf("狠抓") + 4]]);
+  });
+});

@@ -1,4 +1,6 @@
-// Pieces of a speech around a search match: the sentence and the paragraph a writer would reuse.
+// Pieces of a speech around a search match: the sentence and the paragraph a writer would reuse,
+// and where the matches fall paragraph by paragraph.
+import type { Span } from "./api";
 
 /** The paragraph containing character `offset` of the speech text (paragraphs joined by "\n"). */
 export function paragraphAt(paragraphs: string[], offset: number): { index: number; text: string; start: number } | null {
@@ -31,4 +33,23 @@ export function sentenceAt(paragraph: string, offset: number): string {
 /** A core snippet as plain text: marks removed, entities decoded, ellipses at the cut ends dropped. */
 export function snippetText(snippet: string, decode: (s: string) => string): string {
   return decode(snippet.replace(/<\/?mark>/g, "")).replace(/^…|…$/g, "");
+}
+
+/** Splits speech-wide match spans into per-paragraph spans. */
+export function spansByParagraph(paragraphs: string[], matches: Span[]): Map<number, Array<[number, number]>> {
+  const out = new Map<number, Array<[number, number]>>();
+  let offset = 0;
+  let m = 0;
+  paragraphs.forEach((p, i) => {
+    const len = Array.from(p).length;
+    while (m < matches.length && matches[m].start < offset + len) {
+      const s = matches[m];
+      const list = out.get(i) ?? [];
+      list.push([s.start - offset, Math.min(s.end, offset + len) - offset]);
+      out.set(i, list);
+      m++;
+    }
+    offset += len + 1;
+  });
+  return out;
 }
