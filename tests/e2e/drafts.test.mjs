@@ -14,18 +14,16 @@ const END = "\uE010";
 const ENTER = "\uE007";
 const RELEASE = "\uE000";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the editor's text satisfies `ok` (read from the page: CodeMirror's DOM is live). */
 async function waitForEditor(app, ok, timeoutMs = 10000) {
-  const end = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < end) {
-    last = await app.exec("const c = document.querySelector('#editor .cm-content'); return c ? c.innerText : '';");
-    if (ok(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for the editor (last text: ${last.slice(0, 300)})`);
+  const last = await app.poll(
+    "const c = document.querySelector('#editor .cm-content'); return c ? c.innerText : '';",
+    (t) => ok(t ?? ""),
+    timeoutMs,
+  );
+  if (!ok(last ?? "")) throw new Error(`timed out waiting for the editor (last text: ${(last ?? "").slice(0, 300)})`);
+  return last;
 }
 /**
  * Types text the way an input method commits it: a composition, then the committed text inserted
@@ -88,12 +86,7 @@ test("write a draft from a template, insert a hit and a phrase, reopen, restore"
     await waitForEditor(app, (t) => t.includes(phrase));
     await app.waitFor("#save-state", (t) => t.startsWith("已保存"));
     // The preview follows the editor: both are scrolled to the end of the draft.
-    const end = Date.now() + 5000;
-    let previewTop = 0;
-    while (previewTop === 0 && Date.now() < end) {
-      previewTop = await app.exec("return document.getElementById('preview').scrollTop;");
-      await sleep(100);
-    }
+    const previewTop = await app.poll("return document.getElementById('preview').scrollTop;", (top) => top > 0, 5000);
     assert.ok(previewTop > 0, "the preview scrolled with the editor");
     await app.screenshot("writer.png");
   } finally {
@@ -123,7 +116,6 @@ test("write a draft from a template, insert a hit and a phrase, reopen, restore"
     await app.waitFor("#revision-diff .diff-text", (t) => t.includes("撸起袖子"));
     const added = await app.exec("return [...document.querySelectorAll('#revision-diff ins')].map((e) => e.textContent).join('');");
     assert.ok(added.includes(typed) && added.includes("最后一段。"), added);
-    await sleep(300); // let the panel paint before the picture
     await app.screenshot("revisions.png");
     await app.click(await app.find("#revision-restore"));
     await waitForEditor(app, (t) => t.includes("尊敬的") && !t.includes(typed));
@@ -181,12 +173,8 @@ test("closing the window saves what was typed in the last second", async () => {
        return state;`,
     );
     assert.equal(state, "未保存", "the edit was not autosaved before the close");
-    let open = true;
-    for (let i = 0; i < 50 && open; i++) {
-      await sleep(100);
-      open = await app.exec("return true;").catch(() => false);
-    }
-    assert.equal(open, false, "the window closed");
+    const open = await app.poll("return true;", (alive) => alive !== true, 5000);
+    assert.notEqual(open, true, "the window closed");
   } finally {
     await app.quit().catch(() => {});
   }

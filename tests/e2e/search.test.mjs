@@ -74,11 +74,10 @@ test("pattern search and the year filter", async () => {
     await app.click(listed[0]);
     await app.waitFor("#reader h1", (t) => t.includes("2021年工作会议"));
     await app.click(await app.find("#draft-from-speech"));
-    let title = "";
-    for (let i = 0; i < 50 && !title.includes("2021年工作会议"); i++) {
-      title = await app.exec("const t = document.getElementById('draft-title'); return t ? t.textContent : '';");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const title = await app.poll(
+      "const t = document.getElementById('draft-title'); return t ? t.textContent : '';",
+      (t) => (t ?? "").includes("2021年工作会议"),
+    );
     assert.match(title, /2021年工作会议/);
     assert.equal(await app.exec("return document.getElementById('writer').hidden;"), false);
   } finally {

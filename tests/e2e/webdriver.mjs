@@ -87,6 +87,20 @@ export async function startApp(library, port = 4444 + Math.floor(Math.random() *
         script: "const r = arguments[0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom, height: window.innerHeight };",
         args: [{ [ELEMENT]: el }],
       }),
+    /**
+     * Runs `script` in the page until its result satisfies `ok` or `timeoutMs` passes; returns the
+     * last result (`null` when the script could not run, for example once the window is gone).
+     */
+    async poll(script, ok, timeoutMs = 10000) {
+      const end = Date.now() + timeoutMs;
+      let last = null;
+      while (Date.now() < end) {
+        last = await app.exec(script).catch(() => null);
+        if (ok(last)) break;
+        await sleep(100);
+      }
+      return last;
+    },
     /** Waits until `css` matches and its text satisfies `ok`; returns the element. */
     async waitFor(css, ok = () => true, timeoutMs = 10000) {
       const end = Date.now() + timeoutMs;

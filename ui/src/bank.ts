@@ -1,6 +1,6 @@
 // The 句式 (phrase bank) and 模板 (templates) panes of the sidebar.
 import { api, asAppError, type Phrase, type PhraseKind, type Template } from "./api";
-import { copyText, el } from "./dom";
+import { confirmClick, copyText, el } from "./dom";
 import { tr } from "./i18n";
 
 export const KIND_NAMES: Record<PhraseKind, string> = {
@@ -91,12 +91,7 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
       return b;
     };
     const remove = el("button", { type: "button", class: "phrase-delete" }, tr("删除"));
-    remove.addEventListener("click", async (ev) => {
-      ev.stopPropagation();
-      if (remove.textContent !== tr("确认删除？")) {
-        remove.textContent = tr("确认删除？");
-        return;
-      }
+    confirmClick(remove, async () => {
       try {
         await api.deletePhrase(p.id);
         li.remove();

@@ -1,4 +1,5 @@
 // DOM helpers. Text from the library is untrusted: it only ever goes into textContent.
+import { tr } from "./i18n";
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -67,4 +68,41 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   document.execCommand("copy");
   area.remove();
+}
+
+/** Runs `f` once, `ms` after the last `run()` (a debounce); `cancel()` drops a pending run. */
+export function later(f: () => void, ms: number): { run: () => void; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    run: () => {
+      clearTimeout(timer);
+      timer = setTimeout(f, ms);
+    },
+    cancel: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * A delete button that asks first: the first click turns it into 确认删除？, the second runs
+ * `action`. With `disarmMs`, an unanswered question goes back to the button's label after that time.
+ */
+export function confirmClick(button: HTMLElement, action: () => Promise<void> | void, disarmMs?: number): void {
+  const label = button.textContent ?? "";
+  let armed = false;
+  button.addEventListener("click", async (ev) => {
+    ev.stopPropagation();
+    if (!armed) {
+      armed = true;
+      button.textContent = tr("确认删除？");
+      button.classList.add("danger");
+      if (disarmMs !== undefined)
+        setTimeout(() => {
+          armed = false;
+          button.textContent = label;
+          button.classList.remove("danger");
+        }, disarmMs);
+      return;
+    }
+    await action();
+  });
 }

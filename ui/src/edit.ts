@@ -1,6 +1,6 @@
 // Editing a speech's metadata and removing a speech, from the reader.
 import { api, asAppError, type Speech } from "./api";
-import { el } from "./dom";
+import { confirmClick, el } from "./dom";
 import { tr } from "./i18n";
 
 /** The reader's toolbar for one speech; `changed` refreshes the window afterwards. */
@@ -35,14 +35,7 @@ export function speechToolbar(
     }
   });
 
-  let armed = false;
-  remove.addEventListener("click", async () => {
-    if (!armed) {
-      armed = true;
-      remove.textContent = tr("确认删除？");
-      remove.classList.add("danger");
-      return;
-    }
+  confirmClick(remove, async () => {
     try {
       await api.removeSpeech(s.id);
       changed(true);

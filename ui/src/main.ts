@@ -2,7 +2,7 @@
 // the right. Imported text is untrusted: it only ever goes into textContent (see dom.ts).
 import "./style.css";
 import { api, asAppError, type OutlineNode, type SearchHit, type Span, type SpeechSummary } from "./api";
-import { copyText, decodeEntities, el, highlighted, snippetNodes } from "./dom";
+import { confirmClick, copyText, decodeEntities, el, highlighted, later, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
 import { setupImport } from "./importer";
 import { phrasePane, templatePane, templateView } from "./bank";
@@ -95,11 +95,7 @@ function showTemplate(t: Template) {
         note.textContent = asAppError(e).message;
       }
     });
-    remove.addEventListener("click", async () => {
-      if (remove.textContent !== tr("确认删除？")) {
-        remove.textContent = tr("确认删除？");
-        return;
-      }
+    confirmClick(remove, async () => {
       try {
         await api.deleteTemplate(t.name);
         ui.reader.replaceChildren(el("p", { class: "hint" }, tr("模板已删除。")));
@@ -363,14 +359,6 @@ async function runSearch() {
   }
 }
 
-function debounce(f: () => void, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(f, ms);
-  };
-}
-
 async function main() {
   document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
   const app = document.getElementById("app")!;
@@ -452,13 +440,13 @@ async function main() {
       }
     }
   };
-  const later = debounce(() => void searchNow(), SEARCH_DELAY_MS);
+  const searchSoon = later(() => void searchNow(), SEARCH_DELAY_MS).run;
   for (const input of [ui.search, ui.speaker, ui.tag]) {
     // Mid-composition text (pinyin) is not what the writer means: search when the IME commits.
     input.addEventListener("input", (ev) => !(ev as InputEvent).isComposing && void searchNow());
     input.addEventListener("compositionend", () => void searchNow());
   }
-  for (const input of [ui.yearFrom, ui.yearTo]) input.addEventListener("input", later);
+  for (const input of [ui.yearFrom, ui.yearTo]) input.addEventListener("input", searchSoon);
   for (const select of [ui.kind, ui.sort]) select.addEventListener("change", () => void searchNow());
   document.addEventListener("keydown", (ev) => {
     if (ev.isComposing || ev.keyCode === 229) return; // keys that belong to the input method

@@ -8,7 +8,7 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { api, asAppError, type Draft, type OutlineNode } from "./api";
-import { el } from "./dom";
+import { confirmClick, el, later } from "./dom";
 import { DEFAULT_PACE, speakingTime, wordCount } from "./count";
 import { exportMenu } from "./exporter";
 import { patchPreview, resetPreview } from "./preview";
@@ -55,17 +55,6 @@ export interface WriterHooks {
   openPalette: () => void;
   /** The draft was deleted. */
   closed: () => void;
-}
-
-function later(f: () => void, ms: number): { run: () => void; cancel: () => void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return {
-    run: () => {
-      clearTimeout(timer);
-      timer = setTimeout(f, ms);
-    },
-    cancel: () => clearTimeout(timer),
-  };
 }
 
 function clock(): string {
@@ -401,24 +390,18 @@ export function createWriter(hooks: WriterHooks) {
   saveButton.addEventListener("click", () => void save("manual"));
   historyButton.addEventListener("click", () => void showHistory());
   paletteButton.addEventListener("click", () => hooks.openPalette());
-  let confirmDelete = false;
-  deleteButton.addEventListener("click", async () => {
-    if (!draft) return;
-    if (!confirmDelete) {
-      confirmDelete = true;
-      deleteButton.textContent = tr("确认删除？");
-      setTimeout(() => {
-        confirmDelete = false;
-        deleteButton.textContent = tr("删除草稿");
-      }, 4000);
-      return;
-    }
-    autosave.cancel();
-    await api.deleteDraft(draft.id);
-    draft = null;
-    hooks.changed();
-    hooks.closed();
-  });
+  confirmClick(
+    deleteButton,
+    async () => {
+      if (!draft) return;
+      autosave.cancel();
+      await api.deleteDraft(draft.id);
+      draft = null;
+      hooks.changed();
+      hooks.closed();
+    },
+    4000,
+  );
 
   return {
     element: root,

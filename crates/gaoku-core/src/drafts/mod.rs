@@ -31,6 +31,19 @@ pub struct Draft {
     pub source: Option<String>,
 }
 
+impl Draft {
+    /// The draft as listed.
+    pub fn summary(&self) -> DraftSummary {
+        DraftSummary {
+            id: self.id,
+            title: self.title.clone(),
+            created: self.created.clone(),
+            updated: self.updated.clone(),
+            chars: self.chars,
+        }
+    }
+}
+
 /// One saved snapshot of a draft, as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevisionInfo {

@@ -95,18 +95,9 @@ impl Library {
         if !revisions.is_empty() {
             prune(&tx, id)?;
         }
-        let draft = sql::get(&tx, id)?;
+        let draft = sql::get(&tx, id)?.summary();
         tx.commit()?;
-        Ok(Saved {
-            draft: DraftSummary {
-                id,
-                title: draft.title,
-                created: draft.created,
-                updated: draft.updated,
-                chars: draft.chars,
-            },
-            revisions,
-        })
+        Ok(Saved { draft, revisions })
     }
 
     /// Snapshots the stored body now (before a template insert, say), unless it is already the
@@ -117,14 +108,12 @@ impl Library {
         }
         let tx = self.store.conn_mut().transaction()?;
         let stored = sql::get(&tx, id)?;
-        let last = sql::last_revision(&tx, id)?;
-        if last.is_some_and(|(b, _)| b == stored.body) {
-            return Ok(None);
+        let rev = keep_stored(&tx, &stored, reason)?;
+        if rev.is_some() {
+            prune(&tx, id)?;
         }
-        let rev = sql::add_revision(&tx, id, &stored.body, stored.chars, reason)?;
-        prune(&tx, id)?;
         tx.commit()?;
-        Ok(Some(rev))
+        Ok(rev)
     }
 
     /// A draft's snapshots, newest first.
@@ -151,10 +140,7 @@ impl Library {
         let stored = sql::get(&tx, id)?;
         let body = sql::revision_body(&tx, id, rev)?;
         if stored.body != body {
-            let last = sql::last_revision(&tx, id)?;
-            if last.is_none_or(|(b, _)| b != stored.body) {
-                sql::add_revision(&tx, id, &stored.body, stored.chars, "before-restore")?;
-            }
+            keep_stored(&tx, &stored, "before-restore")?;
             let chars = word_count(&body);
             sql::update(&tx, id, &markdown::display_title(&body), &body, chars)?;
             sql::add_revision(&tx, id, &body, chars, "restored")?;
@@ -205,6 +191,15 @@ impl Library {
             title_line: text.title_line,
         }
     }
+}
+
+/// Snapshots the draft as stored unless it already is the newest snapshot.
+fn keep_stored(conn: &rusqlite::Connection, stored: &Draft, reason: &str) -> Result<Option<i64>> {
+    let last = sql::last_revision(conn, stored.id)?;
+    if last.is_some_and(|(b, _)| b == stored.body) {
+        return Ok(None);
+    }
+    sql::add_revision(conn, stored.id, &stored.body, stored.chars, reason).map(Some)
 }
 
 fn prune(conn: &rusqlite::Connection, id: i64) -> Result<()> {

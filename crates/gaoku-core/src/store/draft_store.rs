@@ -6,6 +6,10 @@ use super::now;
 use crate::drafts::{Draft, DraftSummary, RevisionInfo};
 use crate::error::{Error, Result};
 
+fn no_draft(id: i64) -> Error {
+    Error::Missing(format!("no draft with id {id}"))
+}
+
 const DRAFT_COLUMNS: &str = "id, title, body, created_at, updated_at, chars, source";
 
 fn draft_row(r: &Row) -> rusqlite::Result<Draft> {
@@ -48,7 +52,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Draft> {
         draft_row,
     )
     .optional()?
-    .ok_or_else(|| Error::Missing(format!("no draft with id {id}")))
+    .ok_or_else(|| no_draft(id))
 }
 
 /// Inserts a draft; returns its id.
@@ -75,7 +79,7 @@ pub fn update(conn: &Connection, id: i64, title: &str, body: &str, chars: usize)
         params![id, title, body, chars as i64, now()],
     )?;
     if n == 0 {
-        return Err(Error::Missing(format!("no draft with id {id}")));
+        return Err(no_draft(id));
     }
     Ok(())
 }
@@ -84,7 +88,7 @@ pub fn update(conn: &Connection, id: i64, title: &str, body: &str, chars: usize)
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let n = conn.execute("DELETE FROM drafts WHERE id = ?1", [id])?;
     if n == 0 {
-        return Err(Error::Missing(format!("no draft with id {id}")));
+        return Err(no_draft(id));
     }
     Ok(())
 }
