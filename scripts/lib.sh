@@ -5,12 +5,14 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Debian packages for building Tauri 2 (WebKitGTK 4.1), running it headless, its E2E tests, and
-# checking exports (pandoc, LibreOffice, poppler).
+# Debian packages for building Tauri 2 (WebKitGTK 4.1), running it headless, its E2E tests (with
+# a real pinyin input method: fcitx5, xdotool, a D-Bus session), and checking exports (pandoc,
+# LibreOffice, poppler).
 APT_PACKAGES=(
   build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk
   pandoc libreoffice-writer-nogui poppler-utils
+  fcitx5 fcitx5-chinese-addons fcitx5-frontend-gtk3 xdotool dbus-x11
 )
 
 as_root() {

@@ -4,7 +4,8 @@
 // library list shows every speech and the first speech is open. Search as you type: in the page,
 // from the input event of the last keystroke until the hits are in the DOM and painted. With a
 // draft file (imported into LIBRARY as a draft first): the preview update after each of 20 typed
-// characters, from the request to the patched DOM, and the same followed by layout.
+// characters, from the request to the patched DOM, and the same followed by layout; then the
+// autosave under steady typing (save round trip, longest gap between frames).
 import { startApp } from "./webdriver.mjs";
 
 const library = process.argv[2];
@@ -81,6 +82,29 @@ if (draftFile) {
        })();`,
     );
     console.log(`preview update of a draft of ${result.chars}: median ${result.patch.toFixed(1)} ms (max ${result.patchMax.toFixed(1)}), with layout ${result.withLayout.toFixed(1)} ms`);
+    // Steady typing (a character every 100 ms for 6 s): the autosave runs every second; how long
+    // each save takes (request to answer) and the longest gap between painted frames meanwhile.
+    const typing = await app.exec(
+      `return (async () => {
+         const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+         const c = document.querySelector('#editor .cm-content');
+         performance.clearMeasures('gaoku-autosave');
+         let last = performance.now(), worst = 0, running = true;
+         const frame = (t) => { worst = Math.max(worst, t - last); last = t; if (running) requestAnimationFrame(frame); };
+         requestAnimationFrame(frame);
+         for (let i = 0; i < 60; i++) {
+           c.focus();
+           document.execCommand('insertText', false, '字');
+           await wait(100);
+         }
+         await wait(1500);
+         running = false;
+         const ms = performance.getEntriesByName('gaoku-autosave').map((m) => m.duration);
+         const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+         return { saves: ms.length, median: med(ms), max: Math.max(...ms), worstFrame: worst, state: document.getElementById('save-state').textContent };
+       })();`,
+    );
+    console.log(`autosave while typing steadily for 6 s: ${typing.saves} saves, median ${typing.median.toFixed(1)} ms (max ${typing.max.toFixed(1)}), longest frame gap ${typing.worstFrame.toFixed(0)} ms, status "${typing.state}"`);
   } finally {
     await app.quit();
   }

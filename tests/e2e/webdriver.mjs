@@ -27,8 +27,11 @@ async function call(base, method, path, body) {
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
-/** Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library. */
-export async function startApp(library, port = 4444 + Math.floor(Math.random() * 500)) {
+/**
+ * Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library; `extraEnv`
+ * is added to the app's environment (an input method's variables, for example).
+ */
+export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floor(Math.random() * 500) } = {}) {
   // Window state and the webview's storage (language, pace) are kept per library, not shared
   // between tests: the app's config and data folders live in the library folder.
   const env = {
@@ -38,6 +41,7 @@ export async function startApp(library, port = 4444 + Math.floor(Math.random() *
     XDG_DATA_HOME: join(library, ".data"),
     XDG_CACHE_HOME: join(library, ".cache"),
     TAURI_WEBVIEW_AUTOMATION: "true",
+    ...extraEnv,
   };
   const driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;

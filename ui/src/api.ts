@@ -214,7 +214,11 @@ export const api = {
   /** Rebuilds the menu bar in English (true) or Chinese. */
   menuLanguage: (en: boolean) => invoke<void>("menu_language", { en }),
   /** Runs `f` (the last autosave) before the window closes. */
-  beforeClose: (f: () => Promise<void>) => getCurrentWindow().onCloseRequested(async () => await f()),
+  /** Runs `f` before the window closes; the close is cancelled when `f` resolves false. */
+  beforeClose: (f: () => Promise<boolean>) =>
+    getCurrentWindow().onCloseRequested(async (ev) => {
+      if (!(await f())) ev.preventDefault();
+    }),
   drafts: (query: string | null) => invoke<DraftSummary[]>("drafts_list", { query }),
   draft: (id: number) => invoke<Draft>("draft_get", { id }),
   createDraft: (template: string | null) => invoke<Draft>("draft_create", { template }),

@@ -367,7 +367,7 @@ async function main() {
   // 中文 by default; English for colleagues who read it more easily. Switching reloads the window.
   const langButton = el("button", { type: "button", id: "lang-toggle", class: "lang" }, lang === "en" ? "中文" : "English");
   langButton.addEventListener("click", async () => {
-    await writer.flush();
+    if (!(await writer.flush())) return;
     setLang(lang === "en" ? "zh" : "en");
   });
   header.append(el("strong", {}, tr("稿库")), el("span", { class: "sub" }, tr("素材库")), actions, ui.status, langButton);
@@ -494,7 +494,11 @@ async function main() {
   void api.onMenu((id) => menuActions[id]?.());
   if (lang === "en") void api.menuLanguage(true);
   // A draft is never lost: the last edits are saved before the window closes.
-  void api.beforeClose(() => writer.flush());
+  // When that save fails (disk full, library locked) the window stays open unless the writer
+  // chooses to close anyway: the text is still in the editor to copy out.
+  void api.beforeClose(
+    async () => (await writer.flush()) || window.confirm(tr("草稿的最新修改未能保存。仍要关闭吗？未保存的文字将丢失。")),
+  );
   await refreshLibrary();
   (ui.list.firstElementChild as HTMLElement | null)?.click();
 }

@@ -1,6 +1,7 @@
 // The writing side: a CodeMirror 6 Markdown editor for one draft, with a sanitized live preview
-// (rendered by the core), the draft's outline, 字数 and speaking time, autosave within a second
-// of the last keystroke, Ctrl+S snapshots, and the revision history with a readable diff.
+// (rendered by the core), the draft's outline, 字数 and speaking time, autosave (every change
+// saved within a second, even while typing goes on; see autosave.ts), Ctrl+S snapshots, and the
+// revision history with a readable diff.
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, keymap } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
@@ -12,10 +13,14 @@ import { confirmClick, el, later } from "./dom";
 import { DEFAULT_PACE, speakingTime, wordCount } from "./count";
 import { exportMenu } from "./exporter";
 import { patchPreview, resetPreview } from "./preview";
+import { SaveClock, committedDoc, committedText } from "./autosave";
 import { lang, tr } from "./i18n";
 
-/** Autosave this long after the last change. */
+/** Every change is saved at most this long after it was made, even while typing goes on. */
 export const AUTOSAVE_MS = 1000;
+/** After a failed save (disk full, library locked): retry after 2 s, doubling up to 30 s. */
+const RETRY_MS = 2000;
+const MAX_RETRY_MS = 30_000;
 const PREVIEW_MS = 60;
 const OUTLINE_MS = 250;
 const PACE_KEY = "gaoku.pace";
@@ -57,7 +62,7 @@ export interface WriterHooks {
   closed: () => void;
 }
 
-function clock(): string {
+function timeOfDay(): string {
   return new Date().toLocaleTimeString("zh-CN", { hour12: false });
 }
 
@@ -74,7 +79,7 @@ const REASONS: Record<string, string> = {
 export function createWriter(hooks: WriterHooks) {
   let draft: Draft | null = null;
   let lastSaved = "";
-  let saving: Promise<void> = Promise.resolve();
+  let saving: Promise<boolean> = Promise.resolve(true);
 
   const root = el("section", { class: "writer", id: "writer" });
   const toolbar = el("div", { class: "toolbar writer-toolbar" });
@@ -187,42 +192,61 @@ export function createWriter(hooks: WriterHooks) {
     saveState.textContent = text;
   };
 
-  /** Saves the editor's text if it changed; `manual` also leaves a revision. */
-  const save = (kind: "auto" | "manual"): Promise<void> => {
-    const run = async () => {
-      if (!draft) return;
-      const text = body();
-      if (kind === "auto" && text === lastSaved) return;
+  /**
+   * Saves the editor's text as last committed (never half-typed pinyin) if it changed; `manual`
+   * also leaves a revision. Resolves false when the save failed: the text stays in the editor,
+   * the status bar says so, and the autosave clock retries.
+   */
+  const save = (kind: "auto" | "manual"): Promise<boolean> => {
+    const run = async (): Promise<boolean> => {
+      if (!draft) return true;
+      const text = committedDoc(view);
+      if (kind === "auto" && text === lastSaved) return true;
       const id = draft.id;
       setState(tr("保存中…"));
+      const start = performance.now();
       try {
         const r = await api.saveDraft(id, text, kind);
+        // Request to answer, readable by tests/e2e/measure.mjs.
+        performance.measure("gaoku-autosave", { start, end: performance.now() });
         if (draft?.id === id) {
           lastSaved = text;
           draft.title = r.draft.title;
           titleLabel.textContent = r.draft.title;
-          setState(tr("已保存 {time}", { time: clock() }) + (r.revisions.length ? tr(" · 已留存版本") : ""));
+          const more = text === body() ? "" : tr("（正在输入的拼音除外）");
+          setState(tr("已保存 {time}", { time: timeOfDay() }) + more + (r.revisions.length ? tr(" · 已留存版本") : ""));
         }
         hooks.changed();
+        return true;
       } catch (e) {
-        setState(tr("保存失败：{error}", { error: asAppError(e).message }));
+        if (draft?.id === id) {
+          setState(tr("保存失败：{error}（正文仍在编辑器中，将自动重试）", { error: asAppError(e).message }));
+          saveState.classList.add("failed");
+        }
+        return false;
       }
     };
-    saving = saving.then(run);
+    saving = saving.then(run).then((ok) => {
+      if (ok) saveState.classList.remove("failed");
+      return ok;
+    });
     return saving;
   };
 
-  const autosave = later(() => {
-    // Never save half an IME composition; try again when it ends.
-    if (view.composing) autosave.run();
-    else void save("auto");
-  }, AUTOSAVE_MS);
+  const autosave = new SaveClock({
+    waitMs: AUTOSAVE_MS,
+    retryMs: RETRY_MS,
+    maxRetryMs: MAX_RETRY_MS,
+    save: () => save("auto"),
+  });
 
-  /** Saves now whatever is unsaved (before close, export, restore, switching drafts). */
-  const flush = async () => {
-    autosave.cancel();
-    await save("auto");
-  };
+  /** Saves now whatever is unsaved (before close, export, restore, switching drafts, on blur). */
+  const flush = () => autosave.flush();
+  // The window loses focus or is hidden (another program, minimised, the screen locked): save.
+  window.addEventListener("blur", () => void flush());
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) void flush();
+  });
 
   let syncing = false;
   const syncPreview = () => {
@@ -260,6 +284,7 @@ export function createWriter(hooks: WriterHooks) {
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     search({ top: true }),
     EditorState.phrases.of(lang === "zh" ? PHRASES : {}),
+    committedText(),
     keymap.of([
       ...searchKeymap,
       ...historyKeymap,
@@ -268,8 +293,8 @@ export function createWriter(hooks: WriterHooks) {
     EditorView.contentAttributes.of({ "aria-label": tr("草稿正文"), lang: "zh-CN" }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) {
-        setState(tr("未保存"));
-        autosave.run();
+        if (!saveState.classList.contains("failed")) setState(tr("未保存"));
+        autosave.changed();
         renderPreview.run();
         renderOutline.run();
       }
@@ -278,6 +303,7 @@ export function createWriter(hooks: WriterHooks) {
   ];
 
   const load = (d: Draft) => {
+    autosave.cancel();
     draft = d;
     lastSaved = d.body;
     titleLabel.textContent = d.title;
@@ -290,7 +316,8 @@ export function createWriter(hooks: WriterHooks) {
   };
 
   const open = async (id: number) => {
-    await flush();
+    // A draft whose last edits could not be saved stays open: switching would drop them.
+    if (!(await flush())) return;
     history_.hidden = true;
     load(await api.draft(id));
     view.focus();
@@ -335,7 +362,7 @@ export function createWriter(hooks: WriterHooks) {
         const parts = await api.diff(id, r.id);
         const restore = el("button", { type: "button", id: "revision-restore" }, tr("恢复此版本"));
         restore.addEventListener("click", async () => {
-          await flush();
+          if (!(await flush())) return;
           load(await api.restore(id, r.id));
           history_.hidden = true;
           hooks.changed();
