@@ -12,7 +12,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk
   pandoc libreoffice-writer-nogui poppler-utils
-  fcitx5 fcitx5-chinese-addons fcitx5-frontend-gtk3 xdotool dbus-x11
+  fcitx5 fcitx5-chinese-addons fcitx5-frontend-gtk3 xdotool dbus-x11 sqlite3
 )
 
 as_root() {

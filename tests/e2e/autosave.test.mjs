@@ -5,7 +5,7 @@
 // pinyin letters). Timings are random per round and printed, so a failure can be replayed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -138,3 +138,73 @@ test("pinyin typed steadily through fcitx5 is saved as committed words, never as
     ime.stop();
   }
 });
+
+test("a save that fails (the library locked by another program) is shown, keeps the text, and is retried", { skip: !sqliteAvailable() && "sqlite3 not installed" }, async () => {
+  const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  const app = await startApp(library);
+  let lock = null;
+  try {
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#tab-drafts"));
+    await app.click(await app.waitFor("#draft-new"));
+    const content = await app.waitFor("#editor .cm-content");
+    await app.click(content);
+    await app.type(content, "before the lock ");
+    await app.waitFor("#save-state", (t) => t.startsWith("已保存"));
+
+    // Another program holds a write lock on the library database.
+    lock = await holdWriteLock(join(library, "library.sqlite3"));
+    await app.type(content, "typed while locked ");
+    // The save waits for the lock; the editor stays usable meanwhile (the save runs off the
+    // window's main thread): more typing arrives while it waits.
+    await app.waitFor("#save-state", (t) => t.startsWith("保存中"));
+    await app.type(content, "and more ");
+    const during = await app.exec(
+      "return [document.querySelector('#editor .cm-content').innerText, document.getElementById('save-state').textContent];",
+    );
+    assert.ok(during[0].includes("and more"), during[0]);
+    // Typed during the wait: the status says the text is not saved yet (never 已保存).
+    assert.match(during[1], /^(保存中|未保存)/, `the save was still waiting: ${during[1]}`);
+    // It fails: the status bar says so, in the writer's language, and never claims a save.
+    const failed = await app.waitFor("#save-state", (t) => t.startsWith("保存失败"), 20000);
+    assert.match(await app.text(failed), /将自动重试/);
+    assert.equal(await app.exec("return document.getElementById('save-state').classList.contains('failed');"), true);
+    assert.ok((await editorText(app)).includes("typed while locked and more"), "the text stays in the editor");
+    await app.screenshot("autosave-failed.png");
+
+    // The lock goes away: the retry saves everything, with no further keystroke.
+    lock.release();
+    lock = null;
+    await app.waitFor("#save-state", (t) => t.startsWith("已保存"), 40000);
+    assert.match(savedDraft(library), /before the lock typed while locked and more/);
+  } finally {
+    lock?.release();
+    await app.quit();
+  }
+});
+
+function sqliteAvailable() {
+  try {
+    execFileSync("sqlite3", ["-version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens `db` in the sqlite3 shell and holds an exclusive write lock until `release()`. */
+async function holdWriteLock(db) {
+  const shell = spawn("sqlite3", [db], { stdio: ["pipe", "pipe", "inherit"] });
+  let out = "";
+  shell.stdout.on("data", (d) => (out += d));
+  shell.stdin.write("BEGIN EXCLUSIVE;\nSELECT 'locked';\n");
+  for (let i = 0; !out.includes("locked"); i++) {
+    if (i > 100) throw new Error("could not lock the library");
+    await sleep(100);
+  }
+  return {
+    release() {
+      shell.stdin.end("COMMIT;\n.quit\n");
+    },
+  };
+}

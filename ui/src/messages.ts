@@ -24,6 +24,7 @@ const RULES: Rule[] = [
   [/^file too large: ([\d.]+) MB; text files over (\d+) MB.*$/, "文件过大（$1 MB）：超过 $2 MB 的文本文件不导入"],
   [/^file too large: ([\d.]+) MB; \.docx files over (\d+) MB.*$/, "文件过大（$1 MB）：超过 $2 MB 的 .docx 不导入"],
   [/^no text left after cleaning.*$/, "清理后没有正文（文件里只有空行或广告）"],
+  [/^library database error: database is locked$/, "素材库正被另一个程序写入（数据库已锁定）"],
   [/^empty query.*$/, "请输入要检索的内容：原词（狠抓落实）、关键词（乡村振兴 产业）或句式（一是…二是…）"],
   [/^query too long: (\d+) characters \(at most (\d+)\)$/, "检索词过长：$1 个字（最多 $2 个）"],
   [/^nothing to search for.*$/, "没有可检索的文字：检索词只有标点或符号"],

@@ -1,4 +1,6 @@
 //! Draft commands: list, open, create, save (autosave and Ctrl+S), revisions, preview, outline.
+//! Those that touch the library run off the main thread (`async`): a save that waits for a locked
+//! database never freezes the window, and the editor keeps the text while it retries.
 
 use gaoku_core::drafts::preview::PreviewBlock;
 use gaoku_core::drafts::{diff::DiffPart, Draft, DraftSummary, RevisionInfo, SaveKind, Saved};
@@ -9,7 +11,7 @@ use tauri::State;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn drafts_list(
     state: State<'_, AppState>,
     query: Option<String>,
@@ -17,12 +19,12 @@ pub fn drafts_list(
     Ok(state.library()?.drafts(query.as_deref())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_get(state: State<'_, AppState>, id: i64) -> CmdResult<Draft> {
     Ok(state.library()?.draft(id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_create(state: State<'_, AppState>, template: Option<String>) -> CmdResult<Draft> {
     let mut lib = state.library()?;
     Ok(match template {
@@ -31,12 +33,12 @@ pub fn draft_create(state: State<'_, AppState>, template: Option<String>) -> Cmd
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_from_speech(state: State<'_, AppState>, id: i64) -> CmdResult<Draft> {
     Ok(state.library()?.create_draft_from_speech(id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_save(
     state: State<'_, AppState>,
     id: i64,
@@ -46,7 +48,7 @@ pub fn draft_save(
     Ok(state.library()?.save_draft(id, &body, kind)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_snapshot(
     state: State<'_, AppState>,
     id: i64,
@@ -55,22 +57,22 @@ pub fn draft_snapshot(
     Ok(state.library()?.snapshot_draft(id, &reason)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_revisions(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<RevisionInfo>> {
     Ok(state.library()?.draft_revisions(id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_diff(state: State<'_, AppState>, id: i64, rev: i64) -> CmdResult<Vec<DiffPart>> {
     Ok(state.library()?.draft_diff(id, rev)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_restore(state: State<'_, AppState>, id: i64, rev: i64) -> CmdResult<Draft> {
     Ok(state.library()?.restore_draft(id, rev)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     Ok(state.library()?.delete_draft(id)?)
 }

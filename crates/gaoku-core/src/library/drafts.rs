@@ -41,11 +41,12 @@ impl Library {
 
     /// Creates a draft from Markdown (`source` notes where it came from) with a first snapshot.
     pub fn create_draft(&mut self, body: &str, source: Option<&str>) -> Result<Draft> {
-        let tx = self.store.conn_mut().transaction()?;
-        let chars = word_count(body);
-        let id = sql::insert(&tx, &markdown::display_title(body), body, chars, source)?;
-        sql::add_revision(&tx, id, body, chars, "created")?;
-        tx.commit()?;
+        let id = self.store.durably(|tx| {
+            let chars = word_count(body);
+            let id = sql::insert(tx, &markdown::display_title(body), body, chars, source)?;
+            sql::add_revision(tx, id, body, chars, "created")?;
+            Ok(id)
+        })?;
         self.draft(id)
     }
 
@@ -63,41 +64,10 @@ impl Library {
     }
 
     /// Saves a new body. Autosaves snapshot only when the policy asks (timed, before a large
-    /// paste); manual saves always leave the saved text as a snapshot. One transaction.
+    /// paste); manual saves always leave the saved text as a snapshot. One transaction, synced
+    /// to disk before it returns.
     pub fn save_draft(&mut self, id: i64, body: &str, kind: SaveKind) -> Result<Saved> {
-        let tx = self.store.conn_mut().transaction()?;
-        let stored = sql::get(&tx, id)?;
-        let last = sql::last_revision(&tx, id)?;
-        let (before, after) = snapshot_plan(
-            kind,
-            &stored.body,
-            body,
-            last.as_ref()
-                .map(|(b, created)| (b.as_str(), age_secs(created))),
-        );
-        let mut revisions = Vec::new();
-        if let Some(reason) = before {
-            revisions.push(sql::add_revision(
-                &tx,
-                id,
-                &stored.body,
-                stored.chars,
-                reason,
-            )?);
-        }
-        let chars = word_count(body);
-        if stored.body != body {
-            sql::update(&tx, id, &markdown::display_title(body), body, chars)?;
-        }
-        if let Some(reason) = after {
-            revisions.push(sql::add_revision(&tx, id, body, chars, reason)?);
-        }
-        if !revisions.is_empty() {
-            prune(&tx, id)?;
-        }
-        let draft = sql::get(&tx, id)?.summary();
-        tx.commit()?;
-        Ok(Saved { draft, revisions })
+        self.store.durably(|tx| save_in(tx, id, body, kind))
     }
 
     /// Snapshots the stored body now (before a template insert, say), unless it is already the
@@ -106,14 +76,14 @@ impl Library {
         if reason.is_empty() || reason.len() > 40 {
             return Err(Error::Invalid("a snapshot reason is 1–40 bytes".into()));
         }
-        let tx = self.store.conn_mut().transaction()?;
-        let stored = sql::get(&tx, id)?;
-        let rev = keep_stored(&tx, &stored, reason)?;
-        if rev.is_some() {
-            prune(&tx, id)?;
-        }
-        tx.commit()?;
-        Ok(rev)
+        self.store.durably(|tx| {
+            let stored = sql::get(tx, id)?;
+            let rev = keep_stored(tx, &stored, reason)?;
+            if rev.is_some() {
+                prune(tx, id)?;
+            }
+            Ok(rev)
+        })
     }
 
     /// A draft's snapshots, newest first.
@@ -136,17 +106,18 @@ impl Library {
 
     /// Puts a snapshot's text back as the draft, snapshotting the current text first.
     pub fn restore_draft(&mut self, id: i64, rev: i64) -> Result<Draft> {
-        let tx = self.store.conn_mut().transaction()?;
-        let stored = sql::get(&tx, id)?;
-        let body = sql::revision_body(&tx, id, rev)?;
-        if stored.body != body {
-            keep_stored(&tx, &stored, "before-restore")?;
-            let chars = word_count(&body);
-            sql::update(&tx, id, &markdown::display_title(&body), &body, chars)?;
-            sql::add_revision(&tx, id, &body, chars, "restored")?;
-            prune(&tx, id)?;
-        }
-        tx.commit()?;
+        self.store.durably(|tx| {
+            let stored = sql::get(tx, id)?;
+            let body = sql::revision_body(tx, id, rev)?;
+            if stored.body != body {
+                keep_stored(tx, &stored, "before-restore")?;
+                let chars = word_count(&body);
+                sql::update(tx, id, &markdown::display_title(&body), &body, chars)?;
+                sql::add_revision(tx, id, &body, chars, "restored")?;
+                prune(tx, id)?;
+            }
+            Ok(())
+        })?;
         self.draft(id)
     }
 
@@ -208,4 +179,39 @@ fn prune(conn: &rusqlite::Connection, id: i64) -> Result<()> {
         .map(|r| (r.id, r.created.chars().take(10).collect(), r.reason))
         .collect();
     sql::delete_revisions(conn, &drafts::prune_plan(&all))
+}
+
+/// The body of [`Library::save_draft`], inside its transaction.
+fn save_in(tx: &rusqlite::Transaction<'_>, id: i64, body: &str, kind: SaveKind) -> Result<Saved> {
+    let stored = sql::get(tx, id)?;
+    let last = sql::last_revision(tx, id)?;
+    let (before, after) = snapshot_plan(
+        kind,
+        &stored.body,
+        body,
+        last.as_ref()
+            .map(|(b, created)| (b.as_str(), age_secs(created))),
+    );
+    let mut revisions = Vec::new();
+    if let Some(reason) = before {
+        revisions.push(sql::add_revision(
+            tx,
+            id,
+            &stored.body,
+            stored.chars,
+            reason,
+        )?);
+    }
+    let chars = word_count(body);
+    if stored.body != body {
+        sql::update(tx, id, &markdown::display_title(body), body, chars)?;
+    }
+    if let Some(reason) = after {
+        revisions.push(sql::add_revision(tx, id, body, chars, reason)?);
+    }
+    if !revisions.is_empty() {
+        prune(tx, id)?;
+    }
+    let draft = sql::get(tx, id)?.summary();
+    Ok(Saved { draft, revisions })
 }

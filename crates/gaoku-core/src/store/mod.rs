@@ -61,6 +61,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Every write transaction takes the write lock when it begins, so that it waits (up to
+        // the busy timeout) for another writer instead of failing when a read turns into a write.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -286,6 +289,26 @@ impl Store {
     /// The connection, for the phrase bank's queries.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Runs `f` in one write transaction committed with a full sync (`synchronous = FULL` for
+    /// this commit): what it writes survives a power cut, not only a crash of the app. For the
+    /// writer's own work (drafts); imports can be redone from their files and commit faster.
+    pub(crate) fn durably<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        let result = (|| -> Result<T> {
+            let tx = self.conn.transaction()?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        let restored = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        let value = result?;
+        restored?;
+        Ok(value)
     }
 
     /// The connection, for writes that need a transaction.
