@@ -30,9 +30,11 @@ impl AppState {
 
     /// The library, locked for one command.
     pub fn library(&self) -> CmdResult<MutexGuard<'_, Library>> {
-        self.library.lock().map_err(|_| AppError {
-            code: "library",
-            message: "the library is unavailable after an earlier failure; restart Gaoku".into(),
+        self.library.lock().map_err(|_| {
+            AppError::shell(
+                "library_poisoned",
+                "the library is unavailable after an earlier failure; restart Gaoku",
+            )
         })
     }
 }

@@ -75,7 +75,7 @@ fn library_commands_over_ipc() {
         json!({ "request": { "query": "，。" } }),
     )
     .unwrap_err();
-    assert_eq!(bad["code"], "query");
+    assert_eq!(bad["code"], "nothing_to_search");
     let outline = invoke(&webview, "outline_get", json!({ "id": list[0].id })).unwrap();
     assert_eq!(outline["nodes"].as_array().unwrap().len(), 3);
     let bank = invoke(
@@ -110,7 +110,9 @@ fn library_commands_over_ipc() {
         json!({ "id": list[0].id, "name": "半年会结构", "placeholders": false }),
     )
     .unwrap_err();
-    assert_eq!(again["code"], "invalid");
+    assert_eq!(again["code"], "exists");
+    assert_eq!(again["params"]["what"], "template");
+    assert_eq!(again["params"]["name"], "半年会结构");
 
     // Import through the worker thread: the report names each file.
     let files = tempfile::tempdir().unwrap();
@@ -146,7 +148,7 @@ fn library_commands_over_ipc() {
         json!({ "id": new_id, "edit": { "title": " " } }),
     )
     .unwrap_err();
-    assert_eq!(bad["code"], "invalid");
+    assert_eq!(bad["code"], "empty_title");
     invoke(&webview, "speech_remove", json!({ "id": new_id })).unwrap();
     assert_eq!(
         invoke(&webview, "speech_get", json!({ "id": new_id })).unwrap_err()["code"],
@@ -155,6 +157,7 @@ fn library_commands_over_ipc() {
 
     let err = invoke(&webview, "speech_get", json!({ "id": 9999 })).unwrap_err();
     assert_eq!(err["code"], "not_found");
+    assert_eq!(err["params"], json!({ "what": "speech", "id": "9999" }));
     assert!(err["message"].as_str().unwrap().contains("9999"));
 }
 
@@ -259,7 +262,7 @@ fn phrase_and_template_editing_over_ipc() {
     .unwrap();
     assert_eq!(p["text"], "既要金山银山，也要绿水青山");
     let empty = invoke(&webview, "phrase_edit", json!({ "id": id, "text": "  " })).unwrap_err();
-    assert_eq!(empty["code"], "invalid");
+    assert_eq!(empty["code"], "empty_phrase");
     invoke(&webview, "phrase_delete", json!({ "id": id })).unwrap();
     let left = invoke(
         &webview,
@@ -295,5 +298,6 @@ fn phrase_and_template_editing_over_ipc() {
         "{names:?}"
     );
     let builtin = invoke(&webview, "template_delete", json!({ "name": "致辞" })).unwrap_err();
-    assert_eq!(builtin["code"], "invalid", "{builtin}");
+    assert_eq!(builtin["code"], "built_in", "{builtin}");
+    assert_eq!(builtin["params"]["name"], "致辞");
 }

@@ -2,7 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { localizeMessage } from "./messages";
+import { errorText, type Params } from "./errors";
 
 /** One row of the library list (mirrors gaoku_core::SpeechSummary). */
 export interface SpeechSummary {
@@ -34,14 +34,19 @@ export interface LibraryInfo {
 /** The error every command returns (mirrors the shell's AppError). */
 export interface AppError {
   code: string;
+  params?: Params;
   message: string;
 }
 
-/** Turns whatever a failed call threw into an AppError, its message in the UI's language. */
+/**
+ * Turns whatever a failed call threw into an AppError whose message is in the UI's language,
+ * rendered from its code and parameters (errors.ts).
+ */
 export function asAppError(e: unknown): AppError {
   if (e && typeof e === "object" && "message" in e) {
-    const o = e as { code?: unknown; message: unknown };
-    return { code: String(o.code ?? "unknown"), message: localizeMessage(String(o.message)) };
+    const o = e as { code?: unknown; params?: Params; message: unknown };
+    const code = String(o.code ?? "unknown");
+    return { code, params: o.params, message: errorText(code, o.params, String(o.message)) };
   }
   return { code: "unknown", message: String(e) };
 }
@@ -101,8 +106,8 @@ export interface Outline {
 export interface ImportReport {
   imported: Array<{ id: number; title: string; path: string }>;
   duplicates: Array<{ path: string; id: number }>;
-  failed: Array<{ path: string; error: string }>;
-  skipped: Array<{ path: string; reason: string }>;
+  failed: Array<{ path: string; error: string; code: string; params: Params }>;
+  skipped: Array<{ path: string; reason: string; code: string }>;
 }
 
 export interface ImportProgress {

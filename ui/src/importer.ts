@@ -4,7 +4,7 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, asAppError, type ImportReport } from "./api";
 import { el } from "./dom";
 import { tr } from "./i18n";
-import { localizeMessage } from "./messages";
+import { errorText } from "./errors";
 
 /** The import panel: progress while running, then the report. */
 const panel = el("section", { id: "import-panel", class: "import-panel", hidden: "" });
@@ -40,8 +40,8 @@ function renderReport(r: ImportReport) {
     ),
     section(tr("已导入"), r.imported.map((i) => [i.title, name(i.path)]), "imported"),
     section(tr("重复（库中已有）"), r.duplicates.map((d) => [name(d.path), tr("与第 {id} 篇相同", { id: d.id })]), "duplicates"),
-    section(tr("失败"), r.failed.map((f) => [name(f.path), localizeMessage(f.error)]), "failed"),
-    section(tr("跳过"), r.skipped.map((s) => [name(s.path), localizeMessage(s.reason)]), "skipped"),
+    section(tr("失败"), r.failed.map((f) => [name(f.path), errorText(f.code, f.params, f.error)]), "failed"),
+    section(tr("跳过"), r.skipped.map((s) => [name(s.path), errorText(s.code, {}, s.reason)]), "skipped"),
     close,
   );
 }

@@ -38,7 +38,7 @@ pub enum DraftAction {
 }
 
 fn print_json(v: &impl serde::Serialize) {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(v).expect("plain data serialises")
     );
@@ -53,7 +53,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
                 print_json(&drafts);
             } else {
                 for d in &drafts {
-                    println!("#{:<5} {}  {}字  {}", d.id, d.updated, d.chars, d.title);
+                    outln!("#{:<5} {}  {}字  {}", d.id, d.updated, d.chars, d.title);
                 }
             }
         }
@@ -62,7 +62,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&d);
             } else {
-                print!("{}", d.body);
+                out!("{}", d.body);
             }
         }
         DraftAction::New { template } => {
@@ -83,7 +83,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&saved);
             } else {
-                println!("saved #{} ({}字)", saved.draft.id, saved.draft.chars);
+                outln!("saved #{} ({}字)", saved.draft.id, saved.draft.chars);
             }
         }
         DraftAction::Revisions { id } => {
@@ -92,7 +92,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
                 print_json(&revs);
             } else {
                 for r in &revs {
-                    println!("r{:<5} {}  {}字  {}", r.id, r.created, r.chars, r.reason);
+                    outln!("r{:<5} {}  {}字  {}", r.id, r.created, r.chars, r.reason);
                 }
             }
         }
@@ -103,12 +103,12 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             } else {
                 for p in &parts {
                     match p.op {
-                        "added" => print!("[+{}+]", p.text),
-                        "removed" => print!("[-{}-]", p.text),
-                        _ => print!("{}", p.text),
+                        "added" => out!("[+{}+]", p.text),
+                        "removed" => out!("[-{}-]", p.text),
+                        _ => out!("{}", p.text),
                     }
                 }
-                println!();
+                outln!();
             }
         }
         DraftAction::Restore { id, rev } => {
@@ -116,7 +116,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&json!({ "id": d.id, "restored": rev, "chars": d.chars }));
             } else {
-                println!("draft #{} is revision r{rev} again ({}字)", d.id, d.chars);
+                outln!("draft #{} is revision r{rev} again ({}字)", d.id, d.chars);
             }
         }
         DraftAction::Delete { id } => {
@@ -124,7 +124,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&json!({ "deleted": id }));
             } else {
-                println!("deleted draft #{id}");
+                outln!("deleted draft #{id}");
             }
         }
     }
@@ -135,6 +135,6 @@ fn created(id: i64, title: &str, json: bool) {
     if json {
         print_json(&json!({ "id": id, "title": title }));
     } else {
-        println!("{id}");
+        outln!("{id}");
     }
 }

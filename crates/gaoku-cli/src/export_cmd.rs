@@ -59,9 +59,7 @@ pub fn run(lib: &Library, a: &ExportArgs, json: bool) -> Result<ExitCode> {
     };
     if a.output.as_os_str() == "-" {
         if format == Format::Docx {
-            return Err(gaoku_core::Error::Invalid(
-                "a .docx cannot go to standard output; give a file name with -o".into(),
-            ));
+            return Err(gaoku_core::error::Invalid::DocxToStdout.into());
         }
         use std::io::Write;
         std::io::stdout()
@@ -71,12 +69,12 @@ pub fn run(lib: &Library, a: &ExportArgs, json: bool) -> Result<ExitCode> {
     }
     Library::write_export(&a.output, &bytes, a.force)?;
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({ "path": a.output, "bytes": bytes.len() })
         );
     } else {
-        println!("wrote {} ({} bytes)", a.output.display(), bytes.len());
+        outln!("wrote {} ({} bytes)", a.output.display(), bytes.len());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,16 @@
 //! `gaoku`: the command line over the core facade, with stable JSON output for scripts.
 
+/// `println!` through the one output path ([`output::write`]): quiet on a closed pipe.
+macro_rules! outln {
+    () => { $crate::output::write(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::output::write(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!` through the one output path ([`output::write`]).
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::output::write(format_args!($($arg)*)) };
+}
+
 mod draft_cmd;
 mod export_cmd;
 mod output;
@@ -66,7 +77,9 @@ enum Command {
     /// Search: an exact phrase (狠抓落实), keywords (乡村振兴 产业), or a pattern (一是…二是…三是,
     /// 要*干、*干、*干). `…`/`...` is a gap of up to 200 characters, `*` exactly one character.
     Search {
-        query: String,
+        /// A phrase, several words (keywords: `gaoku search 乡村 振兴`), or a pattern.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
         /// Treat the query as a pattern even without … or *.
         #[arg(long)]
         pattern: bool,
@@ -236,7 +249,9 @@ enum SortArg {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    let result = run(&cli);
+    output::finish();
+    match result {
         Ok(code) => code,
         Err(e) => {
             // A query that cannot be run is a usage error.
@@ -246,7 +261,11 @@ fn main() -> ExitCode {
                 1
             };
             if cli.json {
-                println!("{}", serde_json::json!({ "error": e.to_string() }));
+                let (code, params) = e.coded();
+                outln!(
+                    "{}",
+                    serde_json::json!({ "error": e.to_string(), "code": code, "params": params })
+                );
             } else {
                 eprintln!("gaoku: error: {e}");
             }
@@ -352,7 +371,8 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             sort,
         } => {
             let req = SearchRequest {
-                query: query.clone(),
+                // Several words on the command line are keywords, as with spaces in quotes.
+                query: query.join(" "),
                 pattern: *pattern,
                 limit: *limit,
                 year_from: *year_from,
@@ -402,11 +422,11 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                 Err(_) => Library::read_file(std::path::Path::new(target))?,
             };
             match to {
-                ConvertTo::Md => print!(
+                ConvertTo::Md => out!(
                     "{}",
                     gaoku_core::outline::to_markdown(&title, &paragraphs, *split_inline)
                 ),
-                ConvertTo::Txt => println!("{}\n{}", title, paragraphs.join("\n")),
+                ConvertTo::Txt => outln!("{}\n{}", title, paragraphs.join("\n")),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -471,12 +491,12 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                 TemplateAction::NewDraft { name } => {
                     let md = lib.new_draft_markdown(name)?;
                     if cli.json {
-                        println!(
+                        outln!(
                             "{}",
                             serde_json::json!({ "template": name, "markdown": md })
                         );
                     } else {
-                        print!("{md}");
+                        out!("{md}");
                     }
                 }
                 TemplateAction::Rename { from, to } => {
@@ -485,9 +505,9 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                 TemplateAction::Delete { name } => {
                     lib.delete_template(name)?;
                     if cli.json {
-                        println!("{}", serde_json::json!({ "deleted": name }));
+                        outln!("{}", serde_json::json!({ "deleted": name }));
                     } else {
-                        println!("deleted {name}");
+                        outln!("deleted {name}");
                     }
                 }
             }

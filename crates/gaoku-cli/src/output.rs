@@ -4,8 +4,35 @@ use gaoku_core::{ImportReport, SearchResults, Speech, SpeechSummary};
 use serde::Serialize;
 use serde_json::json;
 
+/// Writes to standard output: the CLI's one output path. A closed pipe (`gaoku list | head -1`)
+/// ends the program quietly with status 0, as `rg` does; any other failure to write (a full
+/// disk, `> /dev/full`) is reported on stderr and ends it with status 1.
+pub fn write(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("gaoku: error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Flushes standard output at the end of a command (see [`write`] for failures).
+pub fn finish() {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().flush() {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("gaoku: error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn print_json<T: Serialize + ?Sized>(value: &T) {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(value).expect("plain data serialises")
     );
@@ -17,18 +44,18 @@ pub fn import_report(r: &ImportReport, json: bool) {
         return print_json(r);
     }
     for i in &r.imported {
-        println!("imported  #{:<5} {}  ({})", i.id, i.title, i.path);
+        outln!("imported  #{:<5} {}  ({})", i.id, i.title, i.path);
     }
     for d in &r.duplicates {
-        println!("duplicate of #{:<5} {}", d.id, d.path);
+        outln!("duplicate of #{:<5} {}", d.id, d.path);
     }
     for s in &r.skipped {
-        println!("skipped   {}: {}", s.path, s.reason);
+        outln!("skipped   {}: {}", s.path, s.reason);
     }
     for f in &r.failed {
         eprintln!("FAILED    {}: {}", f.path, f.error);
     }
-    println!(
+    outln!(
         "{} imported, {} duplicates, {} failed, {} skipped",
         r.imported.len(),
         r.duplicates.len(),
@@ -43,7 +70,7 @@ pub fn list(rows: &[SpeechSummary], json: bool) {
         return print_json(rows);
     }
     for s in rows {
-        println!(
+        outln!(
             "{:>5}  {:<10}  {:<4}  {:>7}  {}",
             s.id,
             s.date.as_deref().unwrap_or("—"),
@@ -69,7 +96,7 @@ pub fn speech(s: &Speech, json: bool) {
         v["text"] = json!(s.text());
         return print_json(&v);
     }
-    println!("{}", s.title);
+    outln!("{}", s.title);
     let meta: Vec<String> = [
         s.date.clone(),
         s.speaker.clone(),
@@ -81,8 +108,8 @@ pub fn speech(s: &Speech, json: bool) {
     .into_iter()
     .flatten()
     .collect();
-    println!("{}\n", meta.join(" · "));
-    println!("{}", s.text());
+    outln!("{}\n", meta.join(" · "));
+    outln!("{}", s.text());
 }
 
 /// Confirmation of a removal.
@@ -90,7 +117,7 @@ pub fn removed(id: i64, json: bool) {
     if json {
         print_json(&json!({ "removed": id }));
     } else {
-        println!("removed #{id}");
+        outln!("removed #{id}");
     }
 }
 
@@ -99,10 +126,10 @@ pub fn check(problems: &[String], json: bool) {
     if json {
         print_json(&json!({ "ok": problems.is_empty(), "problems": problems }));
     } else if problems.is_empty() {
-        println!("ok");
+        outln!("ok");
     } else {
         for p in problems {
-            println!("{p}");
+            outln!("{p}");
         }
     }
 }
@@ -118,9 +145,9 @@ pub fn search(r: &SearchResults, json: bool) {
     } else {
         ("【", "】")
     };
-    println!("{} speeches match ({:?})", r.total, r.mode);
+    outln!("{} speeches match ({:?})", r.total, r.mode);
     for h in &r.hits {
-        println!(
+        outln!(
             "\n#{} {}  {}  ×{}",
             h.id,
             h.title,
@@ -136,7 +163,7 @@ pub fn search(r: &SearchResults, json: bool) {
                 .replace("&quot;", "\"")
                 .replace("&#39;", "'")
                 .replace("&amp;", "&");
-            println!("    {plain}");
+            outln!("    {plain}");
         }
     }
 }
@@ -146,7 +173,7 @@ pub fn reindexed(n: usize, json: bool) {
     if json {
         print_json(&json!({ "indexed": n }));
     } else {
-        println!("indexed {n} speeches");
+        outln!("indexed {n} speeches");
     }
 }
 
@@ -155,13 +182,13 @@ pub fn outline(o: &gaoku_core::outline::Outline, json: bool) {
     if json {
         return print_json(o);
     }
-    println!("{}", o.title);
+    outln!("{}", o.title);
     if let Some(s) = &o.salutation {
-        println!("  [称呼] {}", s.text);
+        outln!("  [称呼] {}", s.text);
     }
     fn walk(nodes: &[gaoku_core::outline::Node], depth: usize) {
         for n in nodes {
-            println!(
+            outln!(
                 "{}{}{}  (¶{})",
                 "  ".repeat(depth),
                 n.marker,
@@ -174,7 +201,7 @@ pub fn outline(o: &gaoku_core::outline::Outline, json: bool) {
     walk(&o.nodes, 1);
     if let Some(c) = &o.closing {
         let head: String = c.text.chars().take(30).collect();
-        println!("  [结尾] {head}…");
+        outln!("  [结尾] {head}…");
     }
 }
 
@@ -184,7 +211,7 @@ pub fn phrases(list: &[gaoku_core::Phrase], json: bool) {
         return print_json(list);
     }
     for p in list {
-        println!(
+        outln!(
             "{:>5} {}{:<11} ×{:<3} {}{}",
             p.id,
             if p.starred { "★" } else { " " },
@@ -209,7 +236,7 @@ pub fn templates(list: &[gaoku_core::templates::Template], json: bool) {
         return print_json(list);
     }
     for t in list {
-        println!(
+        outln!(
             "{}{}  ({} parts)  {}",
             if t.builtin { "[内置] " } else { "" },
             t.name,
@@ -224,14 +251,14 @@ pub fn template(t: &gaoku_core::templates::Template, json: bool) {
     if json {
         return print_json(t);
     }
-    println!("{}  {}", t.name, t.description);
+    outln!("{}  {}", t.name, t.description);
     for p in &t.parts {
         let note = if p.note.is_empty() {
             String::new()
         } else {
             format!("  — {}", p.note)
         };
-        println!(
+        outln!(
             "{}{}{}{}",
             "  ".repeat(p.level.max(1) as usize),
             p.marker,

@@ -8,7 +8,7 @@ pub use drafts::DraftOutline;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ImportError, Invalid, LibraryError, Result, Thing};
 use crate::ingest::{self, Found, Parsed};
 use crate::model::{
     Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
@@ -68,9 +68,7 @@ impl Library {
         }
         directories::ProjectDirs::from("org", "gaoku", "gaoku")
             .map(|d| d.data_dir().join("library"))
-            .ok_or_else(|| {
-                Error::Library("no home folder to keep the library in; set GAOKU_LIBRARY".into())
-            })
+            .ok_or_else(|| Error::Library(LibraryError::NoHome))
     }
 
     /// Opens the library in `dir`, creating it (with the sample speech) when new.
@@ -122,7 +120,9 @@ impl Library {
 
     /// One speech with its text.
     pub fn speech(&self, id: i64) -> Result<Speech> {
-        self.store.get(id)?.ok_or(Error::NotFound(id))
+        self.store
+            .get(id)?
+            .ok_or_else(|| Error::not_found(Thing::Speech, id))
     }
 
     /// Changes metadata; returns the speech as stored.
@@ -134,9 +134,7 @@ impl Library {
             Some(s) => Some(s.trim().to_string()),
         };
         let title = match &edit.title {
-            Some(t) if t.trim().is_empty() => {
-                return Err(Error::Invalid("the title cannot be empty".into()))
-            }
+            Some(t) if t.trim().is_empty() => return Err(Invalid::EmptyTitle.into()),
             Some(t) => t.trim().to_string(),
             None => current.title,
         };
@@ -168,7 +166,7 @@ impl Library {
             tags,
         };
         if !self.store.update_metadata(id, &meta)? {
-            return Err(Error::NotFound(id));
+            return Err(Error::not_found(Thing::Speech, id));
         }
         self.sync_index_quietly();
         self.speech(id)
@@ -180,7 +178,7 @@ impl Library {
             self.sync_index_quietly();
             Ok(())
         } else {
-            Err(Error::NotFound(id))
+            Err(Error::not_found(Thing::Speech, id))
         }
     }
 
@@ -223,14 +221,8 @@ impl Library {
                 Found::File(p) | Found::Skip(p, _) | Found::Fail(p, _) => p.display().to_string(),
             };
             match item {
-                Found::Skip(_, reason) => report.skipped.push(Skipped {
-                    path: shown.clone(),
-                    reason,
-                }),
-                Found::Fail(_, error) => report.failed.push(Failed {
-                    path: shown.clone(),
-                    error,
-                }),
+                Found::Skip(_, reason) => report.skipped.push(Skipped::new(shown.clone(), &reason)),
+                Found::Fail(_, error) => report.failed.push(Failed::new(shown.clone(), &error)),
                 Found::File(path) => match self.import_file(&path) {
                     Ok(Outcome::New(id, title)) => {
                         report.imported.push(Imported {
@@ -246,10 +238,7 @@ impl Library {
                         path: shown.clone(),
                         id,
                     }),
-                    Err(error) => report.failed.push(Failed {
-                        path: shown.clone(),
-                        error,
-                    }),
+                    Err(error) => report.failed.push(Failed::new(shown.clone(), &error)),
                 },
             }
             progress(ImportProgress {
@@ -262,9 +251,9 @@ impl Library {
         report
     }
 
-    fn import_file(&mut self, path: &Path) -> Result<Outcome, String> {
+    fn import_file(&mut self, path: &Path) -> Result<Outcome, ImportError> {
         let parsed = ingest::parse_file(path)?;
-        let db_err = |e: Error| format!("could not store: {e}");
+        let db_err = |e: Error| ImportError::Store { why: e.to_string() };
         if let Some(id) = self
             .store
             .find_by_hash(&parsed.content_hash)
@@ -485,15 +474,14 @@ impl Library {
 
     /// One phrase-bank entry.
     pub fn phrase(&self, id: i64) -> Result<Phrase> {
-        phrase_store::get(self.store.conn(), id)?
-            .ok_or_else(|| Error::Invalid(format!("no phrase with id {id}")))
+        phrase_store::get(self.store.conn(), id)?.ok_or_else(|| Error::not_found(Thing::Phrase, id))
     }
 
     /// Adds the writer's own entry.
     pub fn add_phrase(&mut self, kind: PhraseKind, text: &str) -> Result<Phrase> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(Error::Invalid("a phrase cannot be empty".into()));
+            return Err(Invalid::EmptyPhrase.into());
         }
         let id = phrase_store::add(self.store.conn(), kind, text)?;
         self.phrase(id)
@@ -528,7 +516,7 @@ impl Library {
     pub fn edit_phrase(&mut self, id: i64, text: &str) -> Result<Phrase> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(Error::Invalid("a phrase cannot be empty".into()));
+            return Err(Invalid::EmptyPhrase.into());
         }
         self.phrase(id)?;
         self.store
@@ -541,7 +529,10 @@ impl Library {
                 rusqlite::Error::SqliteFailure(f, _)
                     if f.code == rusqlite::ErrorCode::ConstraintViolation =>
                 {
-                    Error::Invalid(format!("the bank already has {text:?}"))
+                    Error::Exists {
+                        what: Thing::Phrase,
+                        name: text.to_string(),
+                    }
                 }
                 other => other.into(),
             })?;
@@ -575,7 +566,7 @@ impl Library {
         self.templates()?
             .into_iter()
             .find(|t| t.name == name)
-            .ok_or_else(|| Error::Invalid(format!("no template named {name:?}")))
+            .ok_or_else(|| Error::not_found(Thing::Template, name))
     }
 
     /// Saves the structure of a speech as a template (titles kept, or blanked to their frames).
@@ -587,12 +578,13 @@ impl Library {
     ) -> Result<Template> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(Error::Invalid("a template needs a name".into()));
+            return Err(Invalid::EmptyTemplateName.into());
         }
         if self.templates()?.iter().any(|t| t.name == name) {
-            return Err(Error::Invalid(format!(
-                "a template named {name:?} exists already"
-            )));
+            return Err(Error::Exists {
+                what: Thing::Template,
+                name: name.to_string(),
+            });
         }
         let s = self.speech(id)?;
         let o = crate::outline::outline(&s.title, &s.paragraphs);
@@ -604,9 +596,9 @@ impl Library {
     fn own_template(&self, name: &str) -> Result<Template> {
         let t = self.template(name)?;
         if t.builtin {
-            return Err(Error::Invalid(format!(
-                "{name:?} is built in; save a copy under another name to change it"
-            )));
+            return Err(Error::BuiltIn {
+                name: name.to_string(),
+            });
         }
         Ok(t)
     }
@@ -616,9 +608,10 @@ impl Library {
         let mut t = self.own_template(from)?;
         let to = to.trim();
         if to.is_empty() || self.templates()?.iter().any(|x| x.name == to) {
-            return Err(Error::Invalid(format!(
-                "cannot rename to {to:?}: empty or taken"
-            )));
+            return Err(Invalid::RenameTaken {
+                name: to.to_string(),
+            }
+            .into());
         }
         t.name = to.to_string();
         let tx = self.store.conn_mut().transaction()?;
@@ -654,8 +647,10 @@ impl Library {
 
     /// A file read and cleaned as an import would (nothing is stored): its title and paragraphs.
     pub fn read_file(path: &Path) -> Result<(String, Vec<String>)> {
-        let parsed = ingest::parse_file(path)
-            .map_err(|e| Error::Import(format!("{}: {e}", path.display())))?;
+        let parsed = ingest::parse_file(path).map_err(|source| Error::File {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Ok((parsed.meta.title, parsed.paragraphs))
     }
 
@@ -679,7 +674,11 @@ enum Outcome {
 /// Accepts 2020, 2020-07, 2020-07-15, 2020/7/15 and 2020年7月15日.
 fn parse_user_date(s: &str) -> Result<(String, i32)> {
     let s = s.trim();
-    let invalid = || Error::Invalid(format!("date {s:?}: use YYYY, YYYY-MM or YYYY-MM-DD"));
+    let invalid = || {
+        Error::from(Invalid::BadDate {
+            value: s.to_string(),
+        })
+    };
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     if let Some(n) = nums.filter(|n| (1..=3).contains(&n.len())) {
@@ -792,7 +791,10 @@ mod tests {
         ));
         assert!(matches!(
             lib.edit(999, &SpeechEdit::default()),
-            Err(Error::NotFound(999))
+            Err(Error::NotFound {
+                what: crate::error::Thing::Speech,
+                ..
+            })
         ));
         let cleared = lib
             .edit(

@@ -93,14 +93,50 @@ pub struct Duplicate {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Failed {
     pub path: String,
+    /// Why, in English (what the CLI prints).
     pub error: String,
+    /// The reason's stable code (`bad_bytes`, `not_a_docx`, …) and parameters, which the app
+    /// renders in the writer's language.
+    pub code: String,
+    #[serde(default)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Failed {
+    /// A file that failed with `error`.
+    pub fn new(path: String, error: &crate::error::ImportError) -> Self {
+        let (code, params) = crate::error::Error::Import(error.clone()).coded();
+        Failed {
+            path,
+            error: error.to_string(),
+            code,
+            params,
+        }
+    }
 }
 
 /// A file inside an imported folder that is not a document (an image, a hidden file) and was passed over.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Skipped {
     pub path: String,
+    /// Why, in English.
     pub reason: String,
+    /// The reason's stable code (`lock_file`, `not_a_document`).
+    pub code: String,
+}
+
+impl Skipped {
+    /// A file passed over for `reason`.
+    pub fn new(path: String, reason: &crate::error::SkipReason) -> Self {
+        let code = serde_json::to_value(reason)
+            .ok()
+            .and_then(|v| v["code"].as_str().map(String::from));
+        Skipped {
+            path,
+            reason: reason.to_string(),
+            code: code.unwrap_or_default(),
+        }
+    }
 }
 
 /// The complete outcome of one import, file by file.

@@ -74,9 +74,11 @@ pub async fn import_paths<R: Runtime>(
         let _ = state.library()?.sync_index();
         Ok(report)
     });
-    worker.await.map_err(|e| AppError {
-        code: "import",
-        message: format!("the import stopped unexpectedly: {e}"),
+    worker.await.map_err(|e| {
+        AppError::shell(
+            "import_stopped",
+            format!("the import stopped unexpectedly: {e}"),
+        )
     })?
 }
 

@@ -6,13 +6,9 @@ use crate::error::{AppError, CmdResult};
 
 #[tauri::command]
 pub fn menu_language<R: Runtime>(app: AppHandle<R>, en: bool) -> CmdResult<()> {
-    let menu = crate::menu::build(&app, en).map_err(|e| AppError {
-        code: "window",
-        message: e.to_string(),
-    })?;
-    app.set_menu(menu).map_err(|e| AppError {
-        code: "window",
-        message: e.to_string(),
-    })?;
+    let menu =
+        crate::menu::build(&app, en).map_err(|e| AppError::shell("window", e.to_string()))?;
+    app.set_menu(menu)
+        .map_err(|e| AppError::shell("window", e.to_string()))?;
     Ok(())
 }

@@ -227,8 +227,8 @@ pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
     }
 
     let mut out = std::io::Cursor::new(Vec::new());
-    d.build()
-        .pack(&mut out)
-        .map_err(|e| Error::Library(format!("could not write the .docx: {e}")))?;
+    d.build().pack(&mut out).map_err(|e| {
+        Error::Library(crate::error::LibraryError::DocxWrite { why: e.to_string() })
+    })?;
     Ok(out.into_inner())
 }

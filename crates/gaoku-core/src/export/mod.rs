@@ -130,18 +130,20 @@ pub fn render(doc: &ExportDoc, format: Format, style: Style) -> Result<Vec<u8>> 
 /// never leaves half a file; refuses to replace an existing file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if path.exists() && !force {
-        return Err(Error::Invalid(format!(
-            "{} already exists; choose another name or allow overwriting (--force)",
-            path.display()
-        )));
+        return Err(crate::error::Invalid::FileExists {
+            path: path.display().to_string(),
+        }
+        .into());
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Invalid(format!("{} is not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| {
+        Error::from(crate::error::Invalid::NotAFileName {
+            path: path.display().to_string(),
+        })
+    })?;
     let tmp = dir.join(format!(
         ".{}.{}.part",
         name.to_string_lossy(),

@@ -3,10 +3,12 @@
 
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
+use crate::error::ImportError;
+
 /// Decodes `bytes` to text, or says in one line why it is not text.
-pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
+pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.is_empty() {
-        return Err("empty file".into());
+        return Err(ImportError::Empty);
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(enc, &bytes[bom_len..]);
@@ -15,7 +17,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
         return decode_strict(enc, bytes);
     }
     if looks_binary(bytes) {
-        return Err("binary file, not text".into());
+        return Err(ImportError::Binary);
     }
     let valid_prefix = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok(s.to_owned()),
@@ -42,7 +44,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// Decodes without replacement characters: the first malformed sequence is reported.
-fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, String> {
+fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, ImportError> {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let cap = decoder
         .max_utf8_buffer_length_without_replacement(bytes.len())
@@ -53,12 +55,12 @@ fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, String>
         DecoderResult::InputEmpty => Ok(out),
         DecoderResult::Malformed(bad, after) => {
             let at = read - bad as usize - after as usize;
-            Err(format!(
-                "invalid {} byte sequence at byte {at}: the file is damaged or in an unknown encoding",
-                display_name(enc)
-            ))
+            Err(ImportError::BadBytes {
+                encoding: display_name(enc).into(),
+                at,
+            })
         }
-        DecoderResult::OutputFull => Err("could not decode the file (output buffer)".into()),
+        DecoderResult::OutputFull => Err(ImportError::Undecodable),
     }
 }
 
@@ -149,20 +151,28 @@ mod tests {
 
     #[test]
     fn bad_input_is_a_clear_error() {
-        assert_eq!(decode_text(b"").unwrap_err(), "empty file");
+        assert_eq!(decode_text(b"").unwrap_err(), ImportError::Empty);
         assert!(decode_text(b"\x7fELF\x02\x01\x00\x00\x00")
             .unwrap_err()
+            .to_string()
             .contains("binary"));
         // A UTF-8 BOM followed by bytes that are not UTF-8.
-        let err = decode_text(b"\xEF\xBB\xBFabc\xFF\xFEdef").unwrap_err();
+        let err = decode_text(b"\xEF\xBB\xBFabc\xFF\xFEdef")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("UTF-8") && err.contains("byte 3"), "{err}");
         // UTF-16 with an unpaired surrogate.
-        let err = decode_text(&[0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x41, 0x00]).unwrap_err();
+        let err = decode_text(&[0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x41, 0x00])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("UTF-16LE"), "{err}");
         // UTF-8 Chinese text damaged in the middle is reported, not decoded as mojibake.
         let mut damaged = TEXT.repeat(3).into_bytes();
         damaged[40] = 0xFF;
-        assert!(decode_text(&damaged).unwrap_err().contains("UTF-8"));
+        assert!(decode_text(&damaged)
+            .unwrap_err()
+            .to_string()
+            .contains("UTF-8"));
         // GBK with a truncated double-byte character at the end.
         let (gbk, _, _) = encoding_rs::GBK.encode(TEXT);
         let mut cut = gbk.to_vec();

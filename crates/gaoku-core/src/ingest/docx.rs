@@ -3,6 +3,7 @@
 //! Only the literal text counts: numbering typed into the paragraph (一、（一）) is kept as it is,
 //! and heading styles are ignored, because real 公文 are formatted by hand.
 
+use crate::error::ImportError;
 use std::io::{Read, Seek};
 
 use quick_xml::events::Event;
@@ -14,39 +15,42 @@ pub const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 const MAX_RATIO: u64 = 200;
 
 /// Reads the paragraphs of a .docx. Errors are one line, in words for the user.
-pub fn docx_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, String> {
+pub fn docx_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, ImportError> {
     let mut zip = zip::ZipArchive::new(reader)
-        .map_err(|e| format!("not a valid .docx (damaged or truncated zip archive: {e})"))?;
-    let mut entry = zip.by_name("word/document.xml").map_err(|_| {
-        "not a valid .docx (no word/document.xml; is it another kind of zip file?)".to_string()
-    })?;
+        .map_err(|e| not_a_docx(format!("damaged or truncated zip archive: {e}")))?;
+    let mut entry = zip
+        .by_name("word/document.xml")
+        .map_err(|_| not_a_docx("no word/document.xml; is it another kind of zip file?".into()))?;
     let declared = entry.size();
     let compressed = entry.compressed_size().max(1);
     if declared > MAX_DOCUMENT_XML || (declared > 1024 * 1024 && declared / compressed > MAX_RATIO)
     {
-        return Err(format!(
-            "refused: the document inflates to {} MB (zip bomb or oversized file; limit {} MB)",
-            declared / (1024 * 1024),
-            MAX_DOCUMENT_XML / (1024 * 1024)
-        ));
+        return Err(ImportError::ZipBomb {
+            mb: declared / (1024 * 1024),
+            limit: MAX_DOCUMENT_XML / (1024 * 1024),
+        });
     }
     // The declared size can lie: never read past the limit whatever it says.
     let mut xml = Vec::with_capacity(declared.min(MAX_DOCUMENT_XML) as usize);
     (&mut entry)
         .take(MAX_DOCUMENT_XML + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| format!("not a valid .docx (damaged or truncated: {e})"))?;
+        .map_err(|e| not_a_docx(format!("damaged or truncated: {e}")))?;
     if xml.len() as u64 > MAX_DOCUMENT_XML {
-        return Err(format!(
-            "refused: the document inflates past {} MB (zip bomb?)",
-            MAX_DOCUMENT_XML / (1024 * 1024)
-        ));
+        return Err(ImportError::ZipBomb {
+            mb: xml.len() as u64 / (1024 * 1024),
+            limit: MAX_DOCUMENT_XML / (1024 * 1024),
+        });
     }
     paragraphs_from_xml(&xml)
 }
 
 /// Walks WordprocessingML and collects the text of each `w:p`.
-fn paragraphs_from_xml(xml: &[u8]) -> Result<Vec<String>, String> {
+fn not_a_docx(why: String) -> ImportError {
+    ImportError::NotADocx { why }
+}
+
+fn paragraphs_from_xml(xml: &[u8]) -> Result<Vec<String>, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     // Paragraphs can nest (text boxes inside a run): one buffer per open paragraph.
@@ -58,7 +62,7 @@ fn paragraphs_from_xml(xml: &[u8]) -> Result<Vec<String>, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| format!("not a valid .docx (broken document.xml: {e})"))?;
+            .map_err(|e| not_a_docx(format!("broken document.xml: {e}")))?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"p" => open.push(String::new()),
@@ -89,7 +93,7 @@ fn paragraphs_from_xml(xml: &[u8]) -> Result<Vec<String>, String> {
             Event::Text(t) if in_text && hidden_depth == 0 => {
                 let text = t
                     .unescape()
-                    .map_err(|e| format!("not a valid .docx (bad text in document.xml: {e})"))?;
+                    .map_err(|e| not_a_docx(format!("bad text in document.xml: {e}")))?;
                 if let Some(p) = open.last_mut() {
                     p.push_str(&text);
                 }
@@ -112,7 +116,7 @@ fn paragraphs_from_xml(xml: &[u8]) -> Result<Vec<String>, String> {
         buf.clear();
     }
     if !out.iter().any(|p| !p.trim().is_empty()) {
-        return Err("the .docx contains no text".into());
+        return Err(ImportError::DocxNoText);
     }
     Ok(out)
 }
@@ -143,6 +147,7 @@ mod tests {
         let xml = wrap("<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>");
         assert!(paragraphs_from_xml(xml.as_bytes())
             .unwrap_err()
+            .to_string()
             .contains("no text"));
     }
 }

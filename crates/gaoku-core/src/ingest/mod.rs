@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::error::{ImportError, SkipReason};
 use crate::text::is_space;
 pub use meta::DetectedMeta;
 
@@ -36,9 +37,9 @@ pub enum Found {
     /// A document to import.
     File(PathBuf),
     /// Not a document; passed over with this reason.
-    Skip(PathBuf, String),
+    Skip(PathBuf, SkipReason),
     /// Cannot be imported; this reason is shown to the user.
-    Fail(PathBuf, String),
+    Fail(PathBuf, ImportError),
 }
 
 enum Format {
@@ -46,7 +47,7 @@ enum Format {
     Docx,
 }
 
-fn format_of(path: &Path) -> Result<Format, String> {
+fn format_of(path: &Path) -> Result<Format, ImportError> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -54,13 +55,9 @@ fn format_of(path: &Path) -> Result<Format, String> {
     match ext.as_str() {
         "txt" | "text" | "md" | "markdown" => Ok(Format::Text),
         "docx" => Ok(Format::Docx),
-        "doc" | "wps" | "pdf" | "rtf" | "odt" | "pages" => Err(format!(
-            ".{ext} files are not supported yet: open it in Word or WPS and save as .docx (or .txt)"
-        )),
-        "" => Err("unsupported file type (no extension): expected .txt, .md or .docx".into()),
-        _ => Err(format!(
-            "unsupported file type .{ext}: expected .txt, .md or .docx"
-        )),
+        "doc" | "wps" | "pdf" | "rtf" | "odt" | "pages" => Err(ImportError::NotYet { ext }),
+        "" => Err(ImportError::NoExtension),
+        _ => Err(ImportError::Unsupported { ext }),
     }
 }
 
@@ -69,7 +66,7 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => out.push(Found::Fail(path.clone(), format!("cannot read: {e}"))),
+            Err(e) => out.push(Found::Fail(path.clone(), unreadable(e))),
             Ok(m) if m.is_dir() => collect_dir(path, &mut out),
             Ok(_) => out.push(match format_of(path) {
                 Ok(_) => Found::File(path.clone()),
@@ -91,13 +88,12 @@ fn collect_dir(dir: &Path, out: &mut Vec<Found>) {
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 let why = match e.loop_ancestor() {
-                    Some(a) => format!(
-                        "symbolic link loop (leads back to {}); not followed",
-                        a.display()
-                    ),
+                    Some(a) => ImportError::LinkLoop {
+                        target: a.display().to_string(),
+                    },
                     None => match e.io_error() {
-                        Some(io) => format!("cannot read: {io}"),
-                        None => format!("cannot read: {e}"),
+                        Some(io) => unreadable(io),
+                        None => unreadable(&e),
                     },
                 };
                 out.push(Found::Fail(path, why));
@@ -107,25 +103,35 @@ fn collect_dir(dir: &Path, out: &mut Vec<Found>) {
                 let path = e.into_path();
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 if name.starts_with("~$") {
-                    out.push(Found::Skip(path, "Office lock file".into()));
+                    out.push(Found::Skip(path, SkipReason::LockFile));
                     continue;
                 }
                 match format_of(&path) {
                     Ok(_) => out.push(Found::File(path)),
-                    Err(why) if why.contains("save as .docx") => out.push(Found::Fail(path, why)),
-                    Err(_) => out.push(Found::Skip(path, "not a .txt, .md or .docx file".into())),
+                    Err(why @ ImportError::NotYet { .. }) => out.push(Found::Fail(path, why)),
+                    Err(_) => out.push(Found::Skip(path, SkipReason::NotADocument)),
                 }
             }
         }
     }
 }
 
+/// A read failure, with the system's reason.
+fn unreadable(e: impl std::fmt::Display) -> ImportError {
+    ImportError::Unreadable { why: e.to_string() }
+}
+
+/// A size in MB with one decimal, as the size limits are reported.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1048576.0)
+}
+
 /// Reads and cleans one file.
-pub fn parse_file(path: &Path) -> Result<Parsed, String> {
+pub fn parse_file(path: &Path) -> Result<Parsed, ImportError> {
     let format = format_of(path)?;
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err("not a regular file (a device, pipe or socket)".into());
+        return Err(ImportError::NotRegular);
     }
     let fallback = path
         .file_stem()
@@ -134,13 +140,12 @@ pub fn parse_file(path: &Path) -> Result<Parsed, String> {
     match format {
         Format::Text => {
             if meta.len() > MAX_TEXT_BYTES {
-                return Err(format!(
-                    "file too large: {:.1} MB; text files over {} MB are not imported (one speech is well under 1 MB)",
-                    meta.len() as f64 / 1048576.0,
-                    MAX_TEXT_BYTES / 1048576
-                ));
+                return Err(ImportError::TooLarge {
+                    mb: megabytes(meta.len()),
+                    limit: MAX_TEXT_BYTES / 1048576,
+                });
             }
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+            let bytes = std::fs::read(path).map_err(unreadable)?;
             let text = decode::decode_text(&bytes)?;
             let is_md = matches!(
                 path.extension()
@@ -153,13 +158,12 @@ pub fn parse_file(path: &Path) -> Result<Parsed, String> {
         }
         Format::Docx => {
             if meta.len() > MAX_DOCX_BYTES {
-                return Err(format!(
-                    "file too large: {:.1} MB; .docx files over {} MB are not imported",
-                    meta.len() as f64 / 1048576.0,
-                    MAX_DOCX_BYTES / 1048576
-                ));
+                return Err(ImportError::DocxTooLarge {
+                    mb: megabytes(meta.len()),
+                    limit: MAX_DOCX_BYTES / 1048576,
+                });
             }
-            let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+            let file = File::open(path).map_err(unreadable)?;
             let paragraphs = docx::docx_paragraphs(BufReader::new(file))?;
             // A .docx has real paragraphs: a blank paragraph is not a separator to join across.
             let lines = paragraphs.into_iter().filter(|p| !p.trim().is_empty());
@@ -191,12 +195,12 @@ fn strip_markdown(text: &str) -> String {
 }
 
 /// Cleans the lines of a text file and detects metadata.
-pub fn parse_lines(lines: Vec<String>, fallback_title: &str) -> Result<Parsed, String> {
+pub fn parse_lines(lines: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
     finish(clean::clean(lines), fallback_title)
 }
 
 /// Cleans the paragraphs of a .docx (each one already a paragraph) and detects metadata.
-fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, String> {
+fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
     let tidy: Vec<String> = paragraphs.iter().map(|p| clean::tidy_line(p)).collect();
     let kept: Vec<String> = clean::drop_adverts(tidy)
         .into_iter()
@@ -205,12 +209,10 @@ fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Par
     finish(kept, fallback_title)
 }
 
-fn finish(mut paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, String> {
+fn finish(mut paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
     paragraphs.retain(|p| !p.is_empty());
     if paragraphs.is_empty() {
-        return Err(
-            "no text left after cleaning (the file holds only blank lines or adverts)".into(),
-        );
+        return Err(ImportError::NoText);
     }
     let content_hash = content_hash(&paragraphs);
     let meta = meta::detect(&mut paragraphs, fallback_title);

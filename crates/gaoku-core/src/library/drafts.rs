@@ -74,7 +74,7 @@ impl Library {
     /// newest snapshot. Returns the new revision, if one was taken.
     pub fn snapshot_draft(&mut self, id: i64, reason: &str) -> Result<Option<i64>> {
         if reason.is_empty() || reason.len() > 40 {
-            return Err(Error::Invalid("a snapshot reason is 1–40 bytes".into()));
+            return Err(crate::error::Invalid::SnapshotReason.into());
         }
         self.store.durably(|tx| {
             let stored = sql::get(tx, id)?;
@@ -135,8 +135,10 @@ impl Library {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if is_md {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            return crate::ingest::decode::decode_text(&bytes)
-                .map_err(|e| Error::Import(format!("{}: {e}", path.display())));
+            return crate::ingest::decode::decode_text(&bytes).map_err(|source| Error::File {
+                path: path.to_path_buf(),
+                source,
+            });
         }
         let (title, paragraphs) = Self::read_file(path)?;
         Ok(crate::outline::to_markdown(&title, &paragraphs, false))

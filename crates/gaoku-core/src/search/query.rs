@@ -1,5 +1,6 @@
 //! Reading what the writer typed: an exact phrase, several keywords, or a pattern with gaps.
 
+use crate::error::QueryError;
 use serde::{Deserialize, Serialize};
 
 use super::normalize::fold;
@@ -38,26 +39,27 @@ pub fn looks_like_pattern(q: &str) -> bool {
 }
 
 /// Parses a query. `force_pattern` treats it as a pattern even without gap syntax.
-pub fn parse(q: &str, force_pattern: bool) -> Result<ParsedQuery, String> {
+pub fn parse(q: &str, force_pattern: bool) -> Result<ParsedQuery, QueryError> {
     let q = q.trim();
     if q.is_empty() {
-        return Err("empty query: type a phrase (狠抓落实), keywords (乡村振兴 产业), or a pattern (一是…二是…)".into());
+        return Err(QueryError::EmptyQuery);
     }
     let n = q.chars().count();
     if n > MAX_QUERY_CHARS {
-        return Err(format!(
-            "query too long: {n} characters (at most {MAX_QUERY_CHARS})"
-        ));
+        return Err(QueryError::TooLong {
+            chars: n,
+            max: MAX_QUERY_CHARS,
+        });
     }
     if !q.chars().any(|c| c.is_alphanumeric()) {
-        return Err("nothing to search for: the query has only punctuation or symbols".into());
+        return Err(QueryError::NothingToSearch);
     }
     if force_pattern || looks_like_pattern(q) {
         return parse_pattern(q);
     }
     let terms = split_terms(q);
     if terms.is_empty() {
-        return Err("empty query".into());
+        return Err(QueryError::EmptyQuery);
     }
     Ok(ParsedQuery {
         mode: if terms.len() == 1 {
@@ -174,7 +176,7 @@ fn find(text: &[char], lit: &[char], from: usize) -> Option<usize> {
         .find(|&i| text[i] == first && text[i..].starts_with(lit))
 }
 
-fn parse_pattern(q: &str) -> Result<ParsedQuery, String> {
+fn parse_pattern(q: &str) -> Result<ParsedQuery, QueryError> {
     let folded: Vec<char> = q.chars().filter(|c| *c != '"').filter_map(fold).collect();
     let mut pieces: Vec<Piece> = Vec::new();
     let mut i = 0;
@@ -212,7 +214,7 @@ fn parse_pattern(q: &str) -> Result<ParsedQuery, String> {
         })
         .collect();
     if literals.is_empty() {
-        return Err("a pattern needs some text besides … and *, e.g. 一是…二是…三是".into());
+        return Err(QueryError::PatternNeedsText);
     }
     Ok(ParsedQuery {
         mode: Mode::Pattern,
@@ -292,13 +294,18 @@ mod tests {
 
     #[test]
     fn bad_queries_are_clear_errors() {
-        assert!(parse("", false).unwrap_err().contains("empty"));
-        assert!(parse("   ", false).unwrap_err().contains("empty"));
+        assert!(parse("", false).unwrap_err().to_string().contains("empty"));
+        assert!(parse("   ", false)
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
         assert!(parse("，。！？", false)
             .unwrap_err()
+            .to_string()
             .contains("punctuation"));
         assert!(parse(&"字".repeat(10_000), false)
             .unwrap_err()
+            .to_string()
             .contains("too long"));
         assert!(parse("…*…", false).is_err());
         assert!(parse("\"", false).is_err());

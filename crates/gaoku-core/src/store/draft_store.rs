@@ -7,7 +7,7 @@ use crate::drafts::{Draft, DraftSummary, RevisionInfo};
 use crate::error::{Error, Result};
 
 fn no_draft(id: i64) -> Error {
-    Error::Missing(format!("no draft with id {id}"))
+    Error::not_found(crate::error::Thing::Draft, id)
 }
 
 const DRAFT_COLUMNS: &str = "id, title, body, created_at, updated_at, chars, source";
@@ -146,7 +146,7 @@ pub fn revision_body(conn: &Connection, draft: i64, rev: i64) -> Result<String> 
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| Error::Missing(format!("draft {draft} has no revision {rev}")))
+    .ok_or(Error::NoRevision { draft, rev })
 }
 
 /// Deletes the given snapshots.

@@ -124,9 +124,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
-        return Err(Error::Library(format!(
-            "the library was written by a newer Gaoku (schema {current}, this build knows {SCHEMA_VERSION}); update Gaoku"
-        )));
+        return Err(Error::Library(crate::error::LibraryError::NewerSchema {
+            found: current,
+            known: SCHEMA_VERSION,
+        }));
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;

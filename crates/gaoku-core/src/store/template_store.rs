@@ -15,15 +15,19 @@ pub fn list(conn: &Connection) -> Result<Vec<Template>> {
     bodies
         .iter()
         .map(|b| {
-            serde_json::from_str(b)
-                .map_err(|e| Error::Library(format!("a saved template is unreadable: {e}")))
+            serde_json::from_str(b).map_err(|e| {
+                Error::Library(crate::error::LibraryError::TemplateUnreadable {
+                    why: e.to_string(),
+                })
+            })
         })
         .collect()
 }
 
 /// Saves a template under its name.
 pub fn insert(conn: &Connection, t: &Template) -> Result<()> {
-    let body = serde_json::to_string(t).map_err(|e| Error::Library(e.to_string()))?;
+    // A template is plain strings and numbers: serialising it cannot fail.
+    let body = serde_json::to_string(t).expect("a template serialises");
     conn.execute(
         "INSERT INTO templates (name, body, created_at) VALUES (?1, ?2, ?3)",
         params![t.name, body, now()],

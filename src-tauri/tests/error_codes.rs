@@ -1,0 +1,30 @@
+//! The error codes the app can receive, with their parameters, as the UI's catalog is tested
+//! against them (`ui/src/errors.test.ts`). The file is generated from the Rust types; this test
+//! fails when it is stale. Regenerate with `GAOKU_BLESS=1 cargo test -p gaoku-app --test error_codes`.
+
+use std::collections::BTreeMap;
+
+#[test]
+fn generated_error_codes_are_current() {
+    let mut codes: BTreeMap<String, Vec<String>> =
+        gaoku_core::Error::catalog().into_iter().collect();
+    for code in gaoku_app::error::SHELL_CODES {
+        assert!(
+            codes.insert(code.to_string(), Vec::new()).is_none(),
+            "{code} is a core code too"
+        );
+    }
+    let json = serde_json::to_string_pretty(&codes).unwrap() + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ui/src/generated/error-codes.json");
+    if std::env::var_os("GAOKU_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &json).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == json,
+        "{} is stale: regenerate it with GAOKU_BLESS=1 cargo test -p gaoku-app --test error_codes",
+        path.display()
+    );
+}

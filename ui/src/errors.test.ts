@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { CATALOG, errorText } from "./errors";
+
+/** Every code the core and the shell can send, with its parameters (generated from Rust). */
+const CODES: Record<string, string[]> = JSON.parse(
+  readFileSync(`${process.cwd()}/src/generated/error-codes.json`, "utf8"),
+);
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+describe("the error catalog", () => {
+  it("has Chinese and English for every code the app can receive", () => {
+    expect(Object.keys(CODES).length).toBeGreaterThan(40);
+    const missing = Object.keys(CODES).filter((c) => !CATALOG[c]?.zh || !CATALOG[c]?.en);
+    expect(missing).toEqual([]);
+  });
+
+  it("uses the same parameters in both languages, all of them sent with the code", () => {
+    for (const [code, params] of Object.entries(CODES)) {
+      const { zh, en } = CATALOG[code];
+      expect(placeholders(zh), code).toEqual(placeholders(en));
+      for (const p of placeholders(zh)) expect(params, `${code} uses {${p}}`).toContain(p);
+    }
+  });
+
+  it("has no entries for codes nobody sends", () => {
+    expect(Object.keys(CATALOG).filter((c) => !(c in CODES))).toEqual([]);
+  });
+
+  it("fills parameters, names things in Chinese, and falls back to the core's text", () => {
+    expect(errorText("bad_bytes", { encoding: "GB18030", at: 17 }, "x")).toBe(
+      "第 17 字节处有无效的 GB18030 编码：文件已损坏或编码无法识别",
+    );
+    expect(errorText("not_found", { what: "draft", id: "3" }, "x")).toBe("找不到草稿（3）");
+    expect(errorText("no_such_code", {}, "no draft with id 3")).toBe("no draft with id 3");
+  });
+});

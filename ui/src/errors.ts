@@ -1,0 +1,132 @@
+// What the writer reads when something fails. The core and the shell send errors as a stable
+// code with named parameters (see src/generated/error-codes.json, generated from the Rust types);
+// this catalog turns them into Chinese or English. errors.test.ts checks that every code has both
+// languages and that they use the same parameters, which the code provides.
+import { lang } from "./i18n";
+
+type Entry = { zh: string; en: string };
+
+/** One entry per code the app can receive. `{name}` is a parameter. */
+export const CATALOG: Record<string, Entry> = {
+  // Import: why a file was not taken in.
+  empty: { zh: "空文件", en: "Empty file" },
+  binary: { zh: "二进制文件，不是文本", en: "A binary file, not text" },
+  bad_bytes: {
+    zh: "第 {at} 字节处有无效的 {encoding} 编码：文件已损坏或编码无法识别",
+    en: "Invalid {encoding} bytes at byte {at}: the file is damaged or in an unknown encoding",
+  },
+  undecodable: { zh: "无法解码这个文件", en: "The file could not be decoded" },
+  too_large: {
+    zh: "文件过大（{mb} MB）：超过 {limit} MB 的文本文件不导入",
+    en: "File too large ({mb} MB): text files over {limit} MB are not imported",
+  },
+  docx_too_large: {
+    zh: "文件过大（{mb} MB）：超过 {limit} MB 的 .docx 不导入",
+    en: "File too large ({mb} MB): .docx files over {limit} MB are not imported",
+  },
+  not_yet: {
+    zh: "暂不支持 .{ext} 文件：请用 Word 或 WPS 打开，另存为 .docx（或 .txt）",
+    en: ".{ext} files are not supported yet: open it in Word or WPS and save as .docx (or .txt)",
+  },
+  no_extension: {
+    zh: "不支持的文件类型（没有扩展名）：请用 .txt、.md 或 .docx",
+    en: "Unsupported file type (no extension): use .txt, .md or .docx",
+  },
+  unsupported: {
+    zh: "不支持的文件类型 .{ext}：请用 .txt、.md 或 .docx",
+    en: "Unsupported file type .{ext}: use .txt, .md or .docx",
+  },
+  not_a_docx: { zh: "不是有效的 .docx：文件已损坏或不完整", en: "Not a valid .docx: the file is damaged or incomplete" },
+  zip_bomb: {
+    zh: "已拒绝：文档解压后达 {mb} MB，超过 {limit} MB（可能是压缩炸弹）",
+    en: "Refused: the document inflates to {mb} MB, over {limit} MB (a zip bomb?)",
+  },
+  docx_no_text: { zh: "这个 .docx 里没有文字", en: "The .docx contains no text" },
+  no_text: {
+    zh: "清理后没有正文（文件里只有空行或广告）",
+    en: "No text left after cleaning (the file holds only blank lines or adverts)",
+  },
+  unreadable: { zh: "无法读取：{why}", en: "Cannot read: {why}" },
+  link_loop: { zh: "符号链接形成循环（指回 {target}），未跟随", en: "A symbolic link loop (back to {target}), not followed" },
+  not_regular: { zh: "不是普通文件（设备、管道或套接字）", en: "Not a regular file (a device, pipe or socket)" },
+  store: { zh: "无法存入素材库：{why}", en: "Could not store it in the library: {why}" },
+  lock_file: { zh: "Office 临时锁文件", en: "An Office lock file" },
+  not_a_document: { zh: "不是 .txt、.md 或 .docx 文件", en: "Not a .txt, .md or .docx file" },
+  // Search.
+  empty_query: {
+    zh: "请输入要检索的内容：原词（狠抓落实）、关键词（乡村振兴 产业）或句式（一是…二是…）",
+    en: "Type a phrase (狠抓落实), keywords (乡村振兴 产业) or a pattern (一是…二是…)",
+  },
+  too_long: { zh: "检索词过长：{chars} 个字（最多 {max} 个）", en: "Query too long: {chars} characters (at most {max})" },
+  nothing_to_search: {
+    zh: "没有可检索的文字：检索词只有标点或符号",
+    en: "Nothing to search for: the query has only punctuation or symbols",
+  },
+  pattern_needs_text: {
+    zh: "句式里除了 … 和 * 还要有文字，例如 一是…二是…三是",
+    en: "A pattern needs some text besides … and *, e.g. 一是…二是…三是",
+  },
+  // Values the writer gave.
+  empty_title: { zh: "标题不能为空", en: "The title cannot be empty" },
+  empty_phrase: { zh: "句式不能为空", en: "A phrase cannot be empty" },
+  empty_template_name: { zh: "模板需要一个名称", en: "A template needs a name" },
+  rename_taken: { zh: "不能改名为“{name}”：名称为空或已被占用", en: "Cannot rename to “{name}”: empty or taken" },
+  bad_date: {
+    zh: "日期“{value}”的格式不对：请写 2020、2020-07 或 2020-07-15",
+    en: "Date “{value}”: use 2020, 2020-07 or 2020-07-15",
+  },
+  snapshot_reason: { zh: "版本说明须为 1–40 字节", en: "A snapshot reason is 1–40 bytes" },
+  file_exists: { zh: "{path} 已存在：请换一个文件名", en: "{path} already exists: choose another name" },
+  not_a_file_name: { zh: "{path} 不是文件名", en: "{path} is not a file name" },
+  docx_to_stdout: { zh: ".docx 不能输出到标准输出：请指定文件名", en: "A .docx cannot go to standard output: give a file name" },
+  too_big: { zh: "{what} 不能超过 {max}", en: "{what} must be at most {max}" },
+  // Things in the library.
+  not_found: { zh: "找不到{what}（{id}）", en: "No {what} {id}" },
+  no_revision: { zh: "草稿 {draft} 没有版本 {rev}", en: "Draft {draft} has no revision {rev}" },
+  exists: { zh: "已有{what}“{name}”", en: "There is a {what} “{name}” already" },
+  built_in: { zh: "“{name}”是内置模板，不能修改；请另存一份再改", en: "“{name}” is built in: save a copy under another name to change it" },
+  // The library itself.
+  busy: {
+    zh: "素材库正被另一个程序写入（数据库已锁定）",
+    en: "Another program is writing to the library (the database is locked)",
+  },
+  db: { zh: "素材库数据库出错：{detail}", en: "Library database error: {detail}" },
+  io: { zh: "{path}：{detail}", en: "{path}: {detail}" },
+  index: { zh: "检索索引出错：{detail}", en: "Search index error: {detail}" },
+  no_home: { zh: "找不到存放素材库的主目录：请设置 GAOKU_LIBRARY", en: "No home folder for the library: set GAOKU_LIBRARY" },
+  newer_schema: {
+    zh: "这个素材库由更新版本的稿库写入（格式 {found}，本版本只认识 {known}）：请升级稿库",
+    en: "The library was written by a newer Gaoku (schema {found}, this one knows {known}): update Gaoku",
+  },
+  template_unreadable: { zh: "一个已存的模板无法读取：{why}", en: "A saved template is unreadable: {why}" },
+  docx_write: { zh: "无法写出 .docx：{why}", en: "Could not write the .docx: {why}" },
+  // The shell.
+  window: { zh: "窗口菜单出错", en: "The window menu failed" },
+  import_stopped: { zh: "导入意外中止", en: "The import stopped unexpectedly" },
+  library_poisoned: { zh: "素材库在一次错误后不可用：请重启稿库", en: "The library is unavailable after an earlier failure: restart Gaoku" },
+};
+
+/** Names of the library's kinds of things, for the `what` parameter. */
+const THINGS: Record<string, Entry> = {
+  speech: { zh: "讲话稿", en: "speech" },
+  draft: { zh: "草稿", en: "draft" },
+  phrase: { zh: "句式", en: "phrase" },
+  template: { zh: "模板", en: "template" },
+};
+
+export type Params = Record<string, unknown>;
+
+/**
+ * The writer's words for an error: the catalog entry of `code` with its parameters filled in,
+ * or `fallback` (the core's English text) for a code the catalog does not have.
+ */
+export function errorText(code: string, params: Params | undefined, fallback: string): string {
+  const entry = CATALOG[code];
+  if (!entry) return fallback;
+  return entry[lang].replace(/\{(\w+)\}/g, (m: string, k: string) => {
+    const v = params?.[k];
+    if (v === undefined || v === null) return m;
+    if (k === "what" && typeof v === "string" && THINGS[v]) return THINGS[v][lang];
+    return String(v);
+  });
+}
