@@ -75,7 +75,6 @@ export const CATALOG: Record<string, Entry> = {
     zh: "日期“{value}”的格式不对：请写 2020、2020-07 或 2020-07-15",
     en: "Date “{value}”: use 2020, 2020-07 or 2020-07-15",
   },
-  snapshot_reason: { zh: "版本说明须为 1–40 字节", en: "A snapshot reason is 1–40 bytes" },
   file_exists: { zh: "{path} 已存在：请换一个文件名", en: "{path} already exists: choose another name" },
   not_a_file_name: { zh: "{path} 不是文件名", en: "{path} is not a file name" },
   docx_to_stdout: { zh: ".docx 不能输出到标准输出：请指定文件名", en: "A .docx cannot go to standard output: give a file name" },

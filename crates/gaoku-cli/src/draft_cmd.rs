@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use gaoku_core::drafts::SaveKind;
+use gaoku_core::drafts::{diff::DiffOp, DraftSource, SaveKind};
 use gaoku_core::{Library, Result};
 use serde_json::json;
 
@@ -74,7 +74,8 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
         }
         DraftAction::Import { file } => {
             let md = Library::read_draft_file(file)?;
-            let d = lib.create_draft(&md, Some(&format!("file:{}", file.display())))?;
+            let source = DraftSource::File(file.display().to_string());
+            let d = lib.create_draft(&md, Some(source))?;
             created(d.id, &d.title, json);
         }
         DraftAction::Update { id, file } => {
@@ -92,7 +93,13 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
                 print_json(&revs);
             } else {
                 for r in &revs {
-                    outln!("r{:<5} {}  {}字  {}", r.id, r.created, r.chars, r.reason);
+                    outln!(
+                        "r{:<5} {}  {}字  {}",
+                        r.id,
+                        r.created,
+                        r.chars,
+                        r.reason.as_str()
+                    );
                 }
             }
         }
@@ -103,9 +110,9 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             } else {
                 for p in &parts {
                     match p.op {
-                        "added" => out!("[+{}+]", p.text),
-                        "removed" => out!("[-{}-]", p.text),
-                        _ => out!("{}", p.text),
+                        DiffOp::Added => out!("[+{}+]", p.text),
+                        DiffOp::Removed => out!("[-{}-]", p.text),
+                        DiffOp::Same => out!("{}", p.text),
                     }
                 }
                 outln!();

@@ -96,8 +96,6 @@ pub enum Invalid {
     RenameTaken { name: String },
     #[error("date {value:?}: use YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate { value: String },
-    #[error("a snapshot reason is 1–40 bytes")]
-    SnapshotReason,
     #[error("{path} already exists; choose another name or allow overwriting (--force)")]
     FileExists { path: String },
     #[error("{path} is not a file name")]
@@ -360,7 +358,6 @@ fn examples() -> Vec<Error> {
         Invalid::EmptyTemplateName,
         Invalid::RenameTaken { name: s() },
         Invalid::BadDate { value: s() },
-        Invalid::SnapshotReason,
         Invalid::FileExists { path: s() },
         Invalid::NotAFileName { path: s() },
         Invalid::DocxToStdout,
@@ -373,7 +370,6 @@ fn examples() -> Vec<Error> {
             | Invalid::EmptyTemplateName
             | Invalid::RenameTaken { .. }
             | Invalid::BadDate { .. }
-            | Invalid::SnapshotReason
             | Invalid::FileExists { .. }
             | Invalid::NotAFileName { .. }
             | Invalid::DocxToStdout

@@ -3,7 +3,9 @@
 //! database never freezes the window, and the editor keeps the text while it retries.
 
 use gaoku_core::drafts::preview::PreviewBlock;
-use gaoku_core::drafts::{diff::DiffPart, Draft, DraftSummary, RevisionInfo, SaveKind, Saved};
+use gaoku_core::drafts::{
+    diff::DiffPart, Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
+};
 use gaoku_core::library::DraftOutline;
 use gaoku_core::Library;
 use tauri::State;
@@ -52,9 +54,9 @@ pub fn draft_save(
 pub fn draft_snapshot(
     state: State<'_, AppState>,
     id: i64,
-    reason: String,
+    reason: RevisionReason,
 ) -> CmdResult<Option<i64>> {
-    Ok(state.library()?.snapshot_draft(id, &reason)?)
+    Ok(state.library()?.snapshot_draft(id, reason)?)
 }
 
 #[tauri::command(async)]

@@ -8,9 +8,20 @@ use similar::{ChangeTag, TextDiff};
 /// One piece of a difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffPart {
-    /// `same`, `added` or `removed`.
-    pub op: &'static str,
+    pub op: DiffOp,
     pub text: String,
+}
+
+/// What a piece of a difference is (sent as `same`, `added`, `removed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    /// In both versions.
+    Same,
+    /// Only in the newer version.
+    Added,
+    /// Only in the older version.
+    Removed,
 }
 
 /// Splits text into sentences, each keeping its ending punctuation and line break.
@@ -40,18 +51,18 @@ pub fn diff(old: &str, new: &str) -> Vec<DiffPart> {
     for op in d {
         let (tag, old_r, new_r) = op.as_tag_tuple();
         match tag {
-            similar::DiffTag::Equal => push(&mut parts, "same", old_s[old_r].concat()),
-            similar::DiffTag::Delete => push(&mut parts, "removed", old_s[old_r].concat()),
-            similar::DiffTag::Insert => push(&mut parts, "added", new_s[new_r].concat()),
+            similar::DiffTag::Equal => push(&mut parts, DiffOp::Same, old_s[old_r].concat()),
+            similar::DiffTag::Delete => push(&mut parts, DiffOp::Removed, old_s[old_r].concat()),
+            similar::DiffTag::Insert => push(&mut parts, DiffOp::Added, new_s[new_r].concat()),
             similar::DiffTag::Replace => {
                 let a = old_s[old_r].concat();
                 let b = new_s[new_r].concat();
                 let chars = TextDiff::configure().diff_chars(&a, &b);
                 for c in chars.iter_all_changes() {
                     let op = match c.tag() {
-                        ChangeTag::Equal => "same",
-                        ChangeTag::Delete => "removed",
-                        ChangeTag::Insert => "added",
+                        ChangeTag::Equal => DiffOp::Same,
+                        ChangeTag::Delete => DiffOp::Removed,
+                        ChangeTag::Insert => DiffOp::Added,
                     };
                     push(&mut parts, op, c.value().to_string());
                 }
@@ -61,7 +72,7 @@ pub fn diff(old: &str, new: &str) -> Vec<DiffPart> {
     parts
 }
 
-fn push(parts: &mut Vec<DiffPart>, op: &'static str, text: String) {
+fn push(parts: &mut Vec<DiffPart>, op: DiffOp, text: String) {
     if text.is_empty() {
         return;
     }
@@ -82,12 +93,12 @@ mod tests {
         let parts = diff(old, new);
         let rebuilt_new: String = parts
             .iter()
-            .filter(|p| p.op != "removed")
+            .filter(|p| p.op != DiffOp::Removed)
             .map(|p| p.text.as_str())
             .collect();
         let rebuilt_old: String = parts
             .iter()
-            .filter(|p| p.op != "added")
+            .filter(|p| p.op != DiffOp::Added)
             .map(|p| p.text.as_str())
             .collect();
         assert_eq!(rebuilt_new, new);
@@ -95,13 +106,13 @@ mod tests {
         assert_eq!(
             parts[0],
             DiffPart {
-                op: "same",
+                op: DiffOp::Same,
                 text: "要狠抓落实。要苦干".into()
             }
         );
         assert!(parts
             .iter()
-            .any(|p| p.op == "added" && p.text.contains("拼命干")));
-        assert!(parts.iter().all(|p| p.op != "removed"), "{parts:?}");
+            .any(|p| p.op == DiffOp::Added && p.text.contains("拼命干")));
+        assert!(parts.iter().all(|p| p.op != DiffOp::Removed), "{parts:?}");
     }
 }

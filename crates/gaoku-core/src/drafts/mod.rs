@@ -28,7 +28,7 @@ pub struct Draft {
     pub updated: String,
     pub chars: usize,
     /// Where it started: `template:NAME` or `speech:ID`.
-    pub source: Option<String>,
+    pub source: Option<DraftSource>,
 }
 
 impl Draft {
@@ -44,15 +44,121 @@ impl Draft {
     }
 }
 
+/// Where a draft came from; stored and sent as `template:NAME`, `speech:ID` or `file:PATH`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum DraftSource {
+    /// Laid out by a structure template.
+    Template(String),
+    /// Started as a library speech.
+    Speech(i64),
+    /// Imported from a file.
+    File(String),
+}
+
+impl std::fmt::Display for DraftSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DraftSource::Template(name) => write!(f, "template:{name}"),
+            DraftSource::Speech(id) => write!(f, "speech:{id}"),
+            DraftSource::File(path) => write!(f, "file:{path}"),
+        }
+    }
+}
+
+impl From<DraftSource> for String {
+    fn from(s: DraftSource) -> String {
+        s.to_string()
+    }
+}
+
+impl TryFrom<String> for DraftSource {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        match s.split_once(':') {
+            Some(("template", name)) => Ok(DraftSource::Template(name.into())),
+            Some(("speech", id)) => id
+                .parse()
+                .map(DraftSource::Speech)
+                .map_err(|_| format!("bad speech id in draft source {s:?}")),
+            Some(("file", path)) => Ok(DraftSource::File(path.into())),
+            _ => Err(format!("unknown draft source {s:?}")),
+        }
+    }
+}
+
 /// One saved snapshot of a draft, as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevisionInfo {
     pub id: i64,
     pub created: String,
     pub chars: usize,
-    /// Why it was taken: `created`, `manual`, `timed`, `before-paste`, `before-restore`,
-    /// `before-insert`, `restored`.
-    pub reason: String,
+    /// Why it was taken.
+    pub reason: RevisionReason,
+}
+
+/// Why a snapshot of a draft was taken (stored and sent as its kebab-case name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RevisionReason {
+    /// The draft as it was created.
+    Created,
+    /// The writer saved (Ctrl+S, `draft update`).
+    Manual,
+    /// An autosave after five minutes of editing.
+    Timed,
+    /// Before a save that added or removed much at once.
+    BeforePaste,
+    /// Before a revision was restored.
+    BeforeRestore,
+    /// Before a template section was inserted.
+    BeforeInsert,
+    /// The restored text.
+    Restored,
+}
+
+impl RevisionReason {
+    /// Every reason, in the order above.
+    pub const ALL: [RevisionReason; 7] = [
+        RevisionReason::Created,
+        RevisionReason::Manual,
+        RevisionReason::Timed,
+        RevisionReason::BeforePaste,
+        RevisionReason::BeforeRestore,
+        RevisionReason::BeforeInsert,
+        RevisionReason::Restored,
+    ];
+
+    /// The stored name (`before-paste`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionReason::Created => "created",
+            RevisionReason::Manual => "manual",
+            RevisionReason::Timed => "timed",
+            RevisionReason::BeforePaste => "before-paste",
+            RevisionReason::BeforeRestore => "before-restore",
+            RevisionReason::BeforeInsert => "before-insert",
+            RevisionReason::Restored => "restored",
+        }
+    }
+
+    /// Taken by the editor on its own (thinned by pruning), not by the writer's action.
+    pub fn is_automatic(self) -> bool {
+        matches!(
+            self,
+            RevisionReason::Timed | RevisionReason::BeforePaste | RevisionReason::BeforeInsert
+        )
+    }
+}
+
+impl std::str::FromStr for RevisionReason {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        RevisionReason::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown revision reason {s:?}"))
+    }
 }
 
 /// What kind of save the writer (or the editor) did.
@@ -90,22 +196,23 @@ pub fn snapshot_plan(
     stored: &str,
     new: &str,
     last_revision: Option<(&str, i64)>,
-) -> (Option<&'static str>, Option<&'static str>) {
+) -> (Option<RevisionReason>, Option<RevisionReason>) {
     if stored == new {
         let unsnapshotted = last_revision.is_none_or(|(body, _)| body != new);
         return (
             None,
-            (kind == SaveKind::Manual && unsnapshotted).then_some("manual"),
+            (kind == SaveKind::Manual && unsnapshotted).then_some(RevisionReason::Manual),
         );
     }
     let stored_is_kept = last_revision.is_some_and(|(body, _)| body == stored);
     let large = changed_chars(stored, new) >= LARGE_CHANGE_CHARS;
-    let before = (large && !stored_is_kept && !stored.is_empty()).then_some("before-paste");
+    let before =
+        (large && !stored_is_kept && !stored.is_empty()).then_some(RevisionReason::BeforePaste);
     let after = match kind {
-        SaveKind::Manual => Some("manual"),
+        SaveKind::Manual => Some(RevisionReason::Manual),
         SaveKind::Auto => match last_revision {
-            None => Some("timed"),
-            Some((_, age)) if age >= TIMED_SNAPSHOT_SECS => Some("timed"),
+            None => Some(RevisionReason::Timed),
+            Some((_, age)) if age >= TIMED_SNAPSHOT_SECS => Some(RevisionReason::Timed),
             _ => None,
         },
     };
@@ -133,14 +240,13 @@ pub fn changed_chars(a: &str, b: &str) -> usize {
 /// every writer-made one (`manual`, `created`, `before-restore`, `restored`), the newest
 /// [`KEEP_RECENT_AUTO`] automatic ones and the newest automatic one of each older day, and at most
 /// [`KEEP_MAX`] in all.
-pub fn prune_plan(revisions: &[(i64, String, String)]) -> Vec<i64> {
-    let automatic = |r: &str| matches!(r, "timed" | "before-paste" | "before-insert");
+pub fn prune_plan(revisions: &[(i64, String, RevisionReason)]) -> Vec<i64> {
     let mut drop = Vec::new();
     let mut autos = 0;
     let mut days = std::collections::HashSet::new();
     let mut kept = 0;
     for (id, day, reason) in revisions {
-        let keep = if automatic(reason) {
+        let keep = if reason.is_automatic() {
             autos += 1;
             autos <= KEEP_RECENT_AUTO || days.insert(day.clone())
         } else {
@@ -182,6 +288,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn closed_sets_keep_their_json_names() {
+        for r in RevisionReason::ALL {
+            let json = serde_json::to_value(r).unwrap();
+            assert_eq!(json, r.as_str());
+            assert_eq!(r.as_str().parse::<RevisionReason>(), Ok(r));
+        }
+        assert!("before-pste".parse::<RevisionReason>().is_err());
+        assert!(serde_json::from_str::<RevisionReason>("\"before-pste\"").is_err());
+        for (s, v) in [
+            ("template:致辞", DraftSource::Template("致辞".into())),
+            ("speech:12", DraftSource::Speech(12)),
+            ("file:/tmp/a:b.md", DraftSource::File("/tmp/a:b.md".into())),
+        ] {
+            assert_eq!(serde_json::to_value(&v).unwrap(), s);
+            assert_eq!(DraftSource::try_from(s.to_string()), Ok(v));
+        }
+        assert!(DraftSource::try_from("speech:x".to_string()).is_err());
+    }
+
+    #[test]
     fn counts_han_and_latin_words() {
         assert_eq!(word_count("狠抓落实，GDP增长6.5%。"), 4 + 1 + 2 + 1);
         assert_eq!(word_count("# 一、看形势\n\nHello world"), 4 + 2);
@@ -194,7 +320,7 @@ mod tests {
         // First save of a new draft snapshots it; a quick second autosave does not.
         assert_eq!(
             snapshot_plan(SaveKind::Auto, "", "a", None),
-            (None, Some("timed"))
+            (None, Some(RevisionReason::Timed))
         );
         assert_eq!(
             snapshot_plan(SaveKind::Auto, "a", "ab", Some(("a", 10))),
@@ -208,13 +334,13 @@ mod tests {
                 "abc",
                 Some(("a", TIMED_SNAPSHOT_SECS))
             ),
-            (None, Some("timed"))
+            (None, Some(RevisionReason::Timed))
         );
         // A large paste keeps the version before it, unless that version is the last snapshot.
         let pasted = format!("ab{long}");
         assert_eq!(
             snapshot_plan(SaveKind::Auto, "ab", &pasted, Some(("a", 10))),
-            (Some("before-paste"), None)
+            (Some(RevisionReason::BeforePaste), None)
         );
         assert_eq!(
             snapshot_plan(SaveKind::Auto, "ab", &pasted, Some(("ab", 10))),
@@ -223,7 +349,7 @@ mod tests {
         // Ctrl+S always leaves the saved text as a snapshot, but never twice.
         assert_eq!(
             snapshot_plan(SaveKind::Manual, "ab", "abc", Some(("ab", 1))),
-            (None, Some("manual"))
+            (None, Some(RevisionReason::Manual))
         );
         assert_eq!(
             snapshot_plan(SaveKind::Manual, "abc", "abc", Some(("abc", 1))),
@@ -231,7 +357,7 @@ mod tests {
         );
         assert_eq!(
             snapshot_plan(SaveKind::Manual, "abc", "abc", Some(("ab", 1))),
-            (None, Some("manual"))
+            (None, Some(RevisionReason::Manual))
         );
         assert_eq!(changed_chars("要狠抓落实", "要狠狠抓落实"), 1);
         assert_eq!(changed_chars("abc", "xyz"), 6);
@@ -243,24 +369,29 @@ mod tests {
         let mut id = 1000;
         // Newest first: 40 timed today, then 10 timed on each of 3 older days, then manual ones.
         for _ in 0..40 {
-            revs.push((id, "2026-11-27".to_string(), "timed".to_string()));
+            revs.push((id, "2026-11-27".to_string(), RevisionReason::Timed));
             id -= 1;
         }
         for day in ["2026-11-26", "2026-11-25", "2026-11-24"] {
             for _ in 0..10 {
-                revs.push((id, day.to_string(), "timed".to_string()));
+                revs.push((id, day.to_string(), RevisionReason::Timed));
                 id -= 1;
             }
         }
         for _ in 0..5 {
-            revs.push((id, "2026-11-01".to_string(), "manual".to_string()));
+            revs.push((id, "2026-11-01".to_string(), RevisionReason::Manual));
             id -= 1;
         }
         let drop = prune_plan(&revs);
-        let kept: Vec<&(i64, String, String)> =
+        let kept: Vec<&(i64, String, RevisionReason)> =
             revs.iter().filter(|r| !drop.contains(&r.0)).collect();
         // 30 recent + 1 more today's (first of its day beyond the 30) + 1 per older day + 5 manual.
         assert_eq!(kept.len(), 30 + 1 + 3 + 5);
-        assert!(kept.iter().filter(|r| r.2 == "manual").count() == 5);
+        assert!(
+            kept.iter()
+                .filter(|r| r.2 == RevisionReason::Manual)
+                .count()
+                == 5
+        );
     }
 }

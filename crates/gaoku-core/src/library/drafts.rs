@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::Library;
 use crate::drafts::{
-    self, diff::DiffPart, markdown, snapshot_plan, word_count, Draft, DraftSummary, RevisionInfo,
-    SaveKind, Saved,
+    self, diff::DiffPart, markdown, snapshot_plan, word_count, Draft, DraftSource, DraftSummary,
+    RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use crate::error::{Error, Result};
 use crate::outline::Outline;
@@ -40,11 +40,12 @@ impl Library {
     }
 
     /// Creates a draft from Markdown (`source` notes where it came from) with a first snapshot.
-    pub fn create_draft(&mut self, body: &str, source: Option<&str>) -> Result<Draft> {
+    pub fn create_draft(&mut self, body: &str, source: Option<DraftSource>) -> Result<Draft> {
         let id = self.store.durably(|tx| {
             let chars = word_count(body);
-            let id = sql::insert(tx, &markdown::display_title(body), body, chars, source)?;
-            sql::add_revision(tx, id, body, chars, "created")?;
+            let title = markdown::display_title(body);
+            let id = sql::insert(tx, &title, body, chars, source.as_ref())?;
+            sql::add_revision(tx, id, body, chars, RevisionReason::Created)?;
             Ok(id)
         })?;
         self.draft(id)
@@ -53,14 +54,14 @@ impl Library {
     /// A new draft laid out by a template (built-in or saved).
     pub fn create_draft_from_template(&mut self, template: &str) -> Result<Draft> {
         let md = self.new_draft_markdown(template)?;
-        self.create_draft(&md, Some(&format!("template:{template}")))
+        self.create_draft(&md, Some(DraftSource::Template(template.to_string())))
     }
 
     /// A new draft that starts as a library speech (its structured Markdown), linked to it.
     pub fn create_draft_from_speech(&mut self, id: i64) -> Result<Draft> {
         let s = self.speech(id)?;
         let md = crate::outline::to_markdown(&s.title, &s.paragraphs, false);
-        self.create_draft(&md, Some(&format!("speech:{id}")))
+        self.create_draft(&md, Some(DraftSource::Speech(id)))
     }
 
     /// Saves a new body. Autosaves snapshot only when the policy asks (timed, before a large
@@ -72,10 +73,7 @@ impl Library {
 
     /// Snapshots the stored body now (before a template insert, say), unless it is already the
     /// newest snapshot. Returns the new revision, if one was taken.
-    pub fn snapshot_draft(&mut self, id: i64, reason: &str) -> Result<Option<i64>> {
-        if reason.is_empty() || reason.len() > 40 {
-            return Err(crate::error::Invalid::SnapshotReason.into());
-        }
+    pub fn snapshot_draft(&mut self, id: i64, reason: RevisionReason) -> Result<Option<i64>> {
         self.store.durably(|tx| {
             let stored = sql::get(tx, id)?;
             let rev = keep_stored(tx, &stored, reason)?;
@@ -110,10 +108,10 @@ impl Library {
             let stored = sql::get(tx, id)?;
             let body = sql::revision_body(tx, id, rev)?;
             if stored.body != body {
-                keep_stored(tx, &stored, "before-restore")?;
+                keep_stored(tx, &stored, RevisionReason::BeforeRestore)?;
                 let chars = word_count(&body);
                 sql::update(tx, id, &markdown::display_title(&body), &body, chars)?;
-                sql::add_revision(tx, id, &body, chars, "restored")?;
+                sql::add_revision(tx, id, &body, chars, RevisionReason::Restored)?;
                 prune(tx, id)?;
             }
             Ok(())
@@ -167,7 +165,11 @@ impl Library {
 }
 
 /// Snapshots the draft as stored unless it already is the newest snapshot.
-fn keep_stored(conn: &rusqlite::Connection, stored: &Draft, reason: &str) -> Result<Option<i64>> {
+fn keep_stored(
+    conn: &rusqlite::Connection,
+    stored: &Draft,
+    reason: RevisionReason,
+) -> Result<Option<i64>> {
     let last = sql::last_revision(conn, stored.id)?;
     if last.is_some_and(|(b, _)| b == stored.body) {
         return Ok(None);
@@ -176,7 +178,7 @@ fn keep_stored(conn: &rusqlite::Connection, stored: &Draft, reason: &str) -> Res
 }
 
 fn prune(conn: &rusqlite::Connection, id: i64) -> Result<()> {
-    let all: Vec<(i64, String, String)> = sql::revisions(conn, id)?
+    let all: Vec<(i64, String, RevisionReason)> = sql::revisions(conn, id)?
         .into_iter()
         .map(|r| (r.id, r.created.chars().take(10).collect(), r.reason))
         .collect();

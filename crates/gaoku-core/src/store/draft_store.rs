@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::now;
-use crate::drafts::{Draft, DraftSummary, RevisionInfo};
+use crate::drafts::{Draft, DraftSource, DraftSummary, RevisionInfo, RevisionReason};
 use crate::error::{Error, Result};
 
 fn no_draft(id: i64) -> Error {
@@ -20,7 +20,13 @@ fn draft_row(r: &Row) -> rusqlite::Result<Draft> {
         created: r.get(3)?,
         updated: r.get(4)?,
         chars: r.get::<_, i64>(5)? as usize,
-        source: r.get(6)?,
+        source: r
+            .get::<_, Option<String>>(6)?
+            .map(DraftSource::try_from)
+            .transpose()
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, e.into())
+            })?,
     })
 }
 
@@ -61,13 +67,13 @@ pub fn insert(
     title: &str,
     body: &str,
     chars: usize,
-    source: Option<&str>,
+    source: Option<&DraftSource>,
 ) -> Result<i64> {
     let t = now();
     conn.execute(
         "INSERT INTO drafts (title, body, created_at, updated_at, chars, source)
          VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
-        params![title, body, t, chars as i64, source],
+        params![title, body, t, chars as i64, source.map(|s| s.to_string())],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -99,12 +105,12 @@ pub fn add_revision(
     draft: i64,
     body: &str,
     chars: usize,
-    reason: &str,
+    reason: RevisionReason,
 ) -> Result<i64> {
     conn.execute(
         "INSERT INTO draft_revisions (draft_id, created_at, body, chars, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![draft, now(), body, chars as i64, reason],
+        params![draft, now(), body, chars as i64, reason.as_str()],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -132,7 +138,9 @@ pub fn revisions(conn: &Connection, draft: i64) -> Result<Vec<RevisionInfo>> {
             id: r.get(0)?,
             created: r.get(1)?,
             chars: r.get::<_, i64>(2)? as usize,
-            reason: r.get(3)?,
+            reason: r.get::<_, String>(3)?.parse().map_err(|e: String| {
+                rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+            })?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
