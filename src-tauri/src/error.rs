@@ -6,13 +6,14 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// An error as the UI sees it.
-#[derive(Debug, thiserror::Error, Serialize)]
+#[derive(Debug, thiserror::Error, Serialize, ts_rs::TS)]
 #[error("{message}")]
 pub struct AppError {
     /// Stable machine-readable code (`not_found`, `bad_bytes`, `empty_query`, …): see
     /// `gaoku_core::Error::catalog`.
     pub code: String,
     /// The code's parameters by name (`{"what": "draft", "id": "3"}`).
+    #[ts(type = "Record<string, unknown>")]
     pub params: Map<String, Value>,
     /// What happened, in English.
     pub message: String,

@@ -8,7 +8,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { api, asAppError, type Draft, type OutlineNode } from "./api";
+import { api, asAppError, type Draft, type OutlineNode, type RevisionReason } from "./api";
 import { confirmClick, el, later } from "./dom";
 import { DEFAULT_PACE, speakingTime, wordCount } from "./count";
 import { exportMenu } from "./exporter";
@@ -66,7 +66,7 @@ function timeOfDay(): string {
   return new Date().toLocaleTimeString("zh-CN", { hour12: false });
 }
 
-const REASONS: Record<string, string> = {
+const REASONS: Record<RevisionReason, string> = {
   created: tr("新建"),
   manual: tr("手动保存"),
   timed: tr("定时快照"),
@@ -324,7 +324,7 @@ export function createWriter(hooks: WriterHooks) {
   };
 
   /** Inserts text at the cursor (replacing the selection); `snapshot` first keeps the draft as it was. */
-  const insert = async (text: string, snapshot?: string) => {
+  const insert = async (text: string, snapshot?: RevisionReason) => {
     if (!draft) return;
     if (snapshot) {
       await flush();
@@ -354,7 +354,7 @@ export function createWriter(hooks: WriterHooks) {
       const li = el("li", { tabindex: "0", "data-rev": String(r.id) });
       li.append(
         el("div", {}, r.created.slice(0, 19).replace("T", " ")),
-        el("div", { class: "meta" }, tr("{reason} · {n} 字", { reason: REASONS[r.reason] ?? r.reason, n: r.chars })),
+        el("div", { class: "meta" }, tr("{reason} · {n} 字", { reason: REASONS[r.reason], n: r.chars })),
       );
       li.addEventListener("click", async () => {
         list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));

@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// One row of the library list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SpeechSummary {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     /// As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -18,8 +19,9 @@ pub struct SpeechSummary {
 }
 
 /// A whole speech: metadata and its cleaned text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Speech {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub date: Option<String>,
@@ -62,7 +64,7 @@ impl Speech {
 }
 
 /// Changes to a speech's metadata; `None` leaves a field as it is, `Some("")` clears it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct SpeechEdit {
     pub title: Option<String>,
     pub date: Option<String>,
@@ -74,23 +76,25 @@ pub struct SpeechEdit {
 }
 
 /// A speech that an import stored.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Imported {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub path: String,
 }
 
 /// A file whose text is already in the library.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Duplicate {
     pub path: String,
     /// The speech that already holds this text.
+    #[ts(type = "number")]
     pub id: i64,
 }
 
 /// A file that could not be imported, and why.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Failed {
     pub path: String,
     /// Why, in English (what the CLI prints).
@@ -99,6 +103,7 @@ pub struct Failed {
     /// renders in the writer's language.
     pub code: String,
     #[serde(default)]
+    #[ts(type = "Record<string, unknown>")]
     pub params: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -116,7 +121,7 @@ impl Failed {
 }
 
 /// A file inside an imported folder that is not a document (an image, a hidden file) and was passed over.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Skipped {
     pub path: String,
     /// Why, in English.
@@ -140,7 +145,7 @@ impl Skipped {
 }
 
 /// The complete outcome of one import, file by file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct ImportReport {
     pub imported: Vec<Imported>,
     pub duplicates: Vec<Duplicate>,
@@ -149,7 +154,7 @@ pub struct ImportReport {
 }
 
 /// Progress of a running import, reported once per file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportProgress<'a> {
     /// Files done so far, including this one.
     pub done: usize,

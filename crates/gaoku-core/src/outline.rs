@@ -9,7 +9,7 @@ use crate::ingest::meta::is_salutation;
 use crate::text::{chinese_number, is_space, regex};
 
 /// A heading or an enumeration item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
     Heading,
@@ -17,7 +17,8 @@ pub enum NodeKind {
 }
 
 /// One node of the outline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "OutlineNode")]
 pub struct Node {
     pub kind: NodeKind,
     /// Heading level 1–4 (一、 （一） 1. （1））; for items, one below the heading they sit in.
@@ -34,14 +35,15 @@ pub struct Node {
 }
 
 /// A paragraph that plays a part (salutation, closing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "OutlinePart")]
 pub struct Part {
     pub para: usize,
     pub text: String,
 }
 
 /// The outline of one speech.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Outline {
     pub title: String,
     pub salutation: Option<Part>,

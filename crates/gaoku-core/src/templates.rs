@@ -7,7 +7,7 @@ use crate::outline::{escape_inline, NodeKind, Outline};
 
 /// One part of a template: a heading (level 1–4) or an unnumbered part (level 0: salutation,
 /// opening, closing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TemplatePart {
     pub level: u8,
     pub marker: String,
@@ -18,7 +18,7 @@ pub struct TemplatePart {
 }
 
 /// A structure template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Template {
     pub name: String,
     pub kind: Option<String>,
@@ -29,6 +29,7 @@ pub struct Template {
     pub builtin: bool,
     /// The speech it was taken from.
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub source_speech: Option<i64>,
     pub parts: Vec<TemplatePart>,
 }

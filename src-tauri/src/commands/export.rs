@@ -11,11 +11,12 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// What to export.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase", tag = "kind", content = "id")]
+#[ts(rename = "ExportTarget")]
 pub enum Target {
-    Speech(i64),
-    Draft(i64),
+    Speech(#[ts(type = "number")] i64),
+    Draft(#[ts(type = "number")] i64),
 }
 
 fn render(

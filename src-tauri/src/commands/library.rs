@@ -11,7 +11,7 @@ use crate::error::{AppError, CmdResult};
 use crate::state::AppState;
 
 /// Where the library lives and how big it is.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct LibraryInfo {
     pub dir: String,
     pub speeches: usize,

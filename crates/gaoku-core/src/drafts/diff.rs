@@ -6,14 +6,14 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 /// One piece of a difference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DiffPart {
     pub op: DiffOp,
     pub text: String,
 }
 
 /// What a piece of a difference is (sent as `same`, `added`, `removed`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffOp {
     /// In both versions.

@@ -8,8 +8,9 @@ pub mod preview;
 use serde::{Deserialize, Serialize};
 
 /// A draft as listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DraftSummary {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub created: String,
@@ -19,8 +20,9 @@ pub struct DraftSummary {
 }
 
 /// A draft with its body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Draft {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub body: String,
@@ -28,6 +30,8 @@ pub struct Draft {
     pub updated: String,
     pub chars: usize,
     /// Where it started: `template:NAME` or `speech:ID`.
+    /// `template:NAME`, `speech:ID` or `file:PATH`.
+    #[ts(as = "Option<String>")]
     pub source: Option<DraftSource>,
 }
 
@@ -88,8 +92,9 @@ impl TryFrom<String> for DraftSource {
 }
 
 /// One saved snapshot of a draft, as listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RevisionInfo {
+    #[ts(type = "number")]
     pub id: i64,
     pub created: String,
     pub chars: usize,
@@ -98,7 +103,7 @@ pub struct RevisionInfo {
 }
 
 /// Why a snapshot of a draft was taken (stored and sent as its kebab-case name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum RevisionReason {
     /// The draft as it was created.
@@ -162,7 +167,7 @@ impl std::str::FromStr for RevisionReason {
 }
 
 /// What kind of save the writer (or the editor) did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SaveKind {
     /// Autosave after a pause in typing or on close: a snapshot only when the policy asks.
@@ -172,10 +177,11 @@ pub enum SaveKind {
 }
 
 /// The result of a save.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Saved {
     pub draft: DraftSummary,
     /// Snapshots taken by this save (before and/or after it).
+    #[ts(type = "Array<number>")]
     pub revisions: Vec<i64>,
 }
 

@@ -8,7 +8,7 @@ use pulldown_cmark::{html, CowStr, Event, Parser};
 use super::markdown::options;
 
 /// One top-level block of the preview: the source line it starts on and its sanitized HTML.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct PreviewBlock {
     pub line: usize,
     pub html: String,

@@ -21,8 +21,9 @@ pub use markdown::markdown;
 pub use plain::text;
 
 /// What to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ExportFormat")]
 pub enum Format {
     /// docx-ready Markdown: one paragraph per line, literal numbering, escaped text.
     Md,
@@ -33,8 +34,9 @@ pub enum Format {
 }
 
 /// Page layout of a native .docx.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ExportStyle")]
 pub enum Style {
     /// GB/T 9704-2012: A4, 仿宋 3号 body, 22 lines × 28 characters, 公文 heading fonts.
     #[default]

@@ -12,7 +12,7 @@ use crate::outline::Outline;
 use crate::store::draft_store as sql;
 
 /// A draft's outline, with the editor line of every paragraph the outline points at.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DraftOutline {
     pub outline: Outline,
     /// `lines[para]` is the 0-based line where paragraph `para` of the outline starts.

@@ -11,7 +11,7 @@ use crate::text::regex;
 pub const MINER_VERSION: u32 = 4;
 
 /// What kind of phrasing an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum PhraseKind {
     /// 排比: three or more short clauses of one shape sharing a head or a tail.

@@ -104,8 +104,11 @@ pub struct Filters {
 }
 
 /// How hits are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "SearchSort")]
 pub enum Sort {
     #[default]
     Relevance,

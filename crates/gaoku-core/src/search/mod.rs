@@ -18,7 +18,7 @@ use normalize::Folded;
 use query::ParsedQuery;
 
 /// A search as the user asked for it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchRequest {
     pub query: String,
     /// Treat the query as a pattern even without `…` or `*`.
@@ -58,15 +58,16 @@ impl SearchRequest {
 }
 
 /// A character range in the shown text (paragraphs joined by `\n`), end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 /// One speech that matched.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchHit {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub date: Option<String>,
@@ -79,7 +80,7 @@ pub struct SearchHit {
 }
 
 /// The answer to a search.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchResults {
     pub query: String,
     pub mode: Mode,

@@ -11,8 +11,9 @@ pub const MAX_QUERY_CHARS: usize = 1000;
 pub const MAX_GAP: usize = 200;
 
 /// How a query is matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "SearchMode")]
 pub enum Mode {
     Phrase,
     Keywords,

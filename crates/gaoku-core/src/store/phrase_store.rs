@@ -8,16 +8,18 @@ use crate::error::Result;
 use crate::phrases::{Mined, PhraseKind};
 
 /// Where a phrase occurs: a speech and a character range of its shown text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PhraseSource {
+    #[ts(type = "number")]
     pub speech: i64,
     pub start: usize,
     pub end: usize,
 }
 
 /// An entry of the phrase bank.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Phrase {
+    #[ts(type = "number")]
     pub id: i64,
     pub kind: PhraseKind,
     pub text: String,
@@ -31,7 +33,7 @@ pub struct Phrase {
 }
 
 /// Which entries to list.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct PhraseFilter {
     pub kind: Option<PhraseKind>,
     #[serde(default)]

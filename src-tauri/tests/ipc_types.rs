@@ -1,0 +1,105 @@
+//! The TypeScript declarations of every type that crosses IPC, generated from the Rust types
+//! into `ui/src/generated/ipc.ts` (the UI imports them instead of copying them by hand). This
+//! test fails when the file is stale. Regenerate with
+//! `GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types`.
+
+use gaoku_app::commands::export::Target;
+use gaoku_app::commands::library::LibraryInfo;
+use gaoku_app::error::AppError;
+use gaoku_core::drafts::{
+    diff::{DiffOp, DiffPart},
+    preview::PreviewBlock,
+    Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
+};
+use gaoku_core::export::{Format, Style};
+use gaoku_core::library::DraftOutline;
+use gaoku_core::outline::{Node, NodeKind, Outline, Part};
+use gaoku_core::phrases::PhraseKind;
+use gaoku_core::search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
+use gaoku_core::store::phrase_store::{Phrase, PhraseFilter, PhraseSource};
+use gaoku_core::templates::{Template, TemplatePart};
+use gaoku_core::{
+    Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
+    SpeechSummary,
+};
+use ts_rs::TS;
+
+macro_rules! declarations {
+    ($($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl())),*]
+    };
+}
+
+#[test]
+fn generated_ipc_types_are_current() {
+    let decls = declarations![
+        // The library and import.
+        SpeechSummary,
+        Speech,
+        SpeechEdit,
+        LibraryInfo,
+        ImportReport,
+        Imported,
+        Duplicate,
+        Failed,
+        Skipped,
+        ImportProgress<'static>,
+        // Search.
+        SearchRequest,
+        SearchMode,
+        SearchSort,
+        SearchResults,
+        SearchHit,
+        Span,
+        // Structure.
+        Outline,
+        OutlineNode,
+        NodeKind,
+        OutlinePart,
+        Template,
+        TemplatePart,
+        Phrase,
+        PhraseKind,
+        PhraseSource,
+        PhraseFilter,
+        // Drafts and export.
+        DraftSummary,
+        Draft,
+        SaveKind,
+        Saved,
+        RevisionInfo,
+        RevisionReason,
+        DiffPart,
+        DiffOp,
+        PreviewBlock,
+        DraftOutline,
+        ExportTarget,
+        ExportFormat,
+        ExportStyle,
+        // Errors.
+        AppError,
+    ];
+    let text = format!(
+        "// Generated from the Rust types by src-tauri/tests/ipc_types.rs: do not edit.\n// Regenerate: GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types\n\n{}\n",
+        decls.join("\n\n")
+    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/generated/ipc.ts");
+    if std::env::var_os("GAOKU_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "{} is stale: regenerate it with GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types",
+        path.display()
+    );
+}
+
+// The Rust names of the renamed types, so the list above reads as the TypeScript does.
+type SearchMode = Mode;
+type SearchSort = Sort;
+type OutlineNode = Node;
+type OutlinePart = Part;
+type ExportTarget = Target;
+type ExportFormat = Format;
+type ExportStyle = Style;
