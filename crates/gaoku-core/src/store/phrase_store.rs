@@ -194,3 +194,62 @@ pub fn add(conn: &Connection, kind: PhraseKind, text: &str) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+/// Forgets every mined source (before mining the whole library again).
+pub fn clear_sources(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM phrase_sources", [])?;
+    Ok(())
+}
+
+/// Stars or unstars an entry.
+pub fn set_starred(conn: &Connection, id: i64, starred: bool) -> Result<()> {
+    conn.execute(
+        "UPDATE phrases SET starred = ?2 WHERE id = ?1",
+        params![id, starred],
+    )?;
+    Ok(())
+}
+
+/// Replaces an entry's tags (blank ones dropped).
+pub fn set_tags(conn: &Connection, id: i64, tags: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM phrase_tags WHERE phrase_id = ?1", [id])?;
+    for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        conn.execute(
+            "INSERT OR IGNORE INTO phrase_tags (phrase_id, tag) VALUES (?1, ?2)",
+            params![id, t],
+        )?;
+    }
+    Ok(())
+}
+
+/// Rewrites an entry's text, making it the writer's own; false when another entry of the same
+/// kind has that text already.
+pub fn set_text(conn: &Connection, id: i64, text: &str) -> Result<bool> {
+    match conn.execute(
+        "UPDATE phrases SET text = ?2, user_added = 1 WHERE id = ?1",
+        params![id, text],
+    ) {
+        Ok(_) => Ok(true),
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Remembers a deleted mined entry so that mining does not bring it back.
+pub fn hide(conn: &Connection, kind: PhraseKind, text: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO phrase_hidden (kind, text) VALUES (?1, ?2)",
+        params![kind.as_str(), text],
+    )?;
+    Ok(())
+}
+
+/// Deletes an entry (its sources and tags go with it).
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM phrases WHERE id = ?1", [id])?;
+    Ok(())
+}

@@ -1,0 +1,230 @@
+//! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
+
+mod drafts;
+mod export;
+mod import;
+mod index;
+mod phrases;
+mod search;
+mod speeches;
+mod templates;
+
+pub use drafts::DraftOutline;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::error::{Error, ImportError, Invalid, LibraryError, Result, Thing};
+use crate::ingest::{self, Found, Parsed};
+use crate::model::{
+    Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
+    SpeechSummary,
+};
+use crate::phrases::PhraseKind;
+use crate::search::index::{IndexDoc, SearchIndex};
+use crate::search::{query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
+use crate::store::phrase_store::{self, Phrase, PhraseFilter};
+use crate::store::template_store;
+use crate::store::{Metadata, NewSpeech, Store};
+use crate::templates::Template;
+
+/// The reference speech a new library starts with, so a first look shows something real.
+pub const SAMPLE_SPEECH: &str =
+    include_str!("../../../../assets/samples/county-half-year-review-2020.txt");
+const SAMPLE_FILE: &str = "county-half-year-review-2020.txt";
+const SEEDED_KEY: &str = "seeded_sample";
+const MINER_KEY: &str = "phrase_miner";
+/// Environment variable naming the library folder.
+pub const LIBRARY_ENV: &str = "GAOKU_LIBRARY";
+/// File name of the database inside the library folder.
+pub const DB_FILE: &str = "library.sqlite3";
+/// Folder of the search index inside the library folder (derived data).
+pub const INDEX_DIR: &str = "search-index";
+/// During a long import the index catches up after this many stored speeches.
+const INDEX_BATCH: usize = 500;
+
+/// How to open a library.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// Put the sample speech into a library that has never had any speech.
+    pub seed_sample: bool,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions { seed_sample: true }
+    }
+}
+
+/// One speech library: a folder holding the SQLite database (the source of truth) and derived data.
+pub struct Library {
+    dir: PathBuf,
+    store: Store,
+    /// Opened on first use; rebuilt from SQLite when missing or damaged.
+    index: std::cell::OnceCell<SearchIndex>,
+    /// False for a background handle: its writes leave the index to the main handle.
+    index_writes: bool,
+}
+
+impl Library {
+    /// The library folder to use: `GAOKU_LIBRARY` if set, else the platform's data folder.
+    pub fn default_dir() -> Result<PathBuf> {
+        if let Some(dir) = std::env::var_os(LIBRARY_ENV).filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        directories::ProjectDirs::from("org", "gaoku", "gaoku")
+            .map(|d| d.data_dir().join("library"))
+            .ok_or_else(|| Error::Library(LibraryError::NoHome))
+    }
+
+    /// Opens the library in `dir`, creating it (with the sample speech) when new.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(dir, OpenOptions::default())
+    }
+
+    /// Opens the library in `dir` with options.
+    pub fn open_with(dir: impl AsRef<Path>, options: OpenOptions) -> Result<Self> {
+        let dir = dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let store = Store::open(&dir.join(DB_FILE))?;
+        let mut lib = Library {
+            dir,
+            store,
+            index: std::cell::OnceCell::new(),
+            index_writes: true,
+        };
+        if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
+            if lib.store.count()? == 0 {
+                lib.seed_sample()?;
+            }
+            lib.store.set_setting(SEEDED_KEY, "1")?;
+        }
+        let mined = crate::phrases::MINER_VERSION.to_string();
+        if lib.store.setting(MINER_KEY)?.as_deref() != Some(mined.as_str()) {
+            lib.remine_phrases()?;
+            lib.store.set_setting(MINER_KEY, &mined)?;
+        }
+        Ok(lib)
+    }
+
+    /// The library folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Problems SQLite finds in the database (empty when consistent).
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        self.store.check_integrity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use speeches::parse_user_date;
+
+    #[test]
+    fn user_dates() {
+        assert_eq!(parse_user_date("2020").unwrap(), ("2020".into(), 2020));
+        assert_eq!(parse_user_date("2020-7").unwrap().0, "2020-07");
+        assert_eq!(parse_user_date("2020/7/15").unwrap().0, "2020-07-15");
+        assert_eq!(parse_user_date("2020年7月15日").unwrap().0, "2020-07-15");
+        assert!(parse_user_date("2020-13-01").is_err());
+        assert!(parse_user_date("soon").is_err());
+    }
+
+    #[test]
+    fn background_import_beside_the_main_handle() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let mut main = Library::open(dir.path()).unwrap();
+        let req = SearchRequest::new("背景导入");
+        assert_eq!(main.search(&req).unwrap().total, 0); // the index is open and current
+        for i in 0..3 {
+            std::fs::write(
+                files.path().join(format!("{i}.txt")),
+                format!("第{i}次会议上的讲话\n同志们：\n这是第{i}篇背景导入的讲话。\n"),
+            )
+            .unwrap();
+        }
+        let mut background = Library::open_background(dir.path()).unwrap();
+        let report = background.import(&[files.path().to_path_buf()], |_| {}, None);
+        assert_eq!(report.imported.len(), 3, "{:?}", report.failed);
+        // The main handle sees the rows at once and indexes them from the change log.
+        assert_eq!(main.list().unwrap().len(), 4);
+        let found = main.search(&req).unwrap();
+        assert_eq!(found.total, 3);
+        // A draft saved by the main handle while the other one is open.
+        let d = main.create_draft("# 稿\n\n正文", None).unwrap();
+        assert_eq!(background.draft(d.id).unwrap().body, "# 稿\n\n正文");
+        assert!(main.check_integrity().unwrap().is_empty());
+    }
+
+    #[test]
+    fn new_library_is_seeded_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path()).unwrap();
+        let list = lib.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].title, "在全县2020年半年工作总结会议上的讲话");
+        lib.remove(list[0].id).unwrap();
+        drop(lib);
+        let lib = Library::open(dir.path()).unwrap();
+        assert!(
+            lib.list().unwrap().is_empty(),
+            "a removed sample does not come back"
+        );
+        let unseeded = tempfile::tempdir().unwrap();
+        let lib = Library::open_with(unseeded.path(), OpenOptions { seed_sample: false }).unwrap();
+        assert!(lib.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn edit_metadata_and_tags() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path()).unwrap();
+        let id = lib.list().unwrap()[0].id;
+        let edited = lib
+            .edit(
+                id,
+                &SpeechEdit {
+                    date: Some("2020-07-15".into()),
+                    speaker: Some("王书记".into()),
+                    tags: Some(vec!["半年总结".into(), "县委".into(), "县委".into()]),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(edited.date.as_deref(), Some("2020-07-15"));
+        assert_eq!(edited.speaker.as_deref(), Some("王书记"));
+        assert_eq!(edited.tags, vec!["半年总结", "县委"]);
+        assert_eq!(lib.list().unwrap()[0].tags, vec!["半年总结", "县委"]);
+        assert!(matches!(
+            lib.edit(
+                id,
+                &SpeechEdit {
+                    title: Some(" ".into()),
+                    ..Default::default()
+                }
+            ),
+            Err(Error::Invalid(_))
+        ));
+        assert!(matches!(
+            lib.edit(999, &SpeechEdit::default()),
+            Err(Error::NotFound {
+                what: crate::error::Thing::Speech,
+                ..
+            })
+        ));
+        let cleared = lib
+            .edit(
+                id,
+                &SpeechEdit {
+                    speaker: Some(String::new()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(cleared.speaker, None);
+    }
+}

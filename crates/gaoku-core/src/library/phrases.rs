@@ -1,0 +1,89 @@
+//! The facade's phrase bank: mined entries and the writer's own, starred, tagged, edited, deleted.
+
+use super::*;
+
+impl Library {
+    /// Mines every speech again (after a change of the miner, or for a library older than the
+    /// phrase bank), in one transaction; stars, tags and own entries are kept.
+    pub(super) fn remine_phrases(&mut self) -> Result<()> {
+        let ids = self.store.all_ids()?;
+        let mut mined = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(s) = self.store.get(id)? {
+                mined.push((id, crate::phrases::mine::mine(&s.title, &s.paragraphs)));
+            }
+        }
+        let tx = self.store.conn_mut().transaction()?;
+        phrase_store::clear_sources(&tx)?;
+        for (id, m) in &mined {
+            phrase_store::add_sources(&tx, *id, m)?;
+        }
+        phrase_store::drop_orphans(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Phrase-bank entries: starred first, then by occurrences across the library, shorter first.
+    pub fn phrases(&self, filter: &PhraseFilter) -> Result<Vec<Phrase>> {
+        phrase_store::list(self.store.conn(), filter)
+    }
+
+    /// One phrase-bank entry.
+    pub fn phrase(&self, id: i64) -> Result<Phrase> {
+        phrase_store::get(self.store.conn(), id)?.ok_or_else(|| Error::not_found(Thing::Phrase, id))
+    }
+
+    /// Adds the writer's own entry.
+    pub fn add_phrase(&mut self, kind: PhraseKind, text: &str) -> Result<Phrase> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Invalid::EmptyPhrase.into());
+        }
+        let id = phrase_store::add(self.store.conn(), kind, text)?;
+        self.phrase(id)
+    }
+
+    /// Stars or unstars an entry.
+    pub fn star_phrase(&mut self, id: i64, starred: bool) -> Result<Phrase> {
+        self.phrase(id)?;
+        phrase_store::set_starred(self.store.conn(), id, starred)?;
+        self.phrase(id)
+    }
+
+    /// Replaces an entry's tags.
+    pub fn tag_phrase(&mut self, id: i64, tags: &[String]) -> Result<Phrase> {
+        self.phrase(id)?;
+        let tx = self.store.conn_mut().transaction()?;
+        phrase_store::set_tags(&tx, id, tags)?;
+        tx.commit()?;
+        self.phrase(id)
+    }
+
+    /// Rewrites an entry's text; it becomes the writer's own (its sources are kept).
+    pub fn edit_phrase(&mut self, id: i64, text: &str) -> Result<Phrase> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Invalid::EmptyPhrase.into());
+        }
+        self.phrase(id)?;
+        if !phrase_store::set_text(self.store.conn(), id, text)? {
+            return Err(Error::Exists {
+                what: Thing::Phrase,
+                name: text.to_string(),
+            });
+        }
+        self.phrase(id)
+    }
+
+    /// Deletes an entry; a mined one is remembered so that mining does not bring it back.
+    pub fn delete_phrase(&mut self, id: i64) -> Result<()> {
+        let p = self.phrase(id)?;
+        let tx = self.store.conn_mut().transaction()?;
+        if !p.user {
+            phrase_store::hide(&tx, p.kind, &p.text)?;
+        }
+        phrase_store::delete(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
