@@ -29,6 +29,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::structure::phrase_tag,
         commands::structure::phrase_delete,
         commands::structure::template_rename,
+        commands::structure::template_markdown,
         commands::structure::template_delete,
         commands::drafts::drafts_list,
         commands::drafts::draft_get,

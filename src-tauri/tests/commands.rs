@@ -297,6 +297,26 @@ fn phrase_and_template_editing_over_ipc() {
         !names.iter().any(|n| n.starts_with("半年总结")),
         "{names:?}"
     );
+    // One rendering of a template for new drafts and inserts: the part's notes as prompts.
+    let part = invoke(
+        &webview,
+        "template_markdown",
+        json!({ "name": "致辞", "from": 0, "whole": false }),
+    )
+    .unwrap();
+    assert!(part.as_str().unwrap().starts_with("尊敬的"), "{part}");
+    assert!(part.as_str().unwrap().contains("＿＿（称呼"), "{part}");
+    let draft = invoke(&webview, "draft_create", json!({ "template": "致辞" })).unwrap();
+    let whole = invoke(
+        &webview,
+        "template_markdown",
+        json!({ "name": "致辞", "from": 0, "whole": true }),
+    )
+    .unwrap();
+    assert_eq!(
+        draft["body"].as_str().unwrap(),
+        format!("# ＿＿\n\n{}", whole.as_str().unwrap())
+    );
     let builtin = invoke(&webview, "template_delete", json!({ "name": "致辞" })).unwrap_err();
     assert_eq!(builtin["code"], "built_in", "{builtin}");
     assert_eq!(builtin["params"]["name"], "致辞");

@@ -2,6 +2,8 @@
 //! against them (`ui/src/errors.test.ts`). The file is generated from the Rust types; this test
 //! fails when it is stale. Regenerate with `GAOKU_BLESS=1 cargo test -p gaoku-app --test error_codes`.
 
+mod generated;
+
 use std::collections::BTreeMap;
 
 #[test]
@@ -15,16 +17,5 @@ fn generated_error_codes_are_current() {
         );
     }
     let json = serde_json::to_string_pretty(&codes).unwrap() + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../ui/src/generated/error-codes.json");
-    if std::env::var_os("GAOKU_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &json).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == json,
-        "{} is stale: regenerate it with GAOKU_BLESS=1 cargo test -p gaoku-app --test error_codes",
-        path.display()
-    );
+    generated::check("error-codes.json", &json, "error_codes");
 }

@@ -6,6 +6,8 @@
 use gaoku_app::commands::export::Target;
 use gaoku_app::commands::library::LibraryInfo;
 use gaoku_app::error::AppError;
+mod generated;
+
 use gaoku_core::drafts::{
     diff::{DiffOp, DiffPart},
     preview::PreviewBlock,
@@ -83,16 +85,7 @@ fn generated_ipc_types_are_current() {
         "// Generated from the Rust types by src-tauri/tests/ipc_types.rs: do not edit.\n// Regenerate: GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types\n\n{}\n",
         decls.join("\n\n")
     );
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/generated/ipc.ts");
-    if std::env::var_os("GAOKU_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == text,
-        "{} is stale: regenerate it with GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types",
-        path.display()
-    );
+    generated::check("ipc.ts", &text, "ipc_types");
 }
 
 // The Rust names of the renamed types, so the list above reads as the TypeScript does.

@@ -38,11 +38,7 @@ async function typeAndKill(ime, { word, pinyin, typeMs, killAfterMs }) {
   let last = "";
   let killedAt = 0;
   try {
-    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
-    await app.click(await app.find("#tab-drafts"));
-    await app.click(await app.waitFor("#draft-new"));
-    const content = await app.waitFor("#editor .cm-content");
-    await app.click(content);
+    await app.newDraft();
     // The new draft as created (typing goes at its end, where the click left the cursor).
     const initial = savedDraft(library);
     const pid = appPid(appBinary, library);
@@ -144,11 +140,7 @@ test("a save that fails (the library locked by another program) is shown, keeps 
   const app = await startApp(library);
   let lock = null;
   try {
-    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
-    await app.click(await app.find("#tab-drafts"));
-    await app.click(await app.waitFor("#draft-new"));
-    const content = await app.waitFor("#editor .cm-content");
-    await app.click(content);
+    const content = await app.newDraft();
     await app.type(content, "before the lock ");
     await app.waitFor("#save-state", (t) => t.startsWith("已保存"));
 

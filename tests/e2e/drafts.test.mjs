@@ -132,11 +132,7 @@ test("write a draft from a template, insert a hit and a phrase, reopen, restore"
 test("a draft's preview shows raw HTML as text and runs no script", async () => {
   const app = await startApp(mkdtempSync(join(tmpdir(), "gaoku-e2e-")));
   try {
-    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
-    await app.click(await app.find("#tab-drafts"));
-    await app.click(await app.waitFor("#draft-new"));
-    const content = await app.waitFor("#editor .cm-content");
-    await app.click(content);
+    const content = await app.newDraft();
     const evil = `<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">`;
     await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}`);
     await imeType(app, evil);

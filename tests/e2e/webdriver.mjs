@@ -121,6 +121,18 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
       }
       throw new Error(`timed out waiting for ${css} (last text: ${last.slice(0, 200)})`);
     },
+    /**
+     * Waits for the first screen (the sample speech), opens a new blank draft and puts the cursor
+     * in its editor; returns the editor's content element.
+     */
+    async newDraft() {
+      await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+      await app.click(await app.find("#tab-drafts"));
+      await app.click(await app.waitFor("#draft-new"));
+      const content = await app.waitFor("#editor .cm-content");
+      await app.click(content);
+      return content;
+    },
     async screenshot(name) {
       // Let the last change paint first: WebKit's snapshot can lag the DOM by a frame or two.
       await call(base, "POST", `${s}/execute/sync`, {

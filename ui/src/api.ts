@@ -87,6 +87,9 @@ export const api = {
   renameTemplate: (from: string, to: string) => invoke<Template>("template_rename", { from, to }),
   deleteTemplate: (name: string) => invoke<void>("template_delete", { name }),
   templates: () => invoke<Template[]>("templates_list"),
+  /** Part `from` of a template (everything from it with `whole`) as Markdown for a draft. */
+  templateMarkdown: (name: string, from: number, whole: boolean) =>
+    invoke<string>("template_markdown", { name, from, whole }),
   templateFromSpeech: (id: number, name: string, placeholders: boolean) =>
     invoke<Template>("template_from_speech", { id, name, placeholders }),
   importPaths: (paths: string[]) => invoke<ImportReport>("import_paths", { paths }),

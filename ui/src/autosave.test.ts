@@ -5,17 +5,20 @@ import { SaveClock, committedDoc, committedText } from "./autosave";
 
 const WAIT = 1000;
 
-/** A clock whose saves are recorded (at fake time) and succeed unless `fail` says otherwise. */
-function clock(fail: (n: number) => boolean = () => false) {
+/**
+ * A clock whose saves are recorded (at fake time); `save` decides each save's outcome (it may
+ * throw or wait), and succeeds at once by default.
+ */
+function clock(save: (n: number) => Promise<boolean> | boolean = () => true, maxRetryMs = 8000) {
   const saves: number[] = [];
   const c = new SaveClock({
     waitMs: WAIT,
     retryMs: 2000,
-    maxRetryMs: 8000,
+    maxRetryMs,
     now: () => Date.now(),
     save: async () => {
       saves.push(Date.now());
-      return !fail(saves.length);
+      return save(saves.length);
     },
   });
   return { c, saves };
@@ -67,7 +70,7 @@ describe("SaveClock", () => {
 
   it("retries a failed save with growing waits, then returns to the normal rhythm", async () => {
     // The first three saves fail (disk full), the rest succeed.
-    const { c, saves } = clock((n) => n <= 3);
+    const { c, saves } = clock((n) => n > 3);
     c.changed();
     await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000 + 8000);
     expect(saves).toEqual([1000, 3000, 7000, 15000]);
@@ -80,18 +83,10 @@ describe("SaveClock", () => {
 
   it("keeps retrying without a new change, and a flush saves at once", async () => {
     let broken = true;
-    const saves: number[] = [];
-    const c = new SaveClock({
-      waitMs: WAIT,
-      retryMs: 2000,
-      maxRetryMs: 2000,
-      now: () => Date.now(),
-      save: async () => {
-        saves.push(Date.now());
-        if (broken) throw new Error("library locked");
-        return true;
-      },
-    });
+    const { c, saves } = clock(() => {
+      if (broken) throw new Error("library locked");
+      return true;
+    }, 2000);
     c.changed();
     await vi.advanceTimersByTimeAsync(1000 + 2000 + 2000);
     expect(saves).toEqual([1000, 3000, 5000]);
@@ -107,20 +102,12 @@ describe("SaveClock", () => {
   it("never runs two saves at once; a change during a save is saved after it", async () => {
     let active = 0;
     let most = 0;
-    const saves: number[] = [];
-    const c = new SaveClock({
-      waitMs: WAIT,
-      retryMs: 2000,
-      maxRetryMs: 2000,
-      now: () => Date.now(),
-      save: async () => {
-        active++;
-        most = Math.max(most, active);
-        saves.push(Date.now());
-        await new Promise((r) => setTimeout(r, 300));
-        active--;
-        return true;
-      },
+    const { c, saves } = clock(async () => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise((r) => setTimeout(r, 300));
+      active--;
+      return true;
     });
     c.changed();
     await vi.advanceTimersByTimeAsync(1100); // the save started at 1000 and runs until 1300

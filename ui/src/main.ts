@@ -1,6 +1,7 @@
 // The Gaoku window: library list and search on the left, the speech in the middle, its outline on
 // the right. Imported text is untrusted: it only ever goes into textContent (see dom.ts).
 import "./style.css";
+import { installActions } from "./actions";
 import { api, asAppError, type OutlineNode, type SearchHit, type Span, type SpeechSummary } from "./api";
 import { confirmClick, copyText, decodeEntities, el, highlighted, later, snippetNodes } from "./dom";
 import { formatChars, formatDate } from "./format";
@@ -12,7 +13,6 @@ import { createWriter } from "./writer";
 import { draftPane } from "./drafts";
 import { createPalette } from "./palette";
 import { paragraphAt, sentenceAt, snippetText, spansByParagraph } from "./passages";
-import { templateMarkdown } from "./templates";
 import { exportMenu } from "./exporter";
 import type { Template } from "./api";
 import { lang, setLang, tr } from "./i18n";
@@ -110,7 +110,7 @@ function showTemplate(t: Template) {
     const all = el("button", { type: "button", id: "template-insert" }, tr("整体插入当前草稿"));
     all.addEventListener("click", async () => {
       await openDraft(writer.current()!);
-      await writer.insert(templateMarkdown(t), "before-insert");
+      await writer.insert(`\n${await api.templateMarkdown(t.name, 0, true)}`, "before-insert");
     });
     bar.append(all);
     // Each part can be inserted with its sub-parts.
@@ -118,7 +118,7 @@ function showTemplate(t: Template) {
       const b = el("button", { type: "button", class: "part-insert", title: tr("把这一部分插入当前草稿") }, tr("插入"));
       b.addEventListener("click", async () => {
         await openDraft(writer.current()!);
-        await writer.insert(templateMarkdown(t, i, false), "before-insert");
+        await writer.insert(`\n${await api.templateMarkdown(t.name, i, false)}`, "before-insert");
       });
       row.append(b);
     });
@@ -448,50 +448,39 @@ async function main() {
   }
   for (const input of [ui.yearFrom, ui.yearTo]) input.addEventListener("input", searchSoon);
   for (const select of [ui.kind, ui.sort]) select.addEventListener("change", () => void searchNow());
-  document.addEventListener("keydown", (ev) => {
-    if (ev.isComposing || ev.keyCode === 229) return; // keys that belong to the input method
-    const key = ev.key.toLowerCase();
-    if (ev.ctrlKey && !ev.shiftKey && key === "n") {
-      ev.preventDefault();
-      showDrafts();
-      void drafts.create(null);
-    } else if (ev.ctrlKey && !ev.shiftKey && key === "s" && writer.current() !== null) {
-      ev.preventDefault();
-      if (!writer.element.hidden) void writer.save();
-    } else if (ev.ctrlKey && !ev.shiftKey && key === "k" && writer.current() !== null) {
-      ev.preventDefault();
-      palette.open();
-    } else if (ev.ctrlKey && ev.shiftKey && key === "f") {
-      ev.preventDefault();
-      document.getElementById("tab-library")?.click();
-      ui.search.focus();
-      ui.search.select();
-    }
-  });
-
-  // The menu bar runs the same actions as the buttons and shortcuts.
+  // Shortcuts and the menu bar read one table: an action behaves the same from either.
   const click = (id: string) => document.getElementById(id)?.click();
-  const menuActions: Record<string, () => void> = {
-    "import-files": () => click("import-files"),
-    "import-folder": () => click("import-folder"),
-    "new-draft": () => {
-      showDrafts();
-      void drafts.create(null);
+  const draftOpen = () => writer.current() !== null;
+  const commands = installActions([
+    { id: "import-files", run: () => click("import-files") },
+    { id: "import-folder", run: () => click("import-folder") },
+    {
+      id: "new-draft",
+      keys: { key: "n" },
+      run: () => {
+        showDrafts();
+        void drafts.create(null);
+      },
     },
-    "save-draft": () => void (writer.current() !== null && writer.save()),
-    "insert-phrase": () => writer.current() !== null && palette.open(),
-    search: () => {
-      click("tab-library");
-      ui.search.focus();
+    { id: "save-draft", keys: { key: "s" }, when: draftOpen, run: () => void writer.save() },
+    { id: "insert-phrase", keys: { key: "k" }, when: draftOpen, run: () => palette.open() },
+    {
+      id: "search",
+      keys: { key: "f", shift: true },
+      run: () => {
+        click("tab-library");
+        ui.search.focus();
+        ui.search.select();
+      },
     },
-    "quick-switch": () => quick.dispatchEvent(new Event("gaoku-open")),
-    "tab-library": () => click("tab-library"),
-    "tab-phrases": () => click("tab-phrases"),
-    "tab-templates": () => click("tab-templates"),
-    "tab-drafts": () => click("tab-drafts"),
-    language: () => langButton.click(),
-  };
-  void api.onMenu((id) => menuActions[id]?.());
+    { id: "quick-switch", run: () => quick.dispatchEvent(new Event("gaoku-open")) },
+    { id: "tab-library", run: () => click("tab-library") },
+    { id: "tab-phrases", run: () => click("tab-phrases") },
+    { id: "tab-templates", run: () => click("tab-templates") },
+    { id: "tab-drafts", run: () => click("tab-drafts") },
+    { id: "language", run: () => langButton.click() },
+  ]);
+  void api.onMenu((id) => commands.run(id));
   if (lang === "en") void api.menuLanguage(true);
   // A draft is never lost: the last edits are saved before the window closes.
   // When that save fails (disk full, library locked) the window stays open unless the writer

@@ -134,33 +134,86 @@ pub fn from_outline(
     }
 }
 
-/// The Markdown of a new draft: a blank title, the parts as headings or paragraphs, and after each
-/// heading with a note a prompt paragraph to write over.
+/// The Markdown of a new draft laid out by `t`: a title to fill in, then every part.
 pub fn new_draft(t: &Template) -> String {
-    let mut md = String::from("# ＿＿\n");
-    for p in &t.parts {
-        md.push('\n');
-        if p.level == 0 {
-            md.push_str(&escape_inline(&p.title));
-            md.push('\n');
-            continue;
+    format!("# ＿＿\n\n{}", parts_markdown(t, 0, true))
+}
+
+/// The parts of `t` from part `from` as Markdown blocks: headings as `##`…`#####` with their
+/// numbering, level-0 parts (salutation, closing) as paragraphs, and under every part with a note
+/// a prompt line `＿＿（note）`. With `whole` false, only part `from` and its sub-parts. The one
+/// rendering of a template, for new drafts and for inserting into a draft.
+pub fn parts_markdown(t: &Template, from: usize, whole: bool) -> String {
+    let Some(start) = t.parts.get(from) else {
+        return String::new();
+    };
+    let mut blocks = Vec::new();
+    for (i, p) in t.parts.iter().enumerate().skip(from) {
+        if !whole && i > from && p.level != 0 && p.level <= start.level {
+            break;
         }
-        md.push_str(&format!(
-            "{} {}{}\n",
-            "#".repeat(p.level as usize + 1),
-            escape_inline(&p.marker),
+        blocks.push(if p.level == 0 {
             escape_inline(&p.title)
-        ));
+        } else {
+            format!(
+                "{} {}{}",
+                "#".repeat(p.level as usize + 1),
+                escape_inline(&p.marker),
+                escape_inline(&p.title)
+            )
+        });
         if !p.note.is_empty() {
-            md.push_str(&format!("\n＿＿（{}）\n", escape_inline(&p.note)));
+            blocks.push(format!("＿＿（{}）", escape_inline(&p.note)));
         }
     }
-    md
+    blocks.join("\n\n") + "\n"
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn part(level: u8, marker: &str, title: &str, note: &str) -> TemplatePart {
+        TemplatePart {
+            level,
+            marker: marker.into(),
+            title: title.into(),
+            note: note.into(),
+        }
+    }
+
+    #[test]
+    fn parts_as_markdown_whole_and_one_part() {
+        let t = Template {
+            name: "半年总结".into(),
+            kind: Some("讲话".into()),
+            description: String::new(),
+            builtin: false,
+            source_speech: None,
+            parts: vec![
+                part(0, "", "同志们：", "称呼"),
+                part(1, "一、", "看形势", "成绩与问题"),
+                part(2, "（一）", "成绩*很大*", ""),
+                part(1, "二、", "抓落实", ""),
+                part(2, "（一）", "抓项目", ""),
+            ],
+        };
+        assert_eq!(
+            parts_markdown(&t, 0, true),
+            "同志们：\n\n＿＿（称呼）\n\n## 一、看形势\n\n＿＿（成绩与问题）\n\n### （一）成绩\\*很大\\*\n\n## 二、抓落实\n\n### （一）抓项目\n"
+        );
+        assert_eq!(
+            parts_markdown(&t, 1, false),
+            "## 一、看形势\n\n＿＿（成绩与问题）\n\n### （一）成绩\\*很大\\*\n"
+        );
+        assert_eq!(parts_markdown(&t, 4, false), "### （一）抓项目\n");
+        assert_eq!(parts_markdown(&t, 9, false), "");
+        // A new draft is the same parts under a title to fill in: one rendering for both.
+        assert_eq!(
+            new_draft(&t),
+            format!("# ＿＿\n\n{}", parts_markdown(&t, 0, true))
+        );
+    }
 
     #[test]
     fn builtins_parse_and_have_frames() {

@@ -73,3 +73,14 @@ pub fn template_from_speech(
         .library()?
         .template_from_speech(id, &name, placeholders)?)
 }
+
+/// Part `from` of a template (or everything from it, with `whole`) as Markdown for a draft.
+#[tauri::command]
+pub fn template_markdown(
+    state: State<'_, AppState>,
+    name: String,
+    from: usize,
+    whole: bool,
+) -> CmdResult<String> {
+    Ok(state.library()?.template_markdown(&name, from, whole)?)
+}

@@ -81,4 +81,14 @@ impl Library {
     pub fn new_draft_markdown(&self, template: &str) -> Result<String> {
         Ok(crate::templates::new_draft(&self.template(template)?))
     }
+
+    /// Part `from` of a template (with `whole`, every part from there on; else only its
+    /// sub-parts) as Markdown to insert into a draft.
+    pub fn template_markdown(&self, template: &str, from: usize, whole: bool) -> Result<String> {
+        Ok(crate::templates::parts_markdown(
+            &self.template(template)?,
+            from,
+            whole,
+        ))
+    }
 }
