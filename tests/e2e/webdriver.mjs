@@ -129,7 +129,13 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
       await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
       await app.click(await app.find("#tab-drafts"));
       await app.click(await app.waitFor("#draft-new"));
-      const content = await app.waitFor("#editor .cm-content");
+      // The editor exists (hidden) before any draft is open: wait until the new one is shown.
+      const shown = await app.poll(
+        "const w = document.getElementById('writer'); return !!w && !w.hidden && w.offsetParent !== null && document.getElementById('save-state').textContent.startsWith('已保存');",
+        (ok) => ok === true,
+      );
+      if (!shown) throw new Error("the new draft did not open");
+      const content = await app.find("#editor .cm-content");
       await app.click(content);
       return content;
     },

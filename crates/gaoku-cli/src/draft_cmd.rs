@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use gaoku_core::drafts::{diff::DiffOp, DraftSource, SaveKind};
+use gaoku_core::drafts::{diff::DiffOp, DraftSource, RevisionReason, SaveKind};
+use gaoku_core::store::local_minute;
 use gaoku_core::{Library, Result};
 use serde_json::json;
 
@@ -53,7 +54,8 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
                 print_json(&drafts);
             } else {
                 for d in &drafts {
-                    outln!("#{:<5} {}  {}字  {}", d.id, d.updated, d.chars, d.title);
+                    let updated = local_minute(&d.updated);
+                    outln!("#{:<5} {updated}  {}字  {}", d.id, d.chars, d.title);
                 }
             }
         }
@@ -84,7 +86,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&saved);
             } else {
-                outln!("saved #{} ({}字)", saved.draft.id, saved.draft.chars);
+                outln!("已保存草稿 #{}（{}字）", saved.draft.id, saved.draft.chars);
             }
         }
         DraftAction::Revisions { id } => {
@@ -93,13 +95,9 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
                 print_json(&revs);
             } else {
                 for r in &revs {
-                    outln!(
-                        "r{:<5} {}  {}字  {}",
-                        r.id,
-                        r.created,
-                        r.chars,
-                        r.reason.as_str()
-                    );
+                    let created = local_minute(&r.created);
+                    let why = reason_zh(r.reason);
+                    outln!("r{:<5} {created}  {}字  {why}", r.id, r.chars);
                 }
             }
         }
@@ -123,7 +121,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&json!({ "id": d.id, "restored": rev, "chars": d.chars }));
             } else {
-                outln!("draft #{} is revision r{rev} again ({}字)", d.id, d.chars);
+                outln!("草稿 #{} 已恢复为版本 r{rev}（{}字）", d.id, d.chars);
             }
         }
         DraftAction::Delete { id } => {
@@ -131,7 +129,7 @@ pub fn run(lib: &mut Library, action: &DraftAction, json: bool) -> Result<ExitCo
             if json {
                 print_json(&json!({ "deleted": id }));
             } else {
-                outln!("deleted draft #{id}");
+                outln!("已删除草稿 #{id}");
             }
         }
     }
@@ -142,6 +140,19 @@ fn created(id: i64, title: &str, json: bool) {
     if json {
         print_json(&json!({ "id": id, "title": title }));
     } else {
-        outln!("{id}");
+        outln!("新建草稿 #{id} {title}");
+    }
+}
+
+/// Why a revision was kept, as the app's history panel says it.
+fn reason_zh(r: RevisionReason) -> &'static str {
+    match r {
+        RevisionReason::Created => "新建",
+        RevisionReason::Manual => "手动保存",
+        RevisionReason::Timed => "定时快照",
+        RevisionReason::BeforePaste => "大段粘贴前",
+        RevisionReason::BeforeRestore => "恢复前",
+        RevisionReason::BeforeInsert => "插入模板前",
+        RevisionReason::Restored => "恢复后",
     }
 }

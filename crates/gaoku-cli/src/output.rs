@@ -1,5 +1,6 @@
 //! What the CLI prints: JSON (the stable contract) or lines for a person.
 
+use gaoku_core::search::Mode;
 use gaoku_core::{ImportReport, SearchResults, Speech, SpeechSummary};
 use serde::Serialize;
 use serde_json::json;
@@ -44,19 +45,19 @@ pub fn import_report(r: &ImportReport, json: bool) {
         return print_json(r);
     }
     for i in &r.imported {
-        outln!("imported  #{:<5} {}  ({})", i.id, i.title, i.path);
+        outln!("导入  #{:<5} {}  ({})", i.id, i.title, i.path);
     }
     for d in &r.duplicates {
-        outln!("duplicate of #{:<5} {}", d.id, d.path);
+        outln!("重复  与 #{:<5} 相同  {}", d.id, d.path);
     }
     for s in &r.skipped {
-        outln!("skipped   {}: {}", s.path, s.reason);
+        outln!("跳过  {}: {}", s.path, s.reason);
     }
     for f in &r.failed {
         eprintln!("FAILED    {}: {}", f.path, f.error);
     }
     outln!(
-        "{} imported, {} duplicates, {} failed, {} skipped",
+        "导入 {} 篇，重复 {} 篇，失败 {} 个，跳过 {} 个",
         r.imported.len(),
         r.duplicates.len(),
         r.failed.len(),
@@ -145,7 +146,17 @@ pub fn search(r: &SearchResults, json: bool) {
     } else {
         ("【", "】")
     };
-    outln!("{} speeches match ({:?})", r.total, r.mode);
+    let mode = match r.mode {
+        Mode::Phrase => "原词",
+        Mode::Keywords => "关键词",
+        Mode::Pattern => "句式",
+    };
+    let shown = if r.hits.len() < r.total {
+        format!("，显示前 {} 篇", r.hits.len())
+    } else {
+        String::new()
+    };
+    outln!("共 {} 篇（{mode}检索{shown}）", r.total);
     for h in &r.hits {
         outln!(
             "\n#{} {}  {}  ×{}",
@@ -173,7 +184,7 @@ pub fn reindexed(n: usize, json: bool) {
     if json {
         print_json(&json!({ "indexed": n }));
     } else {
-        outln!("indexed {n} speeches");
+        outln!("已索引 {n} 篇");
     }
 }
 
