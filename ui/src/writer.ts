@@ -1,19 +1,22 @@
-// The writing side: a CodeMirror 6 Markdown editor for one draft, with a sanitized live preview
-// (rendered by the core), the draft's outline, 字数 and speaking time, autosave (every change
-// saved within a second, even while typing goes on; see autosave.ts), Ctrl+S snapshots, and the
-// revision history with a readable diff.
+// The writing side: a CodeMirror 6 Markdown editor for one draft, composed of extensions that
+// each live in their own file — autosave (autosave.ts: every change saved within a second, even
+// while typing goes on), live preview (editor-preview.ts), the draft's outline (editor-outline.ts),
+// 字数 and speaking time (editor-counts.ts), revision history (editor-history.ts). A new editor
+// feature is a new file of that kind, added to `extensions()` below.
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, keymap } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { api, asAppError, type Draft, type OutlineNode, type RevisionReason } from "./api";
-import { confirmClick, el, later } from "./dom";
-import { DEFAULT_PACE, speakingTime, wordCount } from "./count";
+import { api, asAppError, type Draft, type RevisionReason } from "./api";
+import { confirmClick, el } from "./dom";
 import { exportMenu } from "./exporter";
-import { patchPreview, resetPreview } from "./preview";
 import { SaveClock, committedDoc, committedText } from "./autosave";
+import { countsPanel } from "./editor-counts";
+import { draftOutline } from "./editor-outline";
+import { historyPanel } from "./editor-history";
+import { livePreview } from "./editor-preview";
 import { lang, tr } from "./i18n";
 
 /** Every change is saved at most this long after it was made, even while typing goes on. */
@@ -21,9 +24,6 @@ export const AUTOSAVE_MS = 1000;
 /** After a failed save (disk full, library locked): retry after 2 s, doubling up to 30 s. */
 const RETRY_MS = 2000;
 const MAX_RETRY_MS = 30_000;
-const PREVIEW_MS = 60;
-const OUTLINE_MS = 250;
-const PACE_KEY = "gaoku.pace";
 
 /** The search panel and other CodeMirror texts in Chinese. */
 const PHRASES = {
@@ -66,15 +66,7 @@ function timeOfDay(): string {
   return new Date().toLocaleTimeString("zh-CN", { hour12: false });
 }
 
-const REASONS: Record<RevisionReason, string> = {
-  created: tr("新建"),
-  manual: tr("手动保存"),
-  timed: tr("定时快照"),
-  "before-paste": tr("大段粘贴前"),
-  "before-restore": tr("恢复前"),
-  "before-insert": tr("插入模板前"),
-  restored: tr("恢复后"),
-};
+
 
 export function createWriter(hooks: WriterHooks) {
   let draft: Draft | null = null;
@@ -104,89 +96,21 @@ export function createWriter(hooks: WriterHooks) {
   const split = el("div", { class: "writer-split" });
   split.append(editorHost, preview);
 
-  const count = el("span", { id: "word-count" });
-  const time = el("span", { id: "speaking-time" });
-  const selection = el("span", { id: "selection-count" });
-  const pace = el("input", {
-    id: "pace",
-    type: "number",
-    min: "60",
-    max: "400",
-    step: "10",
-    "aria-label": tr("语速（字/分钟）"),
-    title: tr("语速（字/分钟）"),
-  });
-  pace.value = localStorage.getItem(PACE_KEY) ?? String(DEFAULT_PACE);
+  const counts = countsPanel();
   const status = el("div", { class: "writer-status" });
-  const paceLabel = el("label", {});
-  paceLabel.append(document.createTextNode(tr("语速 ")), pace, document.createTextNode(tr(" 字/分")));
-  status.append(count, time, selection, paceLabel, saveState);
-  const history_ = el("div", { class: "history-panel", id: "history-panel", hidden: "" });
-  root.append(toolbar, split, status, history_);
-
-  const outlinePane = el("div", { id: "draft-outline" });
+  status.append(...counts.elements, saveState);
+  const history_ = historyPanel({
+    flush: () => flush(),
+    restored: (d) => {
+      load(d);
+      hooks.changed();
+    },
+  });
+  root.append(toolbar, split, status, history_.element);
 
   const body = () => view.state.doc.toString();
-
-  const updateCounts = () => {
-    const n = wordCount(body());
-    const p = Number(pace.value) || DEFAULT_PACE;
-    count.textContent = tr("字数 {n}", { n });
-    time.textContent = tr("讲话时长 {time}", { time: speakingTime(n, p) });
-    const sel = view.state.selection.main;
-    if (sel.empty) selection.textContent = "";
-    else {
-      const m = wordCount(view.state.sliceDoc(sel.from, sel.to));
-      selection.textContent = tr("选中 {n} 字 · {time}", { n: m, time: speakingTime(m, p) });
-    }
-  };
-  pace.addEventListener("input", () => {
-    localStorage.setItem(PACE_KEY, pace.value);
-    updateCounts();
-  });
-
-  const renderPreview = later(async () => {
-    try {
-      const start = performance.now();
-      // Sanitized in the core (ammonia): raw HTML in a draft arrives as text.
-      patchPreview(preview, await api.preview(body()));
-      // Request to patched DOM, readable by tests/e2e/measure.mjs.
-      performance.measure("gaoku-preview", { start, end: performance.now() });
-    } catch (e) {
-      resetPreview(preview);
-      preview.append(el("p", { class: "error" }, asAppError(e).message));
-    }
-  }, PREVIEW_MS);
-
-  const jumpToLine = (line: number) => {
-    const l = view.state.doc.line(Math.min(line + 1, view.state.doc.lines));
-    view.dispatch({
-      selection: EditorSelection.cursor(l.from),
-      effects: EditorView.scrollIntoView(l.from, { y: "start" }),
-    });
-    view.focus();
-  };
-
-  const renderOutline = later(async () => {
-    try {
-      const o = await api.draftOutline(body());
-      const list = (nodes: OutlineNode[]): HTMLElement => {
-        const ul = el("ul");
-        for (const n of nodes) {
-          const li = el("li", { class: `${n.kind} level-${n.level}` });
-          const b = el("button", { type: "button", "data-line": String(o.lines[n.para]) }, `${n.marker}${n.title}`);
-          b.addEventListener("click", () => jumpToLine(o.lines[n.para]));
-          li.append(b);
-          if (n.children.length) li.append(list(n.children));
-          ul.append(li);
-        }
-        return ul;
-      };
-      outlinePane.replaceChildren(el("h2", {}, tr("草稿提纲")), list(o.outline.nodes));
-    } catch (e) {
-      outlinePane.replaceChildren(el("p", { class: "error" }, asAppError(e).message));
-    }
-  }, OUTLINE_MS);
+  const live = livePreview(preview, () => view);
+  const outline = draftOutline(() => view);
 
   const setState = (text: string) => {
     saveState.textContent = text;
@@ -248,30 +172,14 @@ export function createWriter(hooks: WriterHooks) {
     if (document.hidden) void flush();
   });
 
-  let syncing = false;
-  const syncPreview = () => {
-    if (syncing) return;
-    syncing = true;
-    requestAnimationFrame(() => {
-      syncing = false;
-      const top = view.lineBlockAtHeight(view.scrollDOM.scrollTop);
-      const line = view.state.doc.lineAt(top.from).number - 1;
-      let target: HTMLElement | null = null;
-      for (const b of preview.querySelectorAll<HTMLElement>("[data-line]")) {
-        if (Number(b.dataset.line) > line) break;
-        target = b;
-      }
-      // The preview is positioned, so a block's offsetTop is measured from its top.
-      preview.scrollTop = target ? target.offsetTop : 0;
-    });
-  };
+
 
   const view = new EditorView({
     parent: editorHost,
     state: EditorState.create({ doc: "" }),
   });
   // The scroller survives setState: one listener keeps the preview beside what is being edited.
-  view.scrollDOM.addEventListener("scroll", () => syncPreview());
+  live.attach(view);
 
   const extensions = () => [
     EditorView.cspNonce.of(cspNonce()),
@@ -285,6 +193,9 @@ export function createWriter(hooks: WriterHooks) {
     search({ top: true }),
     EditorState.phrases.of(lang === "zh" ? PHRASES : {}),
     committedText(),
+    counts.extension,
+    live.extension,
+    outline.extension,
     keymap.of([
       ...searchKeymap,
       ...historyKeymap,
@@ -295,10 +206,7 @@ export function createWriter(hooks: WriterHooks) {
       if (u.docChanged) {
         if (!saveState.classList.contains("failed")) setState(tr("未保存"));
         autosave.changed();
-        renderPreview.run();
-        renderOutline.run();
       }
-      if (u.docChanged || u.selectionSet) updateCounts();
     }),
   ];
 
@@ -308,17 +216,16 @@ export function createWriter(hooks: WriterHooks) {
     lastSaved = d.body;
     titleLabel.textContent = d.title;
     view.setState(EditorState.create({ doc: d.body, extensions: extensions() }));
-    resetPreview(preview);
     setState(tr("已保存 · {time}", { time: d.updated.slice(0, 16).replace("T", " ") }));
-    updateCounts();
-    renderPreview.run();
-    renderOutline.run();
+    counts.update(view.state);
+    live.reset();
+    outline.render();
   };
 
   const open = async (id: number) => {
     // A draft whose last edits could not be saved stays open: switching would drop them.
     if (!(await flush())) return;
-    history_.hidden = true;
+    history_.hide();
     load(await api.draft(id));
     view.focus();
   };
@@ -339,72 +246,7 @@ export function createWriter(hooks: WriterHooks) {
     view.focus();
   };
 
-  const showHistory = async () => {
-    if (!draft) return;
-    history_.replaceChildren(el("p", { class: "hint" }, tr("载入中…")));
-    history_.hidden = false;
-    await flush();
-    const id = draft.id;
-    const revs = await api.revisions(id);
-    const list = el("ul", { class: "revision-list", id: "revision-list" });
-    const diff = el("div", { class: "diff", id: "revision-diff" }, tr("选择一个版本，查看它与当前稿的差异。"));
-    const close = el("button", { type: "button", class: "close" }, tr("关闭"));
-    close.addEventListener("click", () => (history_.hidden = true));
-    for (const r of revs) {
-      const li = el("li", { tabindex: "0", "data-rev": String(r.id) });
-      li.append(
-        el("div", {}, r.created.slice(0, 19).replace("T", " ")),
-        el("div", { class: "meta" }, tr("{reason} · {n} 字", { reason: REASONS[r.reason], n: r.chars })),
-      );
-      li.addEventListener("click", async () => {
-        list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
-        li.classList.add("active");
-        const parts = await api.diff(id, r.id);
-        const restore = el("button", { type: "button", id: "revision-restore" }, tr("恢复此版本"));
-        restore.addEventListener("click", async () => {
-          if (!(await flush())) return;
-          load(await api.restore(id, r.id));
-          history_.hidden = true;
-          hooks.changed();
-        });
-        const text = el("div", { class: "diff-text" });
-        parts.forEach((p, i) => {
-          if (p.op !== "same") {
-            text.append(el(p.op === "added" ? "ins" : "del", {}, p.text));
-            return;
-          }
-          // Long unchanged stretches are folded to their ends, so the changes stand out.
-          const chars = Array.from(p.text);
-          const keep = 40;
-          const head = i === 0 ? 0 : keep;
-          const tail = i === parts.length - 1 ? 0 : keep;
-          if (chars.length <= head + tail + 20) {
-            text.append(document.createTextNode(p.text));
-            return;
-          }
-          const folded = chars.length - head - tail;
-          text.append(
-            document.createTextNode(chars.slice(0, head).join("")),
-            el("span", { class: "elided" }, tr("……（{n} 字未改动）……", { n: folded })),
-            document.createTextNode(chars.slice(chars.length - tail).join("")),
-          );
-        });
-        const changed = parts.some((p) => p.op !== "same");
-        diff.replaceChildren(
-          el("p", { class: "meta" }, changed ? tr("删除线为此版本有、当前稿没有的文字；下划线为当前稿新增。") : tr("与当前稿相同。")),
-          restore,
-          text,
-        );
-      });
-      list.append(li);
-    }
-    const head = el("div", { class: "history-head" });
-    head.append(el("h2", {}, tr("历史版本")), close);
-    const cols = el("div", { class: "history-cols" });
-    cols.append(list, diff);
-    history_.replaceChildren(head, cols);
-    history_.hidden = false;
-  };
+
 
   const PREVIEW_KEY = "gaoku.preview";
   const setPreview = (on: boolean) => {
@@ -415,7 +257,7 @@ export function createWriter(hooks: WriterHooks) {
   setPreview(localStorage.getItem(PREVIEW_KEY) !== "0");
   previewButton.addEventListener("click", () => setPreview(preview.hidden));
   saveButton.addEventListener("click", () => void save("manual"));
-  historyButton.addEventListener("click", () => void showHistory());
+  historyButton.addEventListener("click", () => draft && void history_.show(draft.id));
   paletteButton.addEventListener("click", () => hooks.openPalette());
   confirmClick(
     deleteButton,
@@ -432,7 +274,7 @@ export function createWriter(hooks: WriterHooks) {
 
   return {
     element: root,
-    outline: outlinePane,
+    outline: outline.element,
     open,
     insert,
     flush,

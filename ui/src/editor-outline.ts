@@ -1,0 +1,51 @@
+// The draft's outline in the side pane (一、（一）1.… and 一是… found by the core's parser), kept
+// current as the writer types; a click jumps to the line.
+import type { Extension } from "@codemirror/state";
+import { EditorSelection } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { api, asAppError, type OutlineNode } from "./api";
+import { el, later } from "./dom";
+import { tr } from "./i18n";
+
+const OUTLINE_MS = 250;
+
+/** The outline pane (`element`) of the editor `view()`, its extension and `render`. */
+export function draftOutline(view: () => EditorView) {
+  const element = el("div", { id: "draft-outline" });
+
+  const jumpToLine = (line: number) => {
+    const v = view();
+    const l = v.state.doc.line(Math.min(line + 1, v.state.doc.lines));
+    v.dispatch({
+      selection: EditorSelection.cursor(l.from),
+      effects: EditorView.scrollIntoView(l.from, { y: "start" }),
+    });
+    v.focus();
+  };
+
+  const render = later(async () => {
+    try {
+      const o = await api.draftOutline(view().state.doc.toString());
+      const list = (nodes: OutlineNode[]): HTMLElement => {
+        const ul = el("ul");
+        for (const n of nodes) {
+          const li = el("li", { class: `${n.kind} level-${n.level}` });
+          const b = el("button", { type: "button", "data-line": String(o.lines[n.para]) }, `${n.marker}${n.title}`);
+          b.addEventListener("click", () => jumpToLine(o.lines[n.para]));
+          li.append(b);
+          if (n.children.length) li.append(list(n.children));
+          ul.append(li);
+        }
+        return ul;
+      };
+      element.replaceChildren(el("h2", {}, tr("草稿提纲")), list(o.outline.nodes));
+    } catch (e) {
+      element.replaceChildren(el("p", { class: "error" }, asAppError(e).message));
+    }
+  }, OUTLINE_MS);
+
+  const extension: Extension = EditorView.updateListener.of((u) => {
+    if (u.docChanged) render.run();
+  });
+  return { element, extension, render: () => render.run() };
+}
