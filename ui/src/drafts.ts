@@ -1,5 +1,6 @@
 // The 草稿 pane of the sidebar: the writer's drafts, searchable, and new drafts (blank or from a template).
 import { api, asAppError, type DraftSummary } from "./api";
+import { localTime } from "./format";
 import { el } from "./dom";
 import { tr } from "./i18n";
 
@@ -25,7 +26,7 @@ export function draftPane(hooks: DraftPaneHooks) {
         const li = el("li", { tabindex: "0", "data-id": String(d.id) });
         li.append(
           el("div", { class: "title" }, d.title),
-          el("div", { class: "meta" }, tr("{time} · {n} 字", { time: d.updated.slice(0, 16).replace("T", " "), n: d.chars })),
+          el("div", { class: "meta" }, tr("{time} · {n} 字", { time: localTime(d.updated), n: d.chars })),
         );
         const open = () => {
           list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));

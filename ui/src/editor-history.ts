@@ -2,6 +2,7 @@
 // draft as it is now (by sentence, then by character, long unchanged stretches folded) and one
 // click to restore it.
 import { api, type Draft, type RevisionReason } from "./api";
+import { localTime } from "./format";
 import { el } from "./dom";
 import { tr } from "./i18n";
 
@@ -37,7 +38,7 @@ export function historyPanel(hooks: HistoryHooks) {
     for (const r of revs) {
       const li = el("li", { tabindex: "0", "data-rev": String(r.id) });
       li.append(
-        el("div", {}, r.created.slice(0, 19).replace("T", " ")),
+        el("div", {}, localTime(r.created, true)),
         el("div", { class: "meta" }, tr("{reason} · {n} 字", { reason: REASONS[r.reason], n: r.chars })),
       );
       li.addEventListener("click", async () => {

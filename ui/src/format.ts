@@ -14,3 +14,15 @@ export function formatChars(n: number): string {
   if (lang === "en") return `${n.toLocaleString("en")} chars`;
   return n >= 10000 ? `${(n / 10000).toFixed(1)}万字` : `${n}字`;
 }
+
+/**
+ * A stored time (RFC 3339, UTC) in the writer's own time zone: `YYYY-MM-DD HH:MM`, with seconds
+ * when `seconds`. Unreadable text is shown as it is.
+ */
+export function localTime(stored: string, seconds = false): string {
+  const t = new Date(stored);
+  if (Number.isNaN(t.getTime())) return stored;
+  const p = (n: number) => String(n).padStart(2, "0");
+  const day = `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}`;
+  return `${day} ${p(t.getHours())}:${p(t.getMinutes())}` + (seconds ? `:${p(t.getSeconds())}` : "");
+}

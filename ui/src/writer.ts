@@ -10,6 +10,7 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { api, asAppError, type Draft, type RevisionReason } from "./api";
+import { localTime } from "./format";
 import { confirmClick, el } from "./dom";
 import { exportMenu } from "./exporter";
 import { SaveClock, committedDoc, committedText } from "./autosave";
@@ -216,7 +217,7 @@ export function createWriter(hooks: WriterHooks) {
     lastSaved = d.body;
     titleLabel.textContent = d.title;
     view.setState(EditorState.create({ doc: d.body, extensions: extensions() }));
-    setState(tr("已保存 · {time}", { time: d.updated.slice(0, 16).replace("T", " ") }));
+    setState(tr("已保存 · {time}", { time: localTime(d.updated) }));
     counts.update(view.state);
     live.reset();
     outline.render();
