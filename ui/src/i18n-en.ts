@@ -155,4 +155,8 @@ export const EN: Record<string, string> = {
   "发言": "Statement",
   "决议": "Resolution",
   "汇报": "Briefing",
+  "主持词": "Host's script",
+  "党课": "Party lecture",
+  "述职报告": "Work review",
+  "心得体会": "Reflections",
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { EN } from "./i18n-en";
 import { tr } from "./i18n";
+import { SPEECH_KINDS } from "./generated/ipc";
 
 describe("i18n", () => {
   it("has English for every UI string the code looks up", () => {
@@ -18,6 +19,9 @@ describe("i18n", () => {
       const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(names(EN[k]), k).toEqual(names(k));
     }
+  });
+  it("has English for every kind of document the core detects", () => {
+    expect(SPEECH_KINDS.filter((k) => !(k in EN))).toEqual([]);
   });
   it("is Chinese by default and fills placeholders", () => {
     expect(tr("共 {n} 篇 · {dir}", { n: 3, dir: "/lib" })).toBe("共 3 篇 · /lib");

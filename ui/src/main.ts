@@ -1,6 +1,7 @@
 // The Gaoku window: library list and search on the left, the speech in the middle, its outline on
 // the right. Imported text is untrusted: it only ever goes into textContent (see dom.ts).
 import "./style.css";
+import { SPEECH_KINDS } from "./generated/ipc";
 import { installActions } from "./actions";
 import { api, asAppError, type OutlineNode, type SearchHit, type Span, type SpeechSummary } from "./api";
 import { confirmClick, copyText, decodeEntities, el, highlighted, later, snippetNodes } from "./dom";
@@ -374,7 +375,8 @@ async function main() {
   const importPanel = setupImport(actions, () => void refreshLibrary());
   const filters = el("div", { class: "filters" });
   ui.kind.append(el("option", { value: "" }, tr("全部类别")));
-  for (const k of ["讲话", "报告", "总结", "致辞", "发言", "决议", "汇报"]) ui.kind.append(el("option", { value: k }, tr(k)));
+  // The kinds the core's import detects (generated from Rust), so the filter never misses one.
+  for (const k of SPEECH_KINDS) ui.kind.append(el("option", { value: k }, tr(k)));
   ui.sort.append(
     el("option", { value: "relevance" }, tr("按相关度")),
     el("option", { value: "date" }, tr("按日期")),

@@ -1,6 +1,7 @@
 // Pieces of a speech around a search match: the sentence and the paragraph a writer would reuse,
 // and where the matches fall paragraph by paragraph.
 import type { Span } from "./api";
+import { SENTENCE_ENDS } from "./generated/ipc";
 
 /** The paragraph containing character `offset` of the speech text (paragraphs joined by "\n"). */
 export function paragraphAt(paragraphs: string[], offset: number): { index: number; text: string; start: number } | null {
@@ -13,17 +14,16 @@ export function paragraphAt(paragraphs: string[], offset: number): { index: numb
   return null;
 }
 
-const SENTENCE_END = "。！？；!?;";
 const CLOSERS = "”’）)」』";
 
 /** The sentence of `paragraph` containing character `offset`, with its closing punctuation. */
 export function sentenceAt(paragraph: string, offset: number): string {
   const chars = Array.from(paragraph);
   let from = offset;
-  while (from > 0 && !SENTENCE_END.includes(chars[from - 1])) from--;
+  while (from > 0 && !SENTENCE_ENDS.includes(chars[from - 1])) from--;
   while (from < offset && CLOSERS.includes(chars[from])) from++;
   let to = offset;
-  while (to < chars.length && !SENTENCE_END.includes(chars[to])) to++;
+  while (to < chars.length && !SENTENCE_ENDS.includes(chars[to])) to++;
   // Keep the end mark and a closing quote or bracket right after it.
   if (to < chars.length) to++;
   while (to < chars.length && CLOSERS.includes(chars[to])) to++;

@@ -40,12 +40,22 @@ pub fn char_count(s: &str) -> usize {
     s.chars().filter(|c| !is_space(*c)).count()
 }
 
-/// Does the text end with a sentence end (。！？；…)?
+/// The marks that end a sentence, full-width and half-width: where the history's diff, the
+/// search hit's "insert sentence" (in the UI, through the generated `ipc.ts`) and metadata
+/// detection cut. One definition for all of them.
+pub const SENTENCE_ENDS: &str = "。！？；!?;";
+
+/// Is `c` one of [`SENTENCE_ENDS`]?
+pub fn is_sentence_end(c: char) -> bool {
+    SENTENCE_ENDS.contains(c)
+}
+
+/// Does the text end like a finished sentence: a sentence end, or an ellipsis (……)?
 pub fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(is_space)
         .chars()
         .last()
-        .is_some_and(|c| "。！？；!?;…".contains(c))
+        .is_some_and(|c| is_sentence_end(c) || c == '…')
 }
 
 /// Value of a Chinese numeral as used in numbering and dates (一 … 九十九, 〇/零, 两).

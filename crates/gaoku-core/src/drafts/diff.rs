@@ -1,5 +1,6 @@
 //! Readable differences between two versions of a draft, at the grain a Chinese reader
-//! compares: sentences first (split after 。！？；… and line ends), characters inside a changed
+//! compares: sentences first (split after the sentence ends of `text::SENTENCE_ENDS` and line
+//! ends), characters inside a changed
 //! sentence pair.
 
 use serde::Serialize;
@@ -29,7 +30,7 @@ fn sentences(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        if "。！？；!?\n".contains(c) {
+        if crate::text::is_sentence_end(c) || c == '\n' {
             let end = i + c.len_utf8();
             out.push(&s[start..end]);
             start = end;

@@ -2,8 +2,7 @@
 //! with their numbering as text, one paragraph per line, everything else escaped for pandoc.
 
 use super::ExportDoc;
-use crate::outline::{bold_lead, escape_inline, escape_markdown};
-use crate::text::is_space;
+use crate::outline::{escape_inline, paragraphs_markdown};
 
 /// A YAML double-quoted scalar.
 fn yaml(s: &str) -> String {
@@ -36,30 +35,10 @@ pub fn markdown(doc: &ExportDoc) -> String {
     }
     md.push_str("---\n\n");
     md.push_str(&format!("# {}\n", escape_inline(doc.title.trim())));
-    let headings = doc.headings();
-    for (i, raw) in doc.paragraphs.iter().enumerate() {
-        let p = raw.trim_matches(is_space);
-        if p.is_empty() {
-            continue;
-        }
-        md.push('\n');
-        match headings.get(&i) {
-            Some(h) if h.whole => {
-                md.push_str(&format!(
-                    "{} {}\n",
-                    "#".repeat(h.level as usize + 1),
-                    escape_inline(p)
-                ));
-            }
-            Some(h) => {
-                let body = p[h.head.len()..].trim_matches(is_space);
-                md.push_str(&bold_lead(&h.head, body));
-            }
-            None => {
-                md.push_str(&escape_markdown(p));
-                md.push('\n');
-            }
-        }
-    }
+    md.push_str(&paragraphs_markdown(
+        &doc.paragraphs,
+        &doc.headings(),
+        false,
+    ));
     md
 }

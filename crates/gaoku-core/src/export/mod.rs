@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::outline::outline;
+use crate::outline::{headings_by_para, Heading};
 use crate::text::is_space;
 
 pub use docx::docx;
@@ -82,24 +82,7 @@ impl ExportDoc {
     /// Headings by paragraph index: level, the heading's own text, and whether it is the whole
     /// paragraph (else body text follows it in the same paragraph).
     pub(crate) fn headings(&self) -> HashMap<usize, Heading> {
-        let o = outline(&self.title, &self.paragraphs);
-        let mut map: HashMap<usize, Heading> = o
-            .headings()
-            .into_iter()
-            .map(|n| {
-                let p = self.paragraphs[n.para].trim_matches(is_space);
-                let head = format!("{}{}", n.marker, n.title);
-                let whole = p == head || p.strip_prefix(head.as_str()).is_none();
-                (
-                    n.para,
-                    Heading {
-                        level: n.level,
-                        head: if whole { p.to_string() } else { head },
-                        whole,
-                    },
-                )
-            })
-            .collect();
+        let mut map = headings_by_para(&self.title, &self.paragraphs);
         for (&i, &level) in &self.marked_levels {
             map.entry(i).or_insert_with(|| Heading {
                 level,
@@ -109,14 +92,6 @@ impl ExportDoc {
         }
         map
     }
-}
-
-/// A heading found in a paragraph.
-#[derive(Debug, Clone)]
-pub(crate) struct Heading {
-    pub level: u8,
-    pub head: String,
-    pub whole: bool,
 }
 
 /// Renders a document in a format.

@@ -33,24 +33,38 @@ fn is_title_like(line: &str) -> bool {
         .is_match(line)
 }
 
+/// Title words and the kind of document each names (贺词 is a 致辞, 述职 a 述职报告).
+const KINDS: &[(&str, &str)] = &[
+    ("讲话", "讲话"),
+    ("报告", "报告"),
+    ("总结", "总结"),
+    ("致辞", "致辞"),
+    ("贺词", "致辞"),
+    ("贺信", "致辞"),
+    ("发言", "发言"),
+    ("决议", "决议"),
+    ("汇报", "汇报"),
+    ("主持词", "主持词"),
+    ("党课", "党课"),
+    ("述职", "述职报告"),
+    ("心得体会", "心得体会"),
+];
+
+/// Every kind import can detect, each once, in the order of the title words: the app's kind
+/// filter offers these.
+pub fn known_kinds() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for (_, kind) in KINDS {
+        if !out.contains(kind) {
+            out.push(kind);
+        }
+    }
+    out
+}
+
 /// The kind of document, from the head noun of its title (the last kind word wins:
 /// 在…总结会议上的讲话 is a 讲话).
 pub fn kind_from_title(title: &str) -> Option<String> {
-    const KINDS: &[(&str, &str)] = &[
-        ("讲话", "讲话"),
-        ("报告", "报告"),
-        ("总结", "总结"),
-        ("致辞", "致辞"),
-        ("贺词", "致辞"),
-        ("贺信", "致辞"),
-        ("发言", "发言"),
-        ("决议", "决议"),
-        ("汇报", "汇报"),
-        ("主持词", "主持词"),
-        ("党课", "党课"),
-        ("述职", "述职报告"),
-        ("心得体会", "心得体会"),
-    ];
     // Titles often end with a note such as （一大）; look at the text before it first.
     KINDS
         .iter()

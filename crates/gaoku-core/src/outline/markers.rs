@@ -1,0 +1,188 @@
+//! Recognising the markers a reader sees: heading numbers (一、 （一） 1. （1）) at the start of a
+//! paragraph and enumeration items (一是…二是…, 第一，…, 首先…其次…) inside one. What the parser
+//! in `mod.rs` then accepts as structure is decided there; [`heading_markers`] gives the raw
+//! sequence, including numbers that go out of order, for checks that need it.
+
+use crate::text::{chinese_number, is_space, regex};
+
+pub(crate) const NUMERALS: &str = "一二三四五六七八九十";
+
+/// A heading marker at the start of a (trimmed) paragraph: (level, number, marker length in chars).
+pub(crate) fn heading_marker(p: &str) -> Option<(u8, u32, usize)> {
+    let (level, caps) = if let Some(c) = regex!(r"^([一二三四五六七八九十百]+)、").captures(p)
+    {
+        (1, c)
+    } else if let Some(c) = regex!(r"^[（(]([一二三四五六七八九十]+)[）)]").captures(p)
+    {
+        (2, c)
+    } else if let Some(c) = regex!(r"^(\d{1,2})[.．、]").captures(p) {
+        (3, c)
+    } else if let Some(c) = regex!(r"^[（(](\d{1,2})[）)]").captures(p) {
+        (4, c)
+    } else {
+        return None;
+    };
+    let whole = caps.get(0).expect("match");
+    let number = caps[1].parse().ok().or_else(|| chinese_number(&caps[1]))?;
+    let rest = &p[whole.end()..];
+    starts_heading_words(level, rest).then_some((level, number, whole.as_str().chars().count()))
+}
+
+/// Can this text follow a marker as a heading? Not `一、二季度` (a list of numbers), not
+/// `3.5万元` or `12.8%` (a number), not an empty rest.
+pub(crate) fn starts_heading_words(level: u8, rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    // 3.5万元, 12.8%: after an Arabic number and a dot, a digit means a decimal number.
+    if level == 3 && (first.is_ascii_digit() || first == '%' || first == '％') {
+        return false;
+    }
+    if level == 1 && NUMERALS.contains(first) {
+        // 一、二季度 / 三、四月份: the marker's numeral and this one are a list of numbers.
+        let after: String = chars.take(2).collect();
+        if after.starts_with(['季', '月', '个', '、', '至', '到']) || after.is_empty() {
+            return false;
+        }
+    }
+    true
+}
+
+/// The title of a heading: up to and including the first sentence end, or the whole line.
+pub(crate) fn heading_title(rest: &str) -> String {
+    match rest.find(['。', '！', '？']) {
+        Some(i) => {
+            let end = i + rest[i..].chars().next().map_or(0, char::len_utf8);
+            rest[..end].to_string()
+        }
+        None => rest.to_string(),
+    }
+}
+
+/// The title of an item: up to the first sentence end, semicolon or comma (not included).
+pub(crate) fn item_title(rest: &str) -> String {
+    let end = rest
+        .find(['。', '！', '？', '；', '，', ';'])
+        .unwrap_or(rest.len());
+    rest[..end].to_string()
+}
+
+/// An enumeration marker found inside a paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct ItemMark {
+    pub(crate) para: usize,
+    /// Byte offset of the marker, and of the text after it.
+    pub(crate) start: usize,
+    pub(crate) after: usize,
+    /// Which series it belongs to (一是, 第一是, 第一，, 首先), and its rank in that series.
+    pub(crate) series: u8,
+    pub(crate) number: u32,
+    pub(crate) marker: String,
+}
+
+/// Characters after which an enumeration marker may start: not part of a word (统一是, 之一是).
+pub(crate) fn may_precede_item(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => "，。；：！？、“”（）()\"'：:;,".contains(c) || is_space(c),
+    }
+}
+
+pub(crate) fn item_marks(para: usize, p: &str) -> Vec<ItemMark> {
+    let re = regex!(
+        r"(第)?([一二三四五六七八九十]+)是|第([一二三四五六七八九十]+)[，,、：:]|(首先|其次|再次|最后)[，,]",
+    );
+    let mut out = Vec::new();
+    for c in re.captures_iter(p) {
+        let m = c.get(0).expect("match");
+        if !may_precede_item(p[..m.start()].chars().last()) {
+            continue;
+        }
+        let (series, number) = if let Some(n) = c.get(2) {
+            (
+                if c.get(1).is_some() { 1 } else { 0 },
+                chinese_number(n.as_str()),
+            )
+        } else if let Some(n) = c.get(3) {
+            (2, chinese_number(n.as_str()))
+        } else {
+            let word = &c[4];
+            let rank = ["首先", "其次", "再次", "最后"]
+                .iter()
+                .position(|w| *w == word)
+                .unwrap_or(0) as u32;
+            (3, Some(rank + 1))
+        };
+        let Some(number) = number else { continue };
+        out.push(ItemMark {
+            para,
+            start: m.start(),
+            after: m.end(),
+            series,
+            number,
+            marker: m.as_str().to_string(),
+        });
+    }
+    out
+}
+
+/// Keeps the marks that form real enumerations: runs of one series counting up from one (for
+/// 首先…最后: 首先 then at least 其次 or 最后), at least two items long.
+pub(crate) fn runs(marks: Vec<ItemMark>) -> Vec<ItemMark> {
+    let mut kept = Vec::new();
+    let mut run: Vec<ItemMark> = Vec::new();
+    let flush = |run: &mut Vec<ItemMark>, kept: &mut Vec<ItemMark>| {
+        if run.len() >= 2 {
+            kept.append(run);
+        }
+        run.clear();
+    };
+    for m in marks {
+        let continues = run.last().is_some_and(|last| {
+            last.series == m.series
+                && (m.number == last.number + 1 || (m.series == 3 && m.number > last.number))
+        });
+        if continues {
+            run.push(m);
+        } else {
+            flush(&mut run, &mut kept);
+            if m.number == 1 {
+                run.push(m);
+            }
+        }
+    }
+    flush(&mut run, &mut kept);
+    kept
+}
+
+/// A heading marker found at the start of a paragraph, before any decision about structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMarker {
+    /// Index of the paragraph.
+    pub para: usize,
+    /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）.
+    pub level: u8,
+    /// The number the marker shows (三 → 3).
+    pub number: u32,
+    /// The marker as written (`一、`, `（二）`).
+    pub marker: String,
+}
+
+/// Every paragraph that opens with a heading marker, in order: the raw sequence a reader sees,
+/// gaps, repeats and restarts included (the outline keeps only what reads as structure).
+pub fn heading_markers(paragraphs: &[String]) -> Vec<RawMarker> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(para, p)| {
+            let p = p.trim_matches(is_space);
+            heading_marker(p).map(|(level, number, len)| RawMarker {
+                para,
+                level,
+                number,
+                marker: p.chars().take(len).collect(),
+            })
+        })
+        .collect()
+}
