@@ -186,3 +186,36 @@ pub fn heading_markers(paragraphs: &[String]) -> Vec<RawMarker> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_raw_sequence_keeps_what_the_outline_drops() {
+        let paras: Vec<String> = [
+            "同志们：",
+            "一、看形势",
+            "（一）成绩",
+            "三、抓落实",
+            "三、促发展",
+            "正文",
+        ]
+        .map(String::from)
+        .to_vec();
+        let raw = heading_markers(&paras);
+        let seen: Vec<(usize, u8, u32, &str)> = raw
+            .iter()
+            .map(|m| (m.para, m.level, m.number, m.marker.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (1, 1, 1, "一、"),
+                (2, 2, 1, "（一）"),
+                (3, 1, 3, "三、"),
+                (4, 1, 3, "三、")
+            ]
+        );
+    }
+}
