@@ -17,8 +17,8 @@ use gaoku_core::export::{Format, Style};
 use gaoku_core::library::DraftOutline;
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
+use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource};
 use gaoku_core::search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
-use gaoku_core::store::phrase_store::{Phrase, PhraseFilter, PhraseSource};
 use gaoku_core::templates::{Template, TemplatePart};
 use gaoku_core::{
     Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,

@@ -19,5 +19,5 @@ pub use error::{Error, Result};
 pub use library::{Library, OpenOptions, LIBRARY_ENV};
 pub use model::*;
 pub use phrases::PhraseKind;
+pub use phrases::{Phrase, PhraseFilter, PhraseSource};
 pub use search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
-pub use store::phrase_store::{Phrase, PhraseFilter, PhraseSource};

@@ -21,9 +21,10 @@ use crate::model::{
     SpeechSummary,
 };
 use crate::phrases::PhraseKind;
+use crate::phrases::{Phrase, PhraseFilter};
 use crate::search::index::{IndexDoc, SearchIndex};
 use crate::search::{query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
-use crate::store::phrase_store::{self, Phrase, PhraseFilter};
+use crate::store::phrase_store;
 use crate::store::template_store;
 use crate::store::{Metadata, NewSpeech, Store};
 use crate::templates::Template;
