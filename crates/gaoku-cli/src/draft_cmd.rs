@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use gaoku_core::drafts::{diff::DiffOp, DraftSource, RevisionReason, SaveKind};
-use gaoku_core::store::local_minute;
+use gaoku_core::text::local_minute;
 use gaoku_core::{Library, Result};
 use serde_json::json;
 

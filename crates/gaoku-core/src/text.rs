@@ -96,6 +96,25 @@ pub fn chinese_number(s: &str) -> Option<u32> {
         .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + digit(c)?))
 }
 
+/// A stored time (RFC 3339, UTC) as a person reads it: local `YYYY-MM-DD HH:MM` (UTC when the
+/// local offset is unknown); unreadable text is returned as it is.
+pub fn local_minute(stored: &str) -> String {
+    let fmt = time::format_description::well_known::Rfc3339;
+    let Ok(t) = time::OffsetDateTime::parse(stored, &fmt) else {
+        return stored.to_string();
+    };
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let t = t.to_offset(offset);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
