@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use gaoku_core::export::{Format, Style};
 use gaoku_core::{Library, Result};
 
@@ -15,11 +15,12 @@ pub struct ExportArgs {
     /// Export draft ID instead of a speech.
     #[arg(long, value_name = "ID", conflicts_with = "id")]
     draft: Option<i64>,
-    #[arg(long, value_enum, default_value = "docx")]
-    format: FormatArg,
-    /// Layout of a .docx: the GB/T 9704 公文 layout or a plain everyday style.
-    #[arg(long, value_enum, default_value = "gbt9704")]
-    style: StyleArg,
+    /// docx, md (docx-ready Markdown) or txt.
+    #[arg(long, default_value = "docx")]
+    format: Format,
+    /// Layout of a .docx: gbt9704 (the GB/T 9704 公文 layout) or plain (an everyday style).
+    #[arg(long, default_value = "gbt9704")]
+    style: Style,
     /// Where to write (`-` prints Markdown or text to standard output).
     #[arg(short, long)]
     output: PathBuf,
@@ -28,30 +29,9 @@ pub struct ExportArgs {
     force: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Md,
-    Docx,
-    Txt,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum StyleArg {
-    Gbt9704,
-    Plain,
-}
-
 /// Runs the export.
 pub fn run(lib: &Library, a: &ExportArgs, json: bool) -> Result<ExitCode> {
-    let format = match a.format {
-        FormatArg::Md => Format::Md,
-        FormatArg::Docx => Format::Docx,
-        FormatArg::Txt => Format::Txt,
-    };
-    let style = match a.style {
-        StyleArg::Gbt9704 => Style::Gbt9704,
-        StyleArg::Plain => Style::Plain,
-    };
+    let (format, style) = (a.format, a.style);
     let bytes = match (a.draft, a.id) {
         (Some(d), _) => lib.export_draft(d, format, style)?,
         (None, Some(id)) => lib.export_speech(id, format, style)?,

@@ -96,8 +96,9 @@ enum Command {
         kind: Option<String>,
         #[arg(long)]
         tag: Option<String>,
-        #[arg(long, value_enum, default_value = "relevance")]
-        sort: SortArg,
+        /// relevance or date (newest first).
+        #[arg(long, default_value = "relevance")]
+        sort: Sort,
     },
     /// Rebuild the search index from the library database.
     Reindex,
@@ -108,8 +109,9 @@ enum Command {
     },
     /// The phrase bank: phrasing mined from the library and your own entries.
     Phrases {
-        #[arg(long, value_enum)]
-        kind: Option<KindArg>,
+        /// parallel, enumeration, paired, slogan or heading.
+        #[arg(long)]
+        kind: Option<PhraseKind>,
         /// Only entries found at least this many times.
         #[arg(long, default_value_t = 1)]
         min_count: usize,
@@ -162,8 +164,9 @@ enum PhraseAction {
     /// Add your own entry.
     Add {
         text: String,
-        #[arg(long, value_enum, default_value = "parallel")]
-        kind: KindArg,
+        /// parallel, enumeration, paired, slogan or heading.
+        #[arg(long, default_value = "parallel")]
+        kind: PhraseKind,
     },
     Star {
         id: i64,
@@ -215,36 +218,9 @@ enum TemplateAction {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum KindArg {
-    Parallel,
-    Enumeration,
-    Paired,
-    Slogan,
-    Heading,
-}
-
-impl From<KindArg> for PhraseKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Parallel => PhraseKind::Parallel,
-            KindArg::Enumeration => PhraseKind::Enumeration,
-            KindArg::Paired => PhraseKind::Paired,
-            KindArg::Slogan => PhraseKind::Slogan,
-            KindArg::Heading => PhraseKind::Heading,
-        }
-    }
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
 enum ConvertTo {
     Md,
     Txt,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum SortArg {
-    Relevance,
-    Date,
 }
 
 fn main() -> ExitCode {
@@ -380,10 +356,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
                 speaker: speaker.clone(),
                 kind: kind.clone(),
                 tag: tag.clone(),
-                sort: match sort {
-                    SortArg::Relevance => Sort::Relevance,
-                    SortArg::Date => Sort::Date,
-                },
+                sort: *sort,
             };
             output::search(&lib.search(&req)?, cli.json);
             Ok(ExitCode::SUCCESS)
@@ -439,7 +412,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             limit,
         } => {
             let filter = PhraseFilter {
-                kind: kind.map(Into::into),
+                kind: *kind,
                 min_count: *min_count,
                 starred_only: *starred,
                 contains: contains.clone(),
@@ -452,7 +425,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Phrase { action } => {
             match action {
                 PhraseAction::Add { text, kind } => {
-                    output::phrases(&[lib.add_phrase((*kind).into(), text)?], cli.json)
+                    output::phrases(&[lib.add_phrase(*kind, text)?], cli.json)
                 }
                 PhraseAction::Star { id } => {
                     output::phrases(&[lib.star_phrase(*id, true)?], cli.json)

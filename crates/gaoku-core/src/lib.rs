@@ -2,6 +2,21 @@
 //!
 //! [`Library`] is the facade: the CLI, the desktop shell and the tests all go through it.
 
+/// `FromStr` for a closed set by the names it has in JSON (`"docx"`, `"gbt9704"`, `"date"`), so
+/// the CLI parses the core's own enums instead of mirroring them. An unknown name is an error that
+/// lists the known ones.
+macro_rules! from_json_name {
+    ($($t:ty),* $(,)?) => {
+        $(impl std::str::FromStr for $t {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                serde_json::from_value(serde_json::Value::String(s.to_string()))
+                    .map_err(|e| e.to_string())
+            }
+        })*
+    };
+}
+
 pub mod drafts;
 pub mod error;
 pub mod export;

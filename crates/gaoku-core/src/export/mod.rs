@@ -137,3 +137,5 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Error::io(path, e)
     })
 }
+
+from_json_name!(Format, Style);

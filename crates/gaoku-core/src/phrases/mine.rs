@@ -336,6 +336,8 @@ fn collect_outline(nodes: &[Node], paragraphs: &[String], offsets: &[usize], out
     }
 }
 
+from_json_name!(PhraseKind);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -522,3 +522,5 @@ fn parse_payload(payload: Option<&str>) -> Option<i64> {
     let rest = rest.strip_prefix(&format!("v{INDEX_VERSION} seq="))?;
     rest.parse().ok()
 }
+
+from_json_name!(Sort);
