@@ -1,0 +1,137 @@
+// The reader: a speech with its matches highlighted, its outline beside it (click to jump), a
+// floating 复制 for the paragraph under the mouse, the speech toolbar; and a template shown in the
+// same pane, with its parts to insert into the open draft.
+import { api, asAppError, type OutlineNode, type Span, type Template } from "./api";
+import { confirmClick, copyText, el, highlighted } from "./dom";
+import { formatChars, formatDate } from "./format";
+import { templateView } from "./bank";
+import { speechToolbar } from "./edit";
+import { exportMenu } from "./exporter";
+import { spansByParagraph } from "./passages";
+import { tr } from "./i18n";
+import { drafts, meta, openDraft, showError, showReader, ui, writer } from "./workspace";
+import { refreshLibrary } from "./library-list";
+
+/** A template's parts as Markdown headings (from part `from` to the end of its section). */
+export function showTemplate(t: Template) {
+  showReader();
+  const view = templateView(t);
+  const bar = el("div", { class: "toolbar" });
+  const create = el("button", { type: "button", id: "template-new-draft" }, tr("用此模板新建草稿"));
+  create.addEventListener("click", () => void drafts.create(t.name));
+  bar.append(create);
+  if (!t.builtin) {
+    // The writer's own templates can be renamed and deleted (built-in ones cannot).
+    const name = el("input", { type: "text", id: "template-name", "aria-label": tr("模板名称") });
+    name.value = t.name;
+    const rename = el("button", { type: "button", id: "template-rename" }, tr("重命名"));
+    const remove = el("button", { type: "button", id: "template-delete" }, tr("删除模板"));
+    const note = el("span", { class: "meta", role: "status" });
+    rename.addEventListener("click", async () => {
+      try {
+        showTemplate(await api.renameTemplate(t.name, name.value.trim()));
+        document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
+      } catch (e) {
+        note.textContent = asAppError(e).message;
+      }
+    });
+    confirmClick(remove, async () => {
+      try {
+        await api.deleteTemplate(t.name);
+        ui.reader.replaceChildren(el("p", { class: "hint" }, tr("模板已删除。")));
+        document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
+      } catch (e) {
+        note.textContent = asAppError(e).message;
+      }
+    });
+    bar.append(name, rename, remove, note);
+  }
+  if (writer.current() !== null) {
+    const all = el("button", { type: "button", id: "template-insert" }, tr("整体插入当前草稿"));
+    all.addEventListener("click", async () => {
+      await openDraft(writer.current()!);
+      await writer.insert(`\n${await api.templateMarkdown(t.name, 0, true)}`, "before-insert");
+    });
+    bar.append(all);
+    // Each part can be inserted with its sub-parts.
+    view[2].querySelectorAll<HTMLElement>(".part").forEach((row, i) => {
+      const b = el("button", { type: "button", class: "part-insert", title: tr("把这一部分插入当前草稿") }, tr("插入"));
+      b.addEventListener("click", async () => {
+        await openDraft(writer.current()!);
+        await writer.insert(`\n${await api.templateMarkdown(t.name, i, false)}`, "before-insert");
+      });
+      row.append(b);
+    });
+  }
+  ui.reader.replaceChildren(bar, ...view);
+  ui.outline.replaceChildren();
+}
+
+function renderOutline(nodes: OutlineNode[]): HTMLElement {
+  const list = el("ul");
+  for (const n of nodes) {
+    const item = el("li", { class: `${n.kind} level-${n.level}` });
+    const link = el("button", { type: "button", "data-para": String(n.para) }, `${n.marker}${n.title}`);
+    link.addEventListener("click", () => {
+      ui.reader.querySelector(`p[data-para="${n.para}"]`)?.scrollIntoView({ block: "start" });
+    });
+    item.append(link);
+    if (n.children.length) item.append(renderOutline(n.children));
+    list.append(item);
+  }
+  return list;
+}
+
+export async function openSpeech(id: number, matches: Span[] = []) {
+  showReader();
+  try {
+    const [s, outline] = await Promise.all([api.speech(id), api.outline(id)]);
+    const marks = spansByParagraph(s.paragraphs, matches);
+    const body = el("article", { class: "speech-text" });
+    s.paragraphs.forEach((p, i) => {
+      const para = el("p", { "data-para": String(i) });
+      const spans = marks.get(i);
+      if (spans) para.append(...highlighted(p, spans));
+      else para.textContent = p;
+      body.append(para);
+    });
+    // One floating 复制 button follows the paragraph under the mouse (kept out of the text itself).
+    const copy = el("button", { type: "button", class: "copy-para", id: "copy-para", title: tr("复制本段"), hidden: "" }, tr("复制"));
+    let hovered = -1;
+    body.addEventListener("mouseover", (ev) => {
+      const p = (ev.target as HTMLElement).closest<HTMLElement>("p[data-para]");
+      if (!p) return;
+      hovered = Number(p.dataset.para);
+      copy.hidden = false;
+      copy.textContent = tr("复制");
+      copy.style.top = `${p.offsetTop}px`;
+    });
+    copy.addEventListener("click", async () => {
+      if (hovered < 0) return;
+      await copyText(s.paragraphs[hovered]);
+      copy.textContent = tr("已复制");
+    });
+    body.append(copy);
+    const toolbar = speechToolbar(s, (removed) => {
+      void refreshLibrary();
+      if (removed) ui.reader.replaceChildren(el("p", { class: "hint" }, tr("已删除。")));
+      else void openSpeech(id);
+    }, (draftId) => {
+      void drafts.refresh();
+      void openDraft(draftId);
+    });
+    toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
+    ui.reader.replaceChildren(
+      toolbar,
+      el("h1", {}, s.title),
+      el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
+      body,
+    );
+    ui.outline.replaceChildren(el("h2", {}, tr("提纲")), renderOutline(outline.nodes));
+    const first = ui.reader.querySelector("mark.hit");
+    if (first) first.scrollIntoView({ block: "center" });
+    else ui.reader.scrollTop = 0;
+  } catch (e) {
+    showError(ui.reader, e);
+  }
+}
