@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { speakingTime, wordCount } from "./count";
 
 describe("wordCount", () => {
-  it("counts Han characters and Latin words like the core", () => {
-    expect(wordCount("狠抓落实，GDP增长6.5%。")).toBe(8);
-    expect(wordCount("# 一、看形势\n\nHello world")).toBe(6);
-    expect(wordCount("")).toBe(0);
-    expect(wordCount("𠮷野家")).toBe(3);
+  it("agrees with the core on the shared fixture", () => {
+    const cases: Array<{ text: string; count: number; why: string }> = JSON.parse(
+      readFileSync(`${process.cwd()}/../tests/fixtures/word-count.json`, "utf8"),
+    );
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    for (const c of cases) expect(wordCount(c.text), `${c.text}: ${c.why}`).toBe(c.count);
   });
 });
 

@@ -4,7 +4,7 @@ import { tr } from "./i18n";
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\u{20000}-\u{3134f}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-/** Each Han character, plus each run of Latin letters or digits (with inner . % ' - _) as one word. */
+/** Each Han character, plus each run of Latin letters or digits (with inner . % ' - _, half- or full-width) as one word. */
 export function wordCount(text: string): number {
   let n = 0;
   let inWord = false;
@@ -15,7 +15,7 @@ export function wordCount(text: string): number {
     } else if (WORD.test(c)) {
       if (!inWord) n++;
       inWord = true;
-    } else if (!(inWord && ".%'-_".includes(c))) {
+    } else if (!(inWord && ".%'-_．％－＿".includes(c))) {
       inWord = false;
     }
   }
