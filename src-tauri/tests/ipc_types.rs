@@ -88,8 +88,8 @@ fn generated_ipc_types_are_current() {
         "\n/** The marks that end a sentence (gaoku_core::text::SENTENCE_ENDS). */\nexport const SENTENCE_ENDS = {};\n",
         serde_json::to_string(gaoku_core::text::SENTENCE_ENDS).unwrap()
     ) + &format!(
-        "\n/** The kinds of document import detects (gaoku_core::ingest::meta::known_kinds). */\nexport const SPEECH_KINDS = {} as const;\n",
-        serde_json::to_string(&gaoku_core::ingest::meta::known_kinds()).unwrap()
+        "\n/** The kinds of document import detects (gaoku_core::known_kinds). */\nexport const SPEECH_KINDS = {} as const;\n",
+        serde_json::to_string(&gaoku_core::known_kinds()).unwrap()
     );
     generated::check("ipc.ts", &text, "ipc_types");
 }

@@ -20,17 +20,18 @@ macro_rules! from_json_name {
 pub mod drafts;
 pub mod error;
 pub mod export;
-pub mod ingest;
+pub(crate) mod ingest;
 pub mod library;
 pub mod model;
 pub mod outline;
 pub mod phrases;
 pub mod search;
-pub mod store;
+pub(crate) mod store;
 pub mod templates;
 pub mod text;
 
 pub use error::{Error, Result};
+pub use ingest::meta::known_kinds;
 pub use library::{Library, OpenOptions, LIBRARY_ENV};
 pub use model::*;
 pub use phrases::PhraseKind;

@@ -12,8 +12,6 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::error::Result;
 use crate::model::{Speech, SpeechSummary};
 
-pub use migrations::SCHEMA_VERSION;
-
 /// A speech about to be stored.
 #[derive(Debug, Clone)]
 pub struct NewSpeech<'a> {
