@@ -243,5 +243,5 @@ message: string, };
 /** The marks that end a sentence (gaoku_core::text::SENTENCE_ENDS). */
 export const SENTENCE_ENDS = "。！？；!?;";
 
-/** The kinds of document import detects (gaoku_core::ingest::meta::known_kinds). */
+/** The kinds of document import detects (gaoku_core::known_kinds). */
 export const SPEECH_KINDS = ["讲话","报告","总结","致辞","发言","决议","汇报","主持词","党课","述职报告","心得体会"] as const;
