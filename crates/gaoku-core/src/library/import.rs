@@ -60,7 +60,7 @@ impl Library {
                             path: shown.clone(),
                         });
                         if report.imported.len() % INDEX_BATCH == 0 {
-                            self.sync_index_quietly();
+                            self.index.sync_quietly(&self.store);
                         }
                     }
                     Ok(Outcome::Duplicate(id)) => report.duplicates.push(Duplicate {
@@ -76,7 +76,7 @@ impl Library {
                 path: &shown,
             });
         }
-        self.sync_index_quietly();
+        self.index.sync_quietly(&self.store);
         report
     }
 
@@ -102,7 +102,7 @@ impl Library {
     /// search index is left to the main handle, which catches up from the change log.
     pub fn open_background(dir: impl AsRef<Path>) -> Result<Self> {
         let mut lib = Self::open_with(dir, OpenOptions { seed_sample: false })?;
-        lib.index_writes = false;
+        lib.index.set_writes(false);
         Ok(lib)
     }
 }

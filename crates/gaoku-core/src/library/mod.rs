@@ -61,10 +61,8 @@ impl Default for OpenOptions {
 pub struct Library {
     dir: PathBuf,
     store: Store,
-    /// Opened on first use; rebuilt from SQLite when missing or damaged.
-    index: std::cell::OnceCell<SearchIndex>,
-    /// False for a background handle: its writes leave the index to the main handle.
-    index_writes: bool,
+    /// The search index, kept in step with SQLite (see `index.rs`).
+    index: index::LiveIndex,
 }
 
 impl Library {
@@ -88,12 +86,8 @@ impl Library {
         let dir = dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let store = Store::open(&dir.join(DB_FILE))?;
-        let mut lib = Library {
-            dir,
-            store,
-            index: std::cell::OnceCell::new(),
-            index_writes: true,
-        };
+        let index = index::LiveIndex::new(dir.join(INDEX_DIR), true);
+        let mut lib = Library { dir, store, index };
         if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
             if lib.store.count()? == 0 {
                 lib.seed_sample()?;

@@ -9,7 +9,7 @@ impl Library {
         match self.search_parsed(req, &parsed) {
             Err(Error::Index(_)) => {
                 // A damaged index: it is derived data, so rebuild it and answer anyway.
-                self.drop_index()?;
+                self.index.reset()?;
                 self.search_parsed(req, &parsed)
             }
             other => other,
@@ -22,7 +22,7 @@ impl Library {
         parsed: &query::ParsedQuery,
     ) -> Result<SearchResults> {
         self.sync_index()?;
-        let idx = self.index()?;
+        let idx = self.index.get(&self.store)?;
         // The speeches to show, ranked, as (id, score), and how many match in all.
         let (total, ranked): (usize, Vec<(i64, f32)>) = if let (Mode::Pattern, Some(pattern)) =
             (parsed.mode, &parsed.pattern)

@@ -58,14 +58,14 @@ impl Library {
         if !self.store.update_metadata(id, &meta)? {
             return Err(Error::not_found(Thing::Speech, id));
         }
-        self.sync_index_quietly();
+        self.index.sync_quietly(&self.store);
         self.speech(id)
     }
 
     /// Removes a speech and everything derived from it.
     pub fn remove(&mut self, id: i64) -> Result<()> {
         if self.store.delete(id)? {
-            self.sync_index_quietly();
+            self.index.sync_quietly(&self.store);
             Ok(())
         } else {
             Err(Error::not_found(Thing::Speech, id))
