@@ -9,10 +9,9 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appBinary, cliBinary, startApp } from "./webdriver.mjs";
+import { appBinary, cliBinary, sleep, startApp } from "./webdriver.mjs";
 import { appPid, focusWindow, imeAvailable, startIme, xdotool } from "./ime.mjs";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The saved text must cover what the editor held this long before the kill. */
 const DURABLE_MS = 2000;
 const editorText = (app) => app.exec("return document.querySelector('#editor .cm-content').innerText;");

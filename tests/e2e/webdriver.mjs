@@ -10,7 +10,8 @@ export const appBinary = process.env.GAOKU_APP_BINARY ?? resolve(repo, "target/d
 export const cliBinary = process.env.GAOKU_CLI_BINARY ?? resolve(repo, "target/debug/gaoku");
 export const screenshotDir = resolve(repo, "tests/e2e/screenshots");
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Waits `ms` milliseconds. */
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function call(base, method, path, body) {
   const res = await fetch(base + path, {

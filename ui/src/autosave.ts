@@ -38,7 +38,7 @@ export class SaveClock {
   /** Something changed that is not saved yet. */
   changed(): void {
     if (this.since === null) this.since = this.now();
-    if (!this.running && this.failures === 0) this.arm(this.since + this.opts.waitMs - this.now());
+    if (!this.running && this.failures === 0) this.armForChanges();
   }
 
   /** True while a change waits to be saved (or is being saved). */
@@ -64,6 +64,11 @@ export class SaveClock {
     this.disarm();
     this.since = null;
     this.failures = 0;
+  }
+
+  /** Saves `waitMs` after the oldest unsaved change. */
+  private armForChanges(): void {
+    this.arm((this.since ?? this.now()) + this.opts.waitMs - this.now());
   }
 
   private arm(ms: number): void {
@@ -93,7 +98,7 @@ export class SaveClock {
       this.running = null;
       if (ok) {
         this.failures = 0;
-        if (this.since !== null) this.arm(this.since + this.opts.waitMs - this.now());
+        if (this.since !== null) this.armForChanges();
       } else {
         this.failures++;
         if (this.since === null) this.since = this.now();

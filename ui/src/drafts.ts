@@ -20,13 +20,14 @@ export function draftPane(hooks: DraftPaneHooks) {
   const list = el("ul", { id: "draft-list", class: "speech-list" });
   pane.append(bar, filter, status, list);
 
+  const rowMeta = (d: DraftSummary) => tr("{time} · {n} 字", { time: localTime(d.updated), n: d.chars });
   const render = (rows: DraftSummary[]) => {
     list.replaceChildren(
       ...rows.map((d) => {
         const li = el("li", { tabindex: "0", "data-id": String(d.id) });
         li.append(
           el("div", { class: "title" }, d.title),
-          el("div", { class: "meta" }, tr("{time} · {n} 字", { time: localTime(d.updated), n: d.chars })),
+          el("div", { class: "meta" }, rowMeta(d)),
         );
         const open = () => {
           list.querySelectorAll("li.active").forEach((n) => n.classList.remove("active"));
@@ -39,6 +40,17 @@ export function draftPane(hooks: DraftPaneHooks) {
       }),
     );
     status.textContent = tr("{n} 篇草稿", { n: rows.length });
+  };
+
+  /**
+   * A draft was saved: while it heads the list (it does while the writer types) its row is
+   * updated in place, with no reload; otherwise the list is reloaded to reorder it.
+   */
+  const saved = (d: DraftSummary) => {
+    const row = list.firstElementChild as HTMLElement | null;
+    if (row?.dataset.id !== String(d.id)) return void refresh();
+    row.querySelector(".title")!.textContent = d.title;
+    row.querySelector(".meta")!.textContent = rowMeta(d);
   };
 
   const refresh = async () => {
@@ -69,5 +81,5 @@ export function draftPane(hooks: DraftPaneHooks) {
     void refresh();
     void loadTemplates();
   });
-  return { pane, refresh, create };
+  return { pane, refresh, saved, create };
 }

@@ -2,7 +2,7 @@
 // code with named parameters (see src/generated/error-codes.json, generated from the Rust types);
 // this catalog turns them into Chinese or English. errors.test.ts checks that every code has both
 // languages and that they use the same parameters, which the code provides.
-import { lang } from "./i18n";
+import { fill, lang } from "./i18n";
 
 type Entry = { zh: string; en: string };
 
@@ -122,10 +122,7 @@ export type Params = Record<string, unknown>;
 export function errorText(code: string, params: Params | undefined, fallback: string): string {
   const entry = CATALOG[code];
   if (!entry) return fallback;
-  return entry[lang].replace(/\{(\w+)\}/g, (m: string, k: string) => {
-    const v = params?.[k];
-    if (v === undefined || v === null) return m;
-    if (k === "what" && typeof v === "string" && THINGS[v]) return THINGS[v][lang];
-    return String(v);
-  });
+  const what = params?.what;
+  const thing = typeof what === "string" ? THINGS[what]?.[lang] : undefined;
+  return fill(entry[lang], thing ? { ...params, what: thing } : (params ?? {}));
 }

@@ -14,10 +14,14 @@ export const lang: Lang = (() => {
   }
 })();
 
+/** `{name}` in `s` replaced from `vars`; unknown names stay as they are. */
+export function fill(s: string, vars: Record<string, unknown>): string {
+  return s.replace(/\{(\w+)\}/g, (m: string, k: string) => (vars[k] === undefined || vars[k] === null ? m : String(vars[k])));
+}
+
 /** The UI text for `zh` in the current language; `{name}` is replaced from `vars`. */
 export function tr(zh: string, vars: Record<string, string | number> = {}): string {
-  const s = lang === "en" ? (EN[zh] ?? zh) : zh;
-  return s.replace(/\{(\w+)\}/g, (m: string, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(lang === "en" ? (EN[zh] ?? zh) : zh, vars);
 }
 
 /** Switches the language and reloads the window so every screen is rebuilt in it. */

@@ -11,10 +11,10 @@ import { openSpeech } from "./reader";
 /** Every speech of the library, as last loaded. */
 export let libraryRows: SpeechSummary[] = [];
 
-export const yearOf = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
+const yearOf = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
 
 /** The list filters as they stand in the filter bar. */
-function listFilter(): ListFilter {
+export function listFilter(): ListFilter {
   return {
     yearFrom: yearOf(ui.yearFrom),
     yearTo: yearOf(ui.yearTo),

@@ -8,7 +8,7 @@ import { paragraphAt, sentenceAt, snippetText } from "./passages";
 import { tr } from "./i18n";
 import { meta, opensOnActivate, ui, useText, writer } from "./workspace";
 import { openSpeech } from "./reader";
-import { libraryRows, renderLibrary, yearOf } from "./library-list";
+import { libraryRows, listFilter, renderLibrary } from "./library-list";
 
 let lastQuery = "";
 
@@ -86,16 +86,17 @@ export async function runSearch() {
     return;
   }
   const seq = ++searchSeq;
-  const year = yearOf;
+  // The same filter bar as the library list, read in one place.
+  const f = listFilter();
   try {
     const r = await api.search({
       query,
       limit: 50,
-      year_from: year(ui.yearFrom),
-      year_to: year(ui.yearTo),
-      kind: ui.kind.value || null,
-      speaker: ui.speaker.value.trim() || null,
-      tag: ui.tag.value.trim() || null,
+      year_from: f.yearFrom,
+      year_to: f.yearTo,
+      kind: f.kind || null,
+      speaker: f.speaker || null,
+      tag: f.tag || null,
       sort: ui.sort.value === "date" ? "date" : "relevance",
     });
     if (seq !== searchSeq) return; // a newer search is on its way

@@ -34,7 +34,7 @@ export const ui = {
 
 export const drafts = draftPane({ open: (id) => void openDraft(id) });
 export const writer = createWriter({
-  changed: () => void drafts.refresh(),
+  changed: (saved) => (saved ? drafts.saved(saved) : void drafts.refresh()),
   openPalette: () => palette.open(),
   closed: () => {
     showReader();

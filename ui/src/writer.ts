@@ -9,7 +9,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { api, asAppError, type Draft, type RevisionReason } from "./api";
+import { api, asAppError, type Draft, type DraftSummary, type RevisionReason } from "./api";
 import { localTime } from "./format";
 import { confirmClick, el } from "./dom";
 import { exportMenu } from "./exporter";
@@ -55,8 +55,11 @@ function cspNonce(): string {
 }
 
 export interface WriterHooks {
-  /** The draft list changed (title, 字数, a new or deleted draft). */
-  changed: () => void;
+  /**
+   * The draft list changed: `saved` is the draft as a save left it (its row can be updated in
+   * place); without it a draft was created, restored or deleted.
+   */
+  changed: (saved?: DraftSummary) => void;
   /** Ctrl+K: choose a phrase to insert. */
   openPalette: () => void;
   /** The draft was deleted. */
@@ -66,8 +69,6 @@ export interface WriterHooks {
 function timeOfDay(): string {
   return new Date().toLocaleTimeString("zh-CN", { hour12: false });
 }
-
-
 
 export function createWriter(hooks: WriterHooks) {
   let draft: Draft | null = null;
@@ -113,8 +114,14 @@ export function createWriter(hooks: WriterHooks) {
   const live = livePreview(preview, () => view);
   const outline = draftOutline(() => view);
 
+  /** True from a failed save until the next good one: the status keeps saying so meanwhile. */
+  let failing = false;
   const setState = (text: string) => {
     saveState.textContent = text;
+  };
+  const setFailing = (on: boolean) => {
+    failing = on;
+    saveState.classList.toggle("failed", on);
   };
 
   /**
@@ -140,21 +147,19 @@ export function createWriter(hooks: WriterHooks) {
           titleLabel.textContent = r.draft.title;
           const more = text === body() ? "" : tr("（正在输入的拼音除外）");
           setState(tr("已保存 {time}", { time: timeOfDay() }) + more + (r.revisions.length ? tr(" · 已留存版本") : ""));
+          setFailing(false);
         }
-        hooks.changed();
+        hooks.changed(r.draft);
         return true;
       } catch (e) {
         if (draft?.id === id) {
           setState(tr("保存失败：{error}（正文仍在编辑器中，将自动重试）", { error: asAppError(e).message }));
-          saveState.classList.add("failed");
+          setFailing(true);
         }
         return false;
       }
     };
-    saving = saving.then(run).then((ok) => {
-      if (ok) saveState.classList.remove("failed");
-      return ok;
-    });
+    saving = saving.then(run);
     return saving;
   };
 
@@ -172,8 +177,6 @@ export function createWriter(hooks: WriterHooks) {
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) void flush();
   });
-
-
 
   const view = new EditorView({
     parent: editorHost,
@@ -205,7 +208,7 @@ export function createWriter(hooks: WriterHooks) {
     EditorView.contentAttributes.of({ "aria-label": tr("草稿正文"), lang: "zh-CN" }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) {
-        if (!saveState.classList.contains("failed")) setState(tr("未保存"));
+        if (!failing) setState(tr("未保存"));
         autosave.changed();
       }
     }),
@@ -213,6 +216,7 @@ export function createWriter(hooks: WriterHooks) {
 
   const load = (d: Draft) => {
     autosave.cancel();
+    setFailing(false);
     draft = d;
     lastSaved = d.body;
     titleLabel.textContent = d.title;
@@ -246,8 +250,6 @@ export function createWriter(hooks: WriterHooks) {
     });
     view.focus();
   };
-
-
 
   const PREVIEW_KEY = "gaoku.preview";
   const setPreview = (on: boolean) => {

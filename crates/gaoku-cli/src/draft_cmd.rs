@@ -9,6 +9,8 @@ use gaoku_core::text::local_minute;
 use gaoku_core::{Library, Result};
 use serde_json::json;
 
+use crate::output::print_json;
+
 #[derive(Subcommand)]
 pub enum DraftAction {
     /// List drafts, most recently changed first.
@@ -36,13 +38,6 @@ pub enum DraftAction {
     Restore { id: i64, rev: i64 },
     /// Delete a draft and its revisions.
     Delete { id: i64 },
-}
-
-fn print_json(v: &impl serde::Serialize) {
-    outln!(
-        "{}",
-        serde_json::to_string_pretty(v).expect("plain data serialises")
-    );
 }
 
 /// Runs one draft action.

@@ -31,20 +31,16 @@ pub struct ExportArgs {
 
 /// Runs the export.
 pub fn run(lib: &Library, a: &ExportArgs, json: bool) -> Result<ExitCode> {
-    let (format, style) = (a.format, a.style);
     let bytes = match (a.draft, a.id) {
-        (Some(d), _) => lib.export_draft(d, format, style)?,
-        (None, Some(id)) => lib.export_speech(id, format, style)?,
+        (Some(d), _) => lib.export_draft(d, a.format, a.style)?,
+        (None, Some(id)) => lib.export_speech(id, a.format, a.style)?,
         (None, None) => unreachable!("clap requires an id or --draft"),
     };
     if a.output.as_os_str() == "-" {
-        if format == Format::Docx {
+        if a.format == Format::Docx {
             return Err(gaoku_core::error::Invalid::DocxToStdout.into());
         }
-        use std::io::Write;
-        std::io::stdout()
-            .write_all(&bytes)
-            .map_err(|e| gaoku_core::Error::io("<stdout>", e))?;
+        crate::output::write_bytes(&bytes);
         return Ok(ExitCode::SUCCESS);
     }
     Library::write_export(&a.output, &bytes, a.force)?;

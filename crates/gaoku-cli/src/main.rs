@@ -225,9 +225,7 @@ enum ConvertTo {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = run(&cli);
-    output::finish();
-    match result {
+    let code = match run(&cli) {
         Ok(code) => code,
         Err(e) => {
             // A query that cannot be run is a usage error.
@@ -247,7 +245,9 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code)
         }
-    }
+    };
+    output::finish();
+    code
 }
 
 fn open(cli: &Cli) -> gaoku_core::Result<Library> {

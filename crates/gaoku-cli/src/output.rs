@@ -5,34 +5,39 @@ use gaoku_core::{ImportReport, SearchResults, Speech, SpeechSummary};
 use serde::Serialize;
 use serde_json::json;
 
-/// Writes to standard output: the CLI's one output path. A closed pipe (`gaoku list | head -1`)
-/// ends the program quietly with status 0, as `rg` does; any other failure to write (a full
-/// disk, `> /dev/full`) is reported on stderr and ends it with status 1.
+/// Ends the program on a failed write to standard output: quietly with status 0 on a closed pipe
+/// (`gaoku list | head -1`), as `rg` does; with a message and status 1 otherwise (a full disk,
+/// `> /dev/full`).
+fn end_on_failure(result: std::io::Result<()>) {
+    if let Err(e) = result {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("gaoku: error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Writes to standard output: the CLI's one output path (see [`end_on_failure`] for failures).
 pub fn write(args: std::fmt::Arguments) {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_fmt(args) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("gaoku: error: cannot write the output: {e}");
-        std::process::exit(1);
-    }
+    end_on_failure(std::io::stdout().lock().write_fmt(args));
 }
 
-/// Flushes standard output at the end of a command (see [`write`] for failures).
+/// Writes bytes (an exported text) through the same path as [`write`].
+pub fn write_bytes(bytes: &[u8]) {
+    use std::io::Write;
+    end_on_failure(std::io::stdout().lock().write_all(bytes));
+}
+
+/// Flushes standard output at the end of a command.
 pub fn finish() {
     use std::io::Write;
-    if let Err(e) = std::io::stdout().flush() {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("gaoku: error: cannot write the output: {e}");
-        std::process::exit(1);
-    }
+    end_on_failure(std::io::stdout().flush());
 }
 
-fn print_json<T: Serialize + ?Sized>(value: &T) {
+/// Pretty JSON, the stable contract.
+pub fn print_json<T: Serialize + ?Sized>(value: &T) {
     outln!(
         "{}",
         serde_json::to_string_pretty(value).expect("plain data serialises")

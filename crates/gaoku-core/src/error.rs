@@ -108,8 +108,7 @@ pub enum Invalid {
 }
 
 /// The kinds of things the library holds, for [`Error::NotFound`] and [`Error::Exists`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Thing {
     Speech,
     Draft,
@@ -206,7 +205,7 @@ fn exists(what: Thing, name: &str) -> String {
 }
 
 /// `{"code": …, "params": {…}}` of one of the serialisable enums, split.
-fn coded(value: &impl Serialize) -> (String, Map<String, Value>) {
+pub(crate) fn coded(value: &impl Serialize) -> (String, Map<String, Value>) {
     let v = serde_json::to_value(value).unwrap_or(Value::Null);
     let code = v["code"].as_str().unwrap_or("unknown").to_string();
     let params = v["params"].as_object().cloned().unwrap_or_default();

@@ -110,7 +110,7 @@ pub struct Failed {
 impl Failed {
     /// A file that failed with `error`.
     pub fn new(path: String, error: &crate::error::ImportError) -> Self {
-        let (code, params) = crate::error::Error::Import(error.clone()).coded();
+        let (code, params) = crate::error::coded(error);
         Failed {
             path,
             error: error.to_string(),
@@ -133,13 +133,10 @@ pub struct Skipped {
 impl Skipped {
     /// A file passed over for `reason`.
     pub fn new(path: String, reason: &crate::error::SkipReason) -> Self {
-        let code = serde_json::to_value(reason)
-            .ok()
-            .and_then(|v| v["code"].as_str().map(String::from));
         Skipped {
             path,
             reason: reason.to_string(),
-            code: code.unwrap_or_default(),
+            code: crate::error::coded(reason).0,
         }
     }
 }

@@ -186,8 +186,7 @@ chars: number, };
 
 export type Draft = { id: number, title: string, body: string, created: string, updated: string, chars: number, 
 /**
- * Where it started: `template:NAME` or `speech:ID`.
- * `template:NAME`, `speech:ID` or `file:PATH`.
+ * Where it started: `template:NAME`, `speech:ID` or `file:PATH`.
  */
 source: string | null, };
 

@@ -29,8 +29,7 @@ pub struct Draft {
     pub created: String,
     pub updated: String,
     pub chars: usize,
-    /// Where it started: `template:NAME` or `speech:ID`.
-    /// `template:NAME`, `speech:ID` or `file:PATH`.
+    /// Where it started: `template:NAME`, `speech:ID` or `file:PATH`.
     #[ts(as = "Option<String>")]
     pub source: Option<DraftSource>,
 }
@@ -156,15 +155,7 @@ impl RevisionReason {
     }
 }
 
-impl std::str::FromStr for RevisionReason {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        RevisionReason::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| format!("unknown revision reason {s:?}"))
-    }
-}
+from_json_name!(RevisionReason);
 
 /// What kind of save the writer (or the editor) did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

@@ -3,11 +3,12 @@
 //! Only the literal text counts: numbering typed into the paragraph (一、（一）) is kept as it is,
 //! and heading styles are ignored, because real 公文 are formatted by hand.
 
-use crate::error::ImportError;
 use std::io::{Read, Seek};
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+
+use crate::error::ImportError;
 
 /// Largest `word/document.xml` we inflate (a 500-page report is ~20 MB of XML).
 pub const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
@@ -45,11 +46,12 @@ pub fn docx_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, ImportE
     paragraphs_from_xml(&xml)
 }
 
-/// Walks WordprocessingML and collects the text of each `w:p`.
+/// A damaged .docx; `why` is the technical detail.
 fn not_a_docx(why: String) -> ImportError {
     ImportError::NotADocx { why }
 }
 
+/// Walks WordprocessingML and collects the text of each `w:p`.
 fn paragraphs_from_xml(xml: &[u8]) -> Result<Vec<String>, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();

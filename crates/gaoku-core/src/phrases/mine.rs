@@ -37,18 +37,6 @@ impl PhraseKind {
             PhraseKind::Heading => "heading",
         }
     }
-
-    /// Parses a name from [`PhraseKind::as_str`].
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "parallel" => PhraseKind::Parallel,
-            "enumeration" => PhraseKind::Enumeration,
-            "paired" => PhraseKind::Paired,
-            "slogan" => PhraseKind::Slogan,
-            "heading" => PhraseKind::Heading,
-            _ => return None,
-        })
-    }
 }
 
 /// One occurrence of a phrase in a speech: character range of the shown text.

@@ -125,7 +125,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Phrase>> {
     let sources = sources(conn, id)?;
     Ok(Some(Phrase {
         id,
-        kind: PhraseKind::parse(&kind).unwrap_or(PhraseKind::Parallel),
+        kind: kind.parse().unwrap_or(PhraseKind::Parallel),
         text,
         count: sources.len(),
         sources,
