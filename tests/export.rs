@@ -121,7 +121,7 @@ fn markdown_through_pandoc_keeps_headings_paragraphs_and_text() {
         let md_path = work.path().join(format!("{id}.md"));
         let md = lib.export_speech(id, Format::Md, Style::Gbt9704).unwrap();
         std::fs::write(&md_path, &md).unwrap();
-        let o = outline(&s.title, &s.paragraphs);
+        let o = outline(&s.meta.title, &s.paragraphs);
         // Headings standing alone as paragraphs get Heading styles; inline ones stay in the text.
         let standalone: Vec<(u8, String)> = o
             .headings()
@@ -142,8 +142,8 @@ fn markdown_through_pandoc_keeps_headings_paragraphs_and_text() {
                 .iter()
                 .position(|(style, _)| style == "Heading1")
                 .unwrap_or_else(|| panic!("{title}: no Heading1 in {paras:?}"));
-            assert_eq!(paras[body_start].1, s.title, "{title} ({reader})");
-            assert_eq!(paras[0], ("Title".to_string(), s.title.clone()));
+            assert_eq!(paras[body_start].1, s.meta.title, "{title} ({reader})");
+            assert_eq!(paras[0], ("Title".to_string(), s.meta.title.clone()));
             let body = &paras[body_start + 1..];
             assert_eq!(
                 body.len(),

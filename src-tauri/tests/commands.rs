@@ -53,7 +53,7 @@ fn library_commands_over_ipc() {
 
     let list: Vec<SpeechSummary> =
         serde_json::from_value(invoke(&webview, "library_list", json!({})).unwrap()).unwrap();
-    assert_eq!(list[0].title, "在全县2020年半年工作总结会议上的讲话");
+    assert_eq!(list[0].meta.title, "在全县2020年半年工作总结会议上的讲话");
 
     let speech = invoke(&webview, "speech_get", json!({ "id": list[0].id })).unwrap();
     assert_eq!(speech["paragraphs"][0], "同志们：");

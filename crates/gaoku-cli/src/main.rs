@@ -313,7 +313,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             let tags = if tags.is_empty() && untags.is_empty() {
                 None
             } else {
-                let mut all = lib.speech(*id)?.tags;
+                let mut all = lib.speech(*id)?.meta.tags;
                 all.extend(tags.iter().cloned());
                 all.retain(|t| !untags.contains(t));
                 Some(all)
@@ -390,7 +390,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
             let (title, paragraphs) = match target.parse::<i64>() {
                 Ok(id) => {
                     let s = lib.speech(id)?;
-                    (s.title, s.paragraphs)
+                    (s.meta.title, s.paragraphs)
                 }
                 Err(_) => Library::read_file(std::path::Path::new(target))?,
             };

@@ -79,10 +79,10 @@ pub fn list(rows: &[SpeechSummary], json: bool) {
         outln!(
             "{:>5}  {:<10}  {:<4}  {:>7}  {}",
             s.id,
-            s.date.as_deref().unwrap_or("—"),
-            s.kind.as_deref().unwrap_or("—"),
+            s.meta.date.as_deref().unwrap_or("—"),
+            s.meta.kind.as_deref().unwrap_or("—"),
             s.chars,
-            s.title
+            s.meta.title
         );
     }
 }
@@ -102,13 +102,13 @@ pub fn speech(s: &Speech, json: bool) {
         v["text"] = json!(s.text());
         return print_json(&v);
     }
-    outln!("{}", s.title);
+    outln!("{}", s.meta.title);
     let meta: Vec<String> = [
-        s.date.clone(),
-        s.speaker.clone(),
-        s.occasion.clone(),
-        s.kind.clone(),
-        (!s.tags.is_empty()).then(|| s.tags.join("、")),
+        s.meta.date.clone(),
+        s.meta.speaker.clone(),
+        s.meta.occasion.clone(),
+        s.meta.kind.clone(),
+        (!s.meta.tags.is_empty()).then(|| s.meta.tags.join("、")),
         Some(format!("{}字", s.chars)),
     ]
     .into_iter()

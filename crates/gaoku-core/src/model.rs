@@ -2,18 +2,29 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One row of the library list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct SpeechSummary {
-    #[ts(type = "number")]
-    pub id: i64,
+/// What a speech is: the metadata shared by the list row, the whole speech, the import and the
+/// editor. Every field is a best guess at import and editable later.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct SpeechMeta {
     pub title: String,
     /// As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: Option<String>,
     pub year: Option<i32>,
     pub speaker: Option<String>,
+    /// The meeting or event (全县2020年半年工作总结会议).
+    pub occasion: Option<String>,
+    /// 讲话, 报告, 总结, … (see `known_kinds`).
     pub kind: Option<String>,
     pub tags: Vec<String>,
+}
+
+/// One row of the library list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct SpeechSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(flatten)]
+    pub meta: SpeechMeta,
     /// Characters of the body text, whitespace not counted.
     pub chars: usize,
 }
@@ -23,13 +34,9 @@ pub struct SpeechSummary {
 pub struct Speech {
     #[ts(type = "number")]
     pub id: i64,
-    pub title: String,
-    pub date: Option<String>,
-    pub year: Option<i32>,
-    pub speaker: Option<String>,
-    pub occasion: Option<String>,
-    pub kind: Option<String>,
-    pub tags: Vec<String>,
+    #[serde(flatten)]
+    pub meta: SpeechMeta,
+    /// Characters of the body text, whitespace not counted.
     pub chars: usize,
     /// File name the speech was imported from (`None` for the built-in sample).
     pub source_file: Option<String>,
@@ -52,12 +59,7 @@ impl Speech {
     pub fn summary(&self) -> SpeechSummary {
         SpeechSummary {
             id: self.id,
-            title: self.title.clone(),
-            date: self.date.clone(),
-            year: self.year,
-            speaker: self.speaker.clone(),
-            kind: self.kind.clone(),
-            tags: self.tags.clone(),
+            meta: self.meta.clone(),
             chars: self.chars,
         }
     }

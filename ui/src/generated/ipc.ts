@@ -1,17 +1,29 @@
 // Generated from the Rust types by src-tauri/tests/ipc_types.rs: do not edit.
 // Regenerate: GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types
 
-export type SpeechSummary = { id: number, title: string, 
-/**
- * As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
- */
-date: string | null, year: number | null, speaker: string | null, kind: string | null, tags: Array<string>, 
+export type SpeechSummary = { id: number, 
 /**
  * Characters of the body text, whitespace not counted.
  */
-chars: number, };
+chars: number, title: string, 
+/**
+ * As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ */
+date: string | null, year: number | null, speaker: string | null, 
+/**
+ * The meeting or event (全县2020年半年工作总结会议).
+ */
+occasion: string | null, 
+/**
+ * 讲话, 报告, 总结, … (see `known_kinds`).
+ */
+kind: string | null, tags: Array<string>, };
 
-export type Speech = { id: number, title: string, date: string | null, year: number | null, speaker: string | null, occasion: string | null, kind: string | null, tags: Array<string>, chars: number, 
+export type Speech = { id: number, 
+/**
+ * Characters of the body text, whitespace not counted.
+ */
+chars: number, 
 /**
  * File name the speech was imported from (`None` for the built-in sample).
  */
@@ -27,7 +39,19 @@ imported_at: string, updated_at: string,
 /**
  * The body, one entry per paragraph.
  */
-paragraphs: Array<string>, };
+paragraphs: Array<string>, title: string, 
+/**
+ * As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ */
+date: string | null, year: number | null, speaker: string | null, 
+/**
+ * The meeting or event (全县2020年半年工作总结会议).
+ */
+occasion: string | null, 
+/**
+ * 讲话, 报告, 总结, … (see `known_kinds`).
+ */
+kind: string | null, tags: Array<string>, };
 
 export type SpeechEdit = { title: string | null, date: string | null, speaker: string | null, occasion: string | null, kind: string | null, 
 /**

@@ -1,17 +1,7 @@
 //! Metadata read from the text itself: title, date, speaker, occasion and kind.
 
+use crate::model::SpeechMeta;
 use crate::text::{chinese_number, ends_sentence, regex};
-
-/// What the text says about itself. Every field is a best guess and editable later.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DetectedMeta {
-    pub title: String,
-    pub date: Option<String>,
-    pub year: Option<i32>,
-    pub speaker: Option<String>,
-    pub occasion: Option<String>,
-    pub kind: Option<String>,
-}
 
 /// A salutation line: 同志们：, 各位代表：, 各位代表、同志们：, 尊敬的各位来宾：.
 pub fn is_salutation(line: &str) -> bool {
@@ -134,11 +124,11 @@ fn occasion_in(line: &str) -> Option<String> {
         .map(|c| c[1].to_string())
 }
 
-/// Detects metadata and takes the title (and a date-only line under it) out of the paragraphs.
+/// Detects metadata (tags stay empty: the text never names them) and takes the title (and a date-only line under it) out of the paragraphs.
 ///
 /// `fallback_title` (the file name) is used when the first paragraph is not title-like.
-pub fn detect(paragraphs: &mut Vec<String>, fallback_title: &str) -> DetectedMeta {
-    let mut meta = DetectedMeta::default();
+pub fn detect(paragraphs: &mut Vec<String>, fallback_title: &str) -> SpeechMeta {
+    let mut meta = SpeechMeta::default();
     let first_is_title = paragraphs.first().is_some_and(|p| is_title_like(p));
     meta.title = if first_is_title {
         paragraphs.remove(0)

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{ImportError, SkipReason};
+use crate::model::SpeechMeta;
 use crate::text::is_space;
-pub use meta::DetectedMeta;
 
 /// Largest .txt/.md accepted. A long government work report is under 100 KB; a file over this
 /// limit is almost surely not one speech (a whole book, a log, a database dump).
@@ -25,7 +25,7 @@ pub const MAX_DOCX_BYTES: u64 = 100 * 1024 * 1024;
 /// A file read and cleaned, ready to store.
 #[derive(Debug, Clone)]
 pub struct Parsed {
-    pub meta: DetectedMeta,
+    pub meta: SpeechMeta,
     pub paragraphs: Vec<String>,
     /// SHA-256 (hex) of the cleaned text with all whitespace removed.
     pub content_hash: String,

@@ -60,7 +60,7 @@ impl Library {
     /// A new draft that starts as a library speech (its structured Markdown), linked to it.
     pub fn create_draft_from_speech(&mut self, id: i64) -> Result<Draft> {
         let s = self.speech(id)?;
-        let md = crate::outline::to_markdown(&s.title, &s.paragraphs, false);
+        let md = crate::outline::to_markdown(&s.meta.title, &s.paragraphs, false);
         self.create_draft(&md, Some(DraftSource::Speech(id)))
     }
 

@@ -24,10 +24,10 @@ impl Library {
     pub fn speech_export_doc(&self, id: i64) -> Result<ExportDoc> {
         let s = self.speech(id)?;
         Ok(ExportDoc {
-            title: s.title,
-            subtitle: s.occasion,
-            date: s.date.as_deref().map(chinese_date),
-            author: s.speaker,
+            title: s.meta.title,
+            subtitle: s.meta.occasion,
+            date: s.meta.date.as_deref().map(chinese_date),
+            author: s.meta.speaker,
             paragraphs: s.paragraphs,
             ..ExportDoc::default()
         })

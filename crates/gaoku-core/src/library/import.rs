@@ -15,12 +15,7 @@ impl Library {
         let m = &p.meta;
         let phrases = crate::phrases::mine::mine(&m.title, &p.paragraphs);
         self.store.insert(&NewSpeech {
-            title: &m.title,
-            date: m.date.as_deref(),
-            year: m.year,
-            speaker: m.speaker.as_deref(),
-            occasion: m.occasion.as_deref(),
-            kind: m.kind.as_deref(),
+            meta: m,
             source_file,
             content_hash: &p.content_hash,
             paragraphs: &p.paragraphs,

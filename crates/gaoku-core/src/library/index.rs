@@ -104,18 +104,7 @@ fn stage(
     writer: &mut tantivy::IndexWriter,
     id: i64,
 ) -> Result<()> {
-    let speech = store.get(id)?;
-    let doc = speech.as_ref().map(|s| IndexDoc {
-        id: s.id,
-        title: &s.title,
-        paragraphs: &s.paragraphs,
-        year: s.year,
-        date: s.date.as_deref(),
-        speaker: s.speaker.as_deref(),
-        kind: s.kind.as_deref(),
-        tags: &s.tags,
-    });
-    idx.stage(writer, id, doc.as_ref())?;
+    idx.stage(writer, id, store.get(id)?.as_ref())?;
     Ok(())
 }
 

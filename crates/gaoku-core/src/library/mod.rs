@@ -16,17 +16,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{Error, ImportError, Invalid, LibraryError, Result, Thing};
 use crate::ingest::{self, Found, Parsed};
+use crate::model::SpeechMeta;
 use crate::model::{
     Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
     SpeechSummary,
 };
 use crate::phrases::PhraseKind;
 use crate::phrases::{Phrase, PhraseFilter};
-use crate::search::index::{IndexDoc, SearchIndex};
+use crate::search::index::SearchIndex;
 use crate::search::{query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
 use crate::store::phrase_store;
 use crate::store::template_store;
-use crate::store::{Metadata, NewSpeech, Store};
+use crate::store::{NewSpeech, Store};
 use crate::templates::Template;
 
 /// The reference speech a new library starts with, so a first look shows something real.
@@ -161,7 +162,7 @@ mod tests {
         let mut lib = Library::open(dir.path()).unwrap();
         let list = lib.list().unwrap();
         assert_eq!(list.len(), 1);
-        assert_eq!(list[0].title, "在全县2020年半年工作总结会议上的讲话");
+        assert_eq!(list[0].meta.title, "在全县2020年半年工作总结会议上的讲话");
         lib.remove(list[0].id).unwrap();
         drop(lib);
         let lib = Library::open(dir.path()).unwrap();
@@ -190,10 +191,10 @@ mod tests {
                 },
             )
             .unwrap();
-        assert_eq!(edited.date.as_deref(), Some("2020-07-15"));
-        assert_eq!(edited.speaker.as_deref(), Some("王书记"));
-        assert_eq!(edited.tags, vec!["半年总结", "县委"]);
-        assert_eq!(lib.list().unwrap()[0].tags, vec!["半年总结", "县委"]);
+        assert_eq!(edited.meta.date.as_deref(), Some("2020-07-15"));
+        assert_eq!(edited.meta.speaker.as_deref(), Some("王书记"));
+        assert_eq!(edited.meta.tags, vec!["半年总结", "县委"]);
+        assert_eq!(lib.list().unwrap()[0].meta.tags, vec!["半年总结", "县委"]);
         assert!(matches!(
             lib.edit(
                 id,
@@ -220,6 +221,6 @@ mod tests {
                 },
             )
             .unwrap();
-        assert_eq!(cleared.speaker, None);
+        assert_eq!(cleared.meta.speaker, None);
     }
 }

@@ -10,7 +10,7 @@ impl Library {
         let mut mined = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(s) = self.store.get(id)? {
-                mined.push((id, crate::phrases::mine::mine(&s.title, &s.paragraphs)));
+                mined.push((id, crate::phrases::mine::mine(&s.meta.title, &s.paragraphs)));
             }
         }
         let tx = self.store.conn_mut().transaction()?;

@@ -57,8 +57,8 @@ impl Library {
             hits.push(SearchHit {
                 snippets: crate::search::hit_snippets(&speech.paragraphs, &matches),
                 id: speech.id,
-                title: speech.title,
-                date: speech.date,
+                title: speech.meta.title,
+                date: speech.meta.date,
                 score,
                 match_count: matches.len(),
                 matches,

@@ -26,10 +26,10 @@ impl Library {
         let title = match &edit.title {
             Some(t) if t.trim().is_empty() => return Err(Invalid::EmptyTitle.into()),
             Some(t) => t.trim().to_string(),
-            None => current.title,
+            None => current.meta.title,
         };
         let (date, year) = match &edit.date {
-            None => (current.date, current.year),
+            None => (current.meta.date, current.meta.year),
             Some(d) if d.trim().is_empty() => (None, None),
             Some(d) => {
                 let (iso, year) = parse_user_date(d)?;
@@ -39,20 +39,20 @@ impl Library {
         let mut tags: Vec<String> = edit
             .tags
             .clone()
-            .unwrap_or(current.tags)
+            .unwrap_or(current.meta.tags)
             .into_iter()
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
             .collect();
         tags.sort();
         tags.dedup();
-        let meta = Metadata {
+        let meta = SpeechMeta {
             title,
             date,
             year,
-            speaker: clean(&edit.speaker, current.speaker),
-            occasion: clean(&edit.occasion, current.occasion),
-            kind: clean(&edit.kind, current.kind),
+            speaker: clean(&edit.speaker, current.meta.speaker),
+            occasion: clean(&edit.occasion, current.meta.occasion),
+            kind: clean(&edit.kind, current.meta.kind),
             tags,
         };
         if !self.store.update_metadata(id, &meta)? {
@@ -75,7 +75,7 @@ impl Library {
     /// The outline of a speech in the library.
     pub fn outline(&self, id: i64) -> Result<crate::outline::Outline> {
         let s = self.speech(id)?;
-        Ok(crate::outline::outline(&s.title, &s.paragraphs))
+        Ok(crate::outline::outline(&s.meta.title, &s.paragraphs))
     }
 
     /// A file read and cleaned as an import would (nothing is stored): its title and paragraphs.

@@ -37,8 +37,9 @@ impl Library {
             });
         }
         let s = self.speech(id)?;
-        let o = crate::outline::outline(&s.title, &s.paragraphs);
-        let t = crate::templates::from_outline(name, s.kind.clone(), Some(id), &o, placeholders);
+        let o = crate::outline::outline(&s.meta.title, &s.paragraphs);
+        let t =
+            crate::templates::from_outline(name, s.meta.kind.clone(), Some(id), &o, placeholders);
         template_store::insert(self.store.conn(), &t)?;
         Ok(t)
     }

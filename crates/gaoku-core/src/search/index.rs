@@ -18,6 +18,8 @@ use tantivy::collector::DocSetCollector;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::DocSet;
 
+use crate::model::Speech;
+
 use super::normalize::fold_str;
 use super::positional::{count_matches, literal_starts, DocPositions};
 use super::query::{Pattern, Piece};
@@ -30,18 +32,6 @@ pub const INDEX_VERSION: u32 = 2;
 const PAYLOAD_PREFIX: &str = "gaoku-search";
 /// Writer memory: the minimum tantivy allows per thread, plenty for speeches.
 const WRITER_MEMORY: usize = 50_000_000;
-
-/// What the index stores of one speech.
-pub struct IndexDoc<'a> {
-    pub id: i64,
-    pub title: &'a str,
-    pub paragraphs: &'a [String],
-    pub year: Option<i32>,
-    pub date: Option<&'a str>,
-    pub speaker: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub tags: &'a [String],
-}
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -228,7 +218,7 @@ impl SearchIndex {
         &self,
         writer: &mut IndexWriter,
         id: i64,
-        doc: Option<&IndexDoc>,
+        doc: Option<&Speech>,
     ) -> IndexResult<()> {
         writer.delete_term(Term::from_field_u64(self.f.id, id as u64));
         if let Some(d) = doc {
@@ -254,18 +244,20 @@ impl SearchIndex {
         Ok(())
     }
 
-    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+    /// What the index stores of one speech: its folded text and title, and the filter fields.
+    fn document(&self, s: &Speech) -> TantivyDocument {
+        let d = &s.meta;
         let f = self.f;
         let mut doc = TantivyDocument::default();
-        doc.add_u64(f.id, d.id as u64);
+        doc.add_u64(f.id, s.id as u64);
         let mut body = String::new();
-        for (i, p) in d.paragraphs.iter().enumerate() {
+        for (i, p) in s.paragraphs.iter().enumerate() {
             if i > 0 {
                 body.push(PARAGRAPH_BREAK);
             }
             body.push_str(&fold_str(p));
         }
-        let title = fold_str(d.title);
+        let title = fold_str(&d.title);
         doc.add_u64(f.body_len, body.chars().count() as u64);
         doc.add_text(f.uni, &body);
         doc.add_text(f.bi, &body);
@@ -274,14 +266,14 @@ impl SearchIndex {
         if let Some(y) = d.year {
             doc.add_i64(f.year, y as i64);
         }
-        doc.add_u64(f.date_key, date_key(d.date));
-        if let Some(s) = d.speaker {
-            doc.add_text(f.speaker, s);
+        doc.add_u64(f.date_key, date_key(d.date.as_deref()));
+        if let Some(who) = &d.speaker {
+            doc.add_text(f.speaker, who);
         }
-        if let Some(k) = d.kind {
+        if let Some(k) = &d.kind {
             doc.add_text(f.kind, k);
         }
-        for t in d.tags {
+        for t in &d.tags {
             doc.add_text(f.tag, t);
         }
         doc

@@ -10,34 +10,17 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::Result;
-use crate::model::{Speech, SpeechSummary};
+use crate::model::{Speech, SpeechMeta, SpeechSummary};
 
 /// A speech about to be stored.
 #[derive(Debug, Clone)]
 pub struct NewSpeech<'a> {
-    pub title: &'a str,
-    pub date: Option<&'a str>,
-    pub year: Option<i32>,
-    pub speaker: Option<&'a str>,
-    pub occasion: Option<&'a str>,
-    pub kind: Option<&'a str>,
+    pub meta: &'a SpeechMeta,
     pub source_file: Option<&'a str>,
     pub content_hash: &'a str,
     pub paragraphs: &'a [String],
     /// Phrases mined from the paragraphs, stored in the same transaction.
     pub phrases: &'a [crate::phrases::Mined],
-}
-
-/// Metadata columns after an edit (all values final, `None` meaning empty).
-#[derive(Debug, Clone)]
-pub struct Metadata {
-    pub title: String,
-    pub date: Option<String>,
-    pub year: Option<i32>,
-    pub speaker: Option<String>,
-    pub occasion: Option<String>,
-    pub kind: Option<String>,
-    pub tags: Vec<String>,
 }
 
 /// A connection to one library database.
@@ -52,7 +35,7 @@ pub(crate) fn now() -> String {
         .unwrap_or_default()
 }
 
-const SUMMARY_COLUMNS: &str = "id, title, date, year, speaker, kind, chars";
+const SUMMARY_COLUMNS: &str = "id, title, date, year, speaker, occasion, kind, chars";
 
 impl Store {
     /// Opens (creating if needed) the database file and migrates it.
@@ -123,12 +106,12 @@ impl Store {
                                    content_hash, chars, imported_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
             params![
-                s.title,
-                s.date,
-                s.year,
-                s.speaker,
-                s.occasion,
-                s.kind,
+                s.meta.title,
+                s.meta.date,
+                s.meta.year,
+                s.meta.speaker,
+                s.meta.occasion,
+                s.meta.kind,
                 s.source_file,
                 s.content_hash,
                 chars as i64,
@@ -171,13 +154,22 @@ impl Store {
     fn summary_from_row(row: &Row) -> rusqlite::Result<SpeechSummary> {
         Ok(SpeechSummary {
             id: row.get(0)?,
-            title: row.get(1)?,
-            date: row.get(2)?,
-            year: row.get(3)?,
-            speaker: row.get(4)?,
-            kind: row.get(5)?,
+            meta: Self::meta_from_row(row, 1)?,
+            chars: row.get::<_, i64>(7)? as usize,
+        })
+    }
+
+    /// The metadata columns `title, date, year, speaker, occasion, kind` from column `at` on
+    /// (tags are read apart).
+    fn meta_from_row(row: &Row, at: usize) -> rusqlite::Result<SpeechMeta> {
+        Ok(SpeechMeta {
+            title: row.get(at)?,
+            date: row.get(at + 1)?,
+            year: row.get(at + 2)?,
+            speaker: row.get(at + 3)?,
+            occasion: row.get(at + 4)?,
+            kind: row.get(at + 5)?,
             tags: Vec::new(),
-            chars: row.get::<_, i64>(6)? as usize,
         })
     }
 
@@ -198,7 +190,7 @@ impl Store {
             all.entry(id).or_default().push(tag);
         }
         for row in &mut rows {
-            row.tags = all.remove(&row.id).unwrap_or_default();
+            row.meta.tags = all.remove(&row.id).unwrap_or_default();
         }
         Ok(rows)
     }
@@ -215,18 +207,12 @@ impl Store {
             .query_row([id], |r| {
                 Ok(Speech {
                     id: r.get(0)?,
-                    title: r.get(1)?,
-                    date: r.get(2)?,
-                    year: r.get(3)?,
-                    speaker: r.get(4)?,
-                    occasion: r.get(5)?,
-                    kind: r.get(6)?,
+                    meta: Self::meta_from_row(r, 1)?,
                     chars: r.get::<_, i64>(7)? as usize,
                     source_file: r.get(8)?,
                     content_hash: r.get(9)?,
                     imported_at: r.get(10)?,
                     updated_at: r.get(11)?,
-                    tags: Vec::new(),
                     paragraphs: Vec::new(),
                 })
             })
@@ -238,12 +224,12 @@ impl Store {
             "SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx",
             [id],
         )?;
-        speech.tags = self.tags(id)?;
+        speech.meta.tags = self.tags(id)?;
         Ok(Some(speech))
     }
 
     /// Replaces a speech's metadata and tags atomically. Returns false when the id is unknown.
-    pub fn update_metadata(&mut self, id: i64, m: &Metadata) -> Result<bool> {
+    pub fn update_metadata(&mut self, id: i64, m: &SpeechMeta) -> Result<bool> {
         let tx = self.conn.transaction()?;
         let n = tx.execute(
             "UPDATE speeches SET title = ?2, date = ?3, year = ?4, speaker = ?5, occasion = ?6,
