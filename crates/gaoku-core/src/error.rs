@@ -10,6 +10,8 @@ use serde_json::{Map, Value};
 /// Why one file could not be imported (or read as a draft).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+// Each variant's `#[error]` text is its documentation, the English the CLI prints.
+#[allow(missing_docs)]
 pub enum ImportError {
     #[error("empty file")]
     Empty,
@@ -61,6 +63,8 @@ pub enum ImportError {
 /// Why a file in an imported folder was passed over (not an error).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+// Each variant's `#[error]` text is its documentation, the English the CLI prints.
+#[allow(missing_docs)]
 pub enum SkipReason {
     #[error("Office lock file")]
     LockFile,
@@ -71,6 +75,8 @@ pub enum SkipReason {
 /// Why a search query cannot run.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+// Each variant's `#[error]` text is its documentation, the English the CLI prints.
+#[allow(missing_docs)]
 pub enum QueryError {
     #[error("empty query: type a phrase (狠抓落实), keywords (乡村振兴 产业), or a pattern (一是…二是…)")]
     EmptyQuery,
@@ -85,6 +91,8 @@ pub enum QueryError {
 /// A value the writer gave that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+// Each variant's `#[error]` text is its documentation, the English the CLI prints.
+#[allow(missing_docs)]
 pub enum Invalid {
     #[error("the title cannot be empty")]
     EmptyTitle,
@@ -110,9 +118,13 @@ pub enum Invalid {
 /// The kinds of things the library holds, for [`Error::NotFound`] and [`Error::Exists`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Thing {
+    /// A speech of the library.
     Speech,
+    /// A draft.
     Draft,
+    /// A phrase-bank entry.
     Phrase,
+    /// A structure template.
     Template,
 }
 
@@ -130,6 +142,8 @@ impl Thing {
 /// The library folder or database cannot be used as it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+// Each variant's `#[error]` text is its documentation, the English the CLI prints.
+#[allow(missing_docs)]
 pub enum LibraryError {
     #[error("no home folder to keep the library in; set GAOKU_LIBRARY")]
     NoHome,
@@ -150,7 +164,9 @@ pub enum Error {
     /// A file or folder could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
@@ -160,21 +176,27 @@ pub enum Error {
     /// A named file could not be read as a document (a draft to import, a file to outline).
     #[error("{path}: {source}")]
     File {
+        /// The file.
         path: PathBuf,
+        /// Why it cannot be read.
         #[source]
         source: ImportError,
     },
     /// No speech, draft, phrase or template has this id (or name).
     #[error("{}", not_found(*what, id))]
+    #[allow(missing_docs)]
     NotFound { what: Thing, id: String },
     /// A draft has no revision with this id.
     #[error("draft {draft} has no revision {rev}")]
+    #[allow(missing_docs)]
     NoRevision { draft: i64, rev: i64 },
     /// A phrase or template with this text or name is there already.
     #[error("{}", exists(*what, name))]
+    #[allow(missing_docs)]
     Exists { what: Thing, name: String },
     /// A built-in template cannot be changed.
     #[error("{name:?} is built in; save a copy under another name to change it")]
+    #[allow(missing_docs)]
     BuiltIn { name: String },
     /// A value given by the user is not acceptable.
     #[error("invalid value: {0}")]

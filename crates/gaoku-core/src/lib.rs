@@ -1,6 +1,7 @@
 //! Gaoku core: the speech library and everything a writer does with it, with no UI dependency.
 //!
 //! [`Library`] is the facade: the CLI, the desktop shell and the tests all go through it.
+#![warn(missing_docs)]
 
 /// `FromStr` for a closed set by the names it has in JSON (`"docx"`, `"gbt9704"`, `"date"`), so
 /// the CLI parses the core's own enums instead of mirroring them. An unknown name is an error that

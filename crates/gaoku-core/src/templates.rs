@@ -9,8 +9,11 @@ use crate::outline::{escape_inline, NodeKind, Outline};
 /// opening, closing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TemplatePart {
+    /// 0 for an unnumbered part, else the heading level 1–4.
     pub level: u8,
+    /// The numbering (一、, （一）); empty for level 0.
     pub marker: String,
+    /// The part's heading text.
     pub title: String,
     /// What the part does (形势 → 任务 → 落实), shown as a prompt in a new draft.
     #[serde(default)]
@@ -20,8 +23,11 @@ pub struct TemplatePart {
 /// A structure template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Template {
+    /// The template's unique name.
     pub name: String,
+    /// The kind of speech it fits (讲话, 总结).
     pub kind: Option<String>,
+    /// What it is for, in a sentence.
     #[serde(default)]
     pub description: String,
     /// Shipped with Gaoku (cannot be renamed or deleted).
@@ -31,6 +37,7 @@ pub struct Template {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub source_speech: Option<i64>,
+    /// The parts, in order.
     pub parts: Vec<TemplatePart>,
 }
 

@@ -1,15 +1,31 @@
 // Generated from the Rust types by src-tauri/tests/ipc_types.rs: do not edit.
 // Regenerate: GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types
 
-export type SpeechSummary = { id: number, 
+export type SpeechSummary = { 
+/**
+ * The speech's id.
+ */
+id: number, 
 /**
  * Characters of the body text, whitespace not counted.
  */
-chars: number, title: string, 
+chars: number, 
+/**
+ * The title as shown in the list.
+ */
+title: string, 
 /**
  * As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-date: string | null, year: number | null, speaker: string | null, 
+date: string | null, 
+/**
+ * The year, also when only the year is known.
+ */
+year: number | null, 
+/**
+ * Who gave the speech.
+ */
+speaker: string | null, 
 /**
  * The meeting or event (全县2020年半年工作总结会议).
  */
@@ -17,9 +33,17 @@ occasion: string | null,
 /**
  * 讲话, 报告, 总结, … (see `known_kinds`).
  */
-kind: string | null, tags: Array<string>, };
+kind: string | null, 
+/**
+ * The writer's own tags, sorted.
+ */
+tags: Array<string>, };
 
-export type Speech = { id: number, 
+export type Speech = { 
+/**
+ * The speech's id.
+ */
+id: number, 
 /**
  * Characters of the body text, whitespace not counted.
  */
@@ -35,15 +59,31 @@ content_hash: string,
 /**
  * RFC 3339, UTC.
  */
-imported_at: string, updated_at: string, 
+imported_at: string, 
+/**
+ * When the metadata was last edited, RFC 3339 UTC.
+ */
+updated_at: string, 
 /**
  * The body, one entry per paragraph.
  */
-paragraphs: Array<string>, title: string, 
+paragraphs: Array<string>, 
+/**
+ * The title as shown in the list.
+ */
+title: string, 
 /**
  * As precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-date: string | null, year: number | null, speaker: string | null, 
+date: string | null, 
+/**
+ * The year, also when only the year is known.
+ */
+year: number | null, 
+/**
+ * Who gave the speech.
+ */
+speaker: string | null, 
 /**
  * The meeting or event (全县2020年半年工作总结会议).
  */
@@ -51,9 +91,33 @@ occasion: string | null,
 /**
  * 讲话, 报告, 总结, … (see `known_kinds`).
  */
-kind: string | null, tags: Array<string>, };
+kind: string | null, 
+/**
+ * The writer's own tags, sorted.
+ */
+tags: Array<string>, };
 
-export type SpeechEdit = { title: string | null, date: string | null, speaker: string | null, occasion: string | null, kind: string | null, 
+export type SpeechEdit = { 
+/**
+ * A new title (never empty).
+ */
+title: string | null, 
+/**
+ * A new date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the year follows it).
+ */
+date: string | null, 
+/**
+ * A new speaker.
+ */
+speaker: string | null, 
+/**
+ * A new occasion.
+ */
+occasion: string | null, 
+/**
+ * A new kind.
+ */
+kind: string | null, 
 /**
  * Replaces all tags when given.
  */
@@ -61,17 +125,53 @@ tags: Array<string> | null, };
 
 export type LibraryInfo = { dir: string, speeches: number, };
 
-export type ImportReport = { imported: Array<Imported>, duplicates: Array<Duplicate>, failed: Array<Failed>, skipped: Array<Skipped>, };
+export type ImportReport = { 
+/**
+ * Files stored as new speeches.
+ */
+imported: Array<Imported>, 
+/**
+ * Files whose text the library already held.
+ */
+duplicates: Array<Duplicate>, 
+/**
+ * Files that could not be imported, with the reason.
+ */
+failed: Array<Failed>, 
+/**
+ * Files in folders that are not documents.
+ */
+skipped: Array<Skipped>, };
 
-export type Imported = { id: number, title: string, path: string, };
+export type Imported = { 
+/**
+ * The new speech's id.
+ */
+id: number, 
+/**
+ * Its detected title.
+ */
+title: string, 
+/**
+ * The file it came from.
+ */
+path: string, };
 
-export type Duplicate = { path: string, 
+export type Duplicate = { 
+/**
+ * The file whose text is already there.
+ */
+path: string, 
 /**
  * The speech that already holds this text.
  */
 id: number, };
 
-export type Failed = { path: string, 
+export type Failed = { 
+/**
+ * The file that failed.
+ */
+path: string, 
 /**
  * Why, in English (what the CLI prints).
  */
@@ -80,9 +180,17 @@ error: string,
  * The reason's stable code (`bad_bytes`, `not_a_docx`, …) and parameters, which the app
  * renders in the writer's language.
  */
-code: string, params: Record<string, unknown>, };
+code: string, 
+/**
+ * The parameters of `code` (`{"encoding": "GBK", "at": 12}`).
+ */
+params: Record<string, unknown>, };
 
-export type Skipped = { path: string, 
+export type Skipped = { 
+/**
+ * The file passed over.
+ */
+path: string, 
 /**
  * Why, in English.
  */
@@ -96,9 +204,21 @@ export type ImportProgress = {
 /**
  * Files done so far, including this one.
  */
-done: number, total: number, path: string, };
+done: number, 
+/**
+ * Files in the whole import.
+ */
+total: number, 
+/**
+ * The file just done.
+ */
+path: string, };
 
-export type SearchRequest = { query: string, 
+export type SearchRequest = { 
+/**
+ * What the writer typed: a phrase, keywords or a pattern with `…` or `*`.
+ */
+query: string, 
 /**
  * Treat the query as a pattern even without `…` or `*`.
  */
@@ -106,37 +226,117 @@ pattern: boolean,
 /**
  * At most this many hits (0: all).
  */
-limit: number, year_from: number | null, year_to: number | null, speaker: string | null, kind: string | null, tag: string | null, sort: SearchSort, };
+limit: number, 
+/**
+ * From this year on.
+ */
+year_from: number | null, 
+/**
+ * Up to this year.
+ */
+year_to: number | null, 
+/**
+ * Only this speaker.
+ */
+speaker: string | null, 
+/**
+ * Only this kind.
+ */
+kind: string | null, 
+/**
+ * Only speeches with this tag.
+ */
+tag: string | null, 
+/**
+ * Relevance or date.
+ */
+sort: SearchSort, };
 
 export type SearchMode = "phrase" | "keywords" | "pattern";
 
 export type SearchSort = "relevance" | "date";
 
-export type SearchResults = { query: string, mode: SearchMode, 
+export type SearchResults = { 
+/**
+ * The query as given.
+ */
+query: string, 
+/**
+ * How the query was read.
+ */
+mode: SearchMode, 
 /**
  * Speeches that match (all of them, not only those returned).
  */
-total: number, hits: Array<SearchHit>, };
+total: number, 
+/**
+ * The hits returned (at most the request's limit).
+ */
+hits: Array<SearchHit>, };
 
-export type SearchHit = { id: number, title: string, date: string | null, score: number, 
+export type SearchHit = { 
+/**
+ * The speech's id.
+ */
+id: number, 
+/**
+ * The speech's title.
+ */
+title: string, 
+/**
+ * The speech's date.
+ */
+date: string | null, 
+/**
+ * Relevance score (higher is better).
+ */
+score: number, 
 /**
  * Non-overlapping occurrences, left to right (for keywords: summed over the terms).
  */
-match_count: number, matches: Array<Span>, 
+match_count: number, 
+/**
+ * Where the matches are in the shown text.
+ */
+matches: Array<Span>, 
 /**
  * 1–3 snippets of about 80 characters, matches in `<mark>`, everything else HTML-escaped.
  */
 snippets: Array<string>, };
 
-export type Span = { start: number, end: number, };
+export type Span = { 
+/**
+ * Start character.
+ */
+start: number, 
+/**
+ * End character (exclusive).
+ */
+end: number, };
 
-export type Outline = { title: string, salutation: OutlinePart | null, nodes: Array<OutlineNode>, 
+export type Outline = { 
+/**
+ * The speech's title.
+ */
+title: string, 
+/**
+ * The salutation (同志们：), if there is one.
+ */
+salutation: OutlinePart | null, 
+/**
+ * The top-level headings (or items, when the speech has no headings).
+ */
+nodes: Array<OutlineNode>, 
 /**
  * The closing part (a call to action after the last section), if there is one.
  */
 closing: OutlinePart | null, };
 
-export type OutlineNode = { kind: NodeKind, 
+export type OutlineNode = { 
+/**
+ * Heading or item.
+ */
+kind: NodeKind, 
 /**
  * Heading level 1–4 (一、 （一） 1. （1））; for items, one below the heading they sit in.
  */
@@ -156,13 +356,37 @@ para: number,
 /**
  * Character offset of the marker inside that paragraph.
  */
-offset: number, children: Array<OutlineNode>, };
+offset: number, 
+/**
+ * Headings one level down and the items under this heading.
+ */
+children: Array<OutlineNode>, };
 
 export type NodeKind = "heading" | "item";
 
-export type OutlinePart = { para: number, text: string, };
+export type OutlinePart = { 
+/**
+ * Index of the paragraph in the shown text.
+ */
+para: number, 
+/**
+ * The paragraph's text.
+ */
+text: string, };
 
-export type Template = { name: string, kind: string | null, description: string, 
+export type Template = { 
+/**
+ * The template's unique name.
+ */
+name: string, 
+/**
+ * The kind of speech it fits (讲话, 总结).
+ */
+kind: string | null, 
+/**
+ * What it is for, in a sentence.
+ */
+description: string, 
 /**
  * Shipped with Gaoku (cannot be renamed or deleted).
  */
@@ -170,45 +394,153 @@ builtin: boolean,
 /**
  * The speech it was taken from.
  */
-source_speech: number | null, parts: Array<TemplatePart>, };
+source_speech: number | null, 
+/**
+ * The parts, in order.
+ */
+parts: Array<TemplatePart>, };
 
-export type TemplatePart = { level: number, marker: string, title: string, 
+export type TemplatePart = { 
+/**
+ * 0 for an unnumbered part, else the heading level 1–4.
+ */
+level: number, 
+/**
+ * The numbering (一、, （一）); empty for level 0.
+ */
+marker: string, 
+/**
+ * The part's heading text.
+ */
+title: string, 
 /**
  * What the part does (形势 → 任务 → 落实), shown as a prompt in a new draft.
  */
 note: string, };
 
-export type Phrase = { id: number, kind: PhraseKind, text: string, 
+export type Phrase = { 
+/**
+ * The entry's id.
+ */
+id: number, 
+/**
+ * 排比, enumeration, paired form, slogan, or the writer's own.
+ */
+kind: PhraseKind, 
+/**
+ * The phrase.
+ */
+text: string, 
 /**
  * Occurrences across the library.
  */
-count: number, sources: Array<PhraseSource>, starred: boolean, 
+count: number, 
+/**
+ * Where it occurs, in speech order.
+ */
+sources: Array<PhraseSource>, 
+/**
+ * Marked by the writer as a favourite.
+ */
+starred: boolean, 
 /**
  * Added (or edited) by the writer rather than mined.
  */
-user: boolean, tags: Array<string>, };
+user: boolean, 
+/**
+ * The writer's own tags.
+ */
+tags: Array<string>, };
 
 export type PhraseKind = "parallel" | "enumeration" | "paired" | "slogan" | "heading";
 
-export type PhraseSource = { speech: number, start: number, end: number, };
+export type PhraseSource = { 
+/**
+ * The speech it occurs in.
+ */
+speech: number, 
+/**
+ * Start character in the speech's shown text.
+ */
+start: number, 
+/**
+ * End character (exclusive).
+ */
+end: number, };
 
-export type PhraseFilter = { kind: PhraseKind | null, min_count: number, starred_only: boolean, 
+export type PhraseFilter = { 
+/**
+ * Only this kind.
+ */
+kind: PhraseKind | null, 
+/**
+ * Only entries found at least this many times.
+ */
+min_count: number, 
+/**
+ * Only starred entries.
+ */
+starred_only: boolean, 
 /**
  * Only entries whose text contains this.
  */
-contains: string | null, tag: string | null, 
+contains: string | null, 
+/**
+ * Only entries with this tag.
+ */
+tag: string | null, 
 /**
  * At most this many entries (0: all).
  */
 limit: number, };
 
-export type DraftSummary = { id: number, title: string, created: string, updated: string, 
+export type DraftSummary = { 
+/**
+ * The draft's id.
+ */
+id: number, 
+/**
+ * The first heading or line of the body (or 未命名).
+ */
+title: string, 
+/**
+ * When it was made, RFC 3339 UTC.
+ */
+created: string, 
+/**
+ * When it was last saved, RFC 3339 UTC.
+ */
+updated: string, 
 /**
  * 字数 of the body (Han characters plus Latin words).
  */
 chars: number, };
 
-export type Draft = { id: number, title: string, body: string, created: string, updated: string, chars: number, 
+export type Draft = { 
+/**
+ * The draft's id.
+ */
+id: number, 
+/**
+ * The first heading or line of the body (or 未命名).
+ */
+title: string, 
+/**
+ * The Markdown text.
+ */
+body: string, 
+/**
+ * When it was made, RFC 3339 UTC.
+ */
+created: string, 
+/**
+ * When it was last saved, RFC 3339 UTC.
+ */
+updated: string, 
+/**
+ * 字数 of the body.
+ */
+chars: number, 
 /**
  * Where it started: `template:NAME`, `speech:ID` or `file:PATH`.
  */
@@ -216,13 +548,29 @@ source: string | null, };
 
 export type SaveKind = "auto" | "manual";
 
-export type Saved = { draft: DraftSummary, 
+export type Saved = { 
+/**
+ * The draft as saved.
+ */
+draft: DraftSummary, 
 /**
  * Snapshots taken by this save (before and/or after it).
  */
 revisions: Array<number>, };
 
-export type RevisionInfo = { id: number, created: string, chars: number, 
+export type RevisionInfo = { 
+/**
+ * The revision's id (unique across drafts).
+ */
+id: number, 
+/**
+ * When it was taken, RFC 3339 UTC.
+ */
+created: string, 
+/**
+ * 字数 of the body it holds.
+ */
+chars: number, 
 /**
  * Why it was taken.
  */
@@ -230,17 +578,41 @@ reason: RevisionReason, };
 
 export type RevisionReason = "created" | "manual" | "timed" | "before-paste" | "before-restore" | "before-insert" | "restored";
 
-export type DiffPart = { op: DiffOp, text: string, };
+export type DiffPart = { 
+/**
+ * Whether the text is kept, added or removed.
+ */
+op: DiffOp, 
+/**
+ * The text of this piece.
+ */
+text: string, };
 
 export type DiffOp = "same" | "added" | "removed";
 
-export type PreviewBlock = { line: number, html: string, };
+export type PreviewBlock = { 
+/**
+ * The 0-based source line the block starts on.
+ */
+line: number, 
+/**
+ * The block's HTML, sanitized.
+ */
+html: string, };
 
-export type DraftOutline = { outline: Outline, 
+export type DraftOutline = { 
+/**
+ * The outline of the draft's paragraphs.
+ */
+outline: Outline, 
 /**
  * `lines[para]` is the 0-based line where paragraph `para` of the outline starts.
  */
-lines: Array<number>, title_line: number | null, };
+lines: Array<number>, 
+/**
+ * The line of the draft's `#` title, if it has one.
+ */
+title_line: number | null, };
 
 export type ExportTarget = { "kind": "speech", "id": number } | { "kind": "draft", "id": number };
 

@@ -9,7 +9,9 @@ use similar::{ChangeTag, TextDiff};
 /// One piece of a difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DiffPart {
+    /// Whether the text is kept, added or removed.
     pub op: DiffOp,
+    /// The text of this piece.
     pub text: String,
 }
 

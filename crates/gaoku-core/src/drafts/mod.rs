@@ -10,10 +10,14 @@ use serde::{Deserialize, Serialize};
 /// A draft as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DraftSummary {
+    /// The draft's id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The first heading or line of the body (or 未命名).
     pub title: String,
+    /// When it was made, RFC 3339 UTC.
     pub created: String,
+    /// When it was last saved, RFC 3339 UTC.
     pub updated: String,
     /// 字数 of the body (Han characters plus Latin words).
     pub chars: usize,
@@ -22,12 +26,18 @@ pub struct DraftSummary {
 /// A draft with its body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Draft {
+    /// The draft's id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The first heading or line of the body (or 未命名).
     pub title: String,
+    /// The Markdown text.
     pub body: String,
+    /// When it was made, RFC 3339 UTC.
     pub created: String,
+    /// When it was last saved, RFC 3339 UTC.
     pub updated: String,
+    /// 字数 of the body.
     pub chars: usize,
     /// Where it started: `template:NAME`, `speech:ID` or `file:PATH`.
     #[ts(as = "Option<String>")]
@@ -93,9 +103,12 @@ impl TryFrom<String> for DraftSource {
 /// One saved snapshot of a draft, as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RevisionInfo {
+    /// The revision's id (unique across drafts).
     #[ts(type = "number")]
     pub id: i64,
+    /// When it was taken, RFC 3339 UTC.
     pub created: String,
+    /// 字数 of the body it holds.
     pub chars: usize,
     /// Why it was taken.
     pub reason: RevisionReason,
@@ -170,6 +183,7 @@ pub enum SaveKind {
 /// The result of a save.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Saved {
+    /// The draft as saved.
     pub draft: DraftSummary,
     /// Snapshots taken by this save (before and/or after it).
     #[ts(type = "Array<number>")]

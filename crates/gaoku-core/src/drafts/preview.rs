@@ -10,7 +10,9 @@ use super::markdown::options;
 /// One top-level block of the preview: the source line it starts on and its sanitized HTML.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct PreviewBlock {
+    /// The 0-based source line the block starts on.
     pub line: usize,
+    /// The block's HTML, sanitized.
     pub html: String,
 }
 

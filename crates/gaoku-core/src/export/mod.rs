@@ -48,12 +48,15 @@ pub enum Style {
 /// A document to export: title, optional lines under it, and the paragraphs.
 #[derive(Debug, Clone, Default)]
 pub struct ExportDoc {
+    /// The title line.
     pub title: String,
     /// Occasion or subtitle (shown under the title).
     pub subtitle: Option<String>,
+    /// The date shown under the title.
     pub date: Option<String>,
     /// The speaker, when known.
     pub author: Option<String>,
+    /// The body, one entry per paragraph.
     pub paragraphs: Vec<String>,
     /// Heading levels (1–4) given by a draft's Markdown for paragraphs without numbering.
     pub marked_levels: HashMap<usize, u8>,

@@ -14,9 +14,11 @@ use crate::store::draft_store as sql;
 /// A draft's outline, with the editor line of every paragraph the outline points at.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DraftOutline {
+    /// The outline of the draft's paragraphs.
     pub outline: Outline,
     /// `lines[para]` is the 0-based line where paragraph `para` of the outline starts.
     pub lines: Vec<usize>,
+    /// The line of the draft's `#` title, if it has one.
     pub title_line: Option<usize>,
 }
 

@@ -12,7 +12,9 @@ use crate::text::is_space;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
+    /// A numbered heading (一、 （一） 1. （1）).
     Heading,
+    /// An enumeration item inside a paragraph (一是, 第二, 首先).
     Item,
 }
 
@@ -20,6 +22,7 @@ pub enum NodeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(rename = "OutlineNode")]
 pub struct Node {
+    /// Heading or item.
     pub kind: NodeKind,
     /// Heading level 1–4 (一、 （一） 1. （1））; for items, one below the heading they sit in.
     pub level: u8,
@@ -31,6 +34,7 @@ pub struct Node {
     pub para: usize,
     /// Character offset of the marker inside that paragraph.
     pub offset: usize,
+    /// Headings one level down and the items under this heading.
     pub children: Vec<Node>,
 }
 
@@ -38,15 +42,20 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(rename = "OutlinePart")]
 pub struct Part {
+    /// Index of the paragraph in the shown text.
     pub para: usize,
+    /// The paragraph's text.
     pub text: String,
 }
 
 /// The outline of one speech.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Outline {
+    /// The speech's title.
     pub title: String,
+    /// The salutation (同志们：), if there is one.
     pub salutation: Option<Part>,
+    /// The top-level headings (or items, when the speech has no headings).
     pub nodes: Vec<Node>,
     /// The closing part (a call to action after the last section), if there is one.
     pub closing: Option<Part>,

@@ -42,9 +42,13 @@ impl PhraseKind {
 /// One occurrence of a phrase in a speech: character range of the shown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mined {
+    /// Which pattern found it.
     pub kind: PhraseKind,
+    /// The phrase as the bank keeps it.
     pub text: String,
+    /// Start character in the shown text.
     pub start: usize,
+    /// End character (exclusive).
     pub end: usize,
 }
 

@@ -10,38 +10,51 @@ use serde::{Deserialize, Serialize};
 /// Where a phrase occurs: a speech and a character range of its shown text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PhraseSource {
+    /// The speech it occurs in.
     #[ts(type = "number")]
     pub speech: i64,
+    /// Start character in the speech's shown text.
     pub start: usize,
+    /// End character (exclusive).
     pub end: usize,
 }
 
 /// An entry of the phrase bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Phrase {
+    /// The entry's id.
     #[ts(type = "number")]
     pub id: i64,
+    /// 排比, enumeration, paired form, slogan, or the writer's own.
     pub kind: PhraseKind,
+    /// The phrase.
     pub text: String,
     /// Occurrences across the library.
     pub count: usize,
+    /// Where it occurs, in speech order.
     pub sources: Vec<PhraseSource>,
+    /// Marked by the writer as a favourite.
     pub starred: bool,
     /// Added (or edited) by the writer rather than mined.
     pub user: bool,
+    /// The writer's own tags.
     pub tags: Vec<String>,
 }
 
 /// Which entries to list.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct PhraseFilter {
+    /// Only this kind.
     pub kind: Option<PhraseKind>,
+    /// Only entries found at least this many times.
     #[serde(default)]
     pub min_count: usize,
+    /// Only starred entries.
     #[serde(default)]
     pub starred_only: bool,
     /// Only entries whose text contains this.
     pub contains: Option<String>,
+    /// Only entries with this tag.
     pub tag: Option<String>,
     /// At most this many entries (0: all).
     #[serde(default)]

@@ -86,10 +86,15 @@ pub fn date_key(date: Option<&str>) -> u64 {
 /// Filters that narrow a search.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
+    /// From this year on.
     pub year_from: Option<i32>,
+    /// Up to this year.
     pub year_to: Option<i32>,
+    /// Only this speaker.
     pub speaker: Option<String>,
+    /// Only this kind.
     pub kind: Option<String>,
+    /// Only speeches with this tag.
     pub tag: Option<String>,
 }
 
@@ -100,8 +105,10 @@ pub struct Filters {
 #[serde(rename_all = "lowercase")]
 #[ts(rename = "SearchSort")]
 pub enum Sort {
+    /// Best match first.
     #[default]
     Relevance,
+    /// Newest first.
     Date,
 }
 

@@ -20,6 +20,7 @@ use query::ParsedQuery;
 /// A search as the user asked for it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchRequest {
+    /// What the writer typed: a phrase, keywords or a pattern with `…` or `*`.
     pub query: String,
     /// Treat the query as a pattern even without `…` or `*`.
     #[serde(default)]
@@ -27,11 +28,17 @@ pub struct SearchRequest {
     /// At most this many hits (0: all).
     #[serde(default)]
     pub limit: usize,
+    /// From this year on.
     pub year_from: Option<i32>,
+    /// Up to this year.
     pub year_to: Option<i32>,
+    /// Only this speaker.
     pub speaker: Option<String>,
+    /// Only this kind.
     pub kind: Option<String>,
+    /// Only speeches with this tag.
     pub tag: Option<String>,
+    /// Relevance or date.
     #[serde(default)]
     pub sort: Sort,
 }
@@ -60,20 +67,27 @@ impl SearchRequest {
 /// A character range in the shown text (paragraphs joined by `\n`), end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Span {
+    /// Start character.
     pub start: usize,
+    /// End character (exclusive).
     pub end: usize,
 }
 
 /// One speech that matched.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchHit {
+    /// The speech's id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The speech's title.
     pub title: String,
+    /// The speech's date.
     pub date: Option<String>,
+    /// Relevance score (higher is better).
     pub score: f32,
     /// Non-overlapping occurrences, left to right (for keywords: summed over the terms).
     pub match_count: usize,
+    /// Where the matches are in the shown text.
     pub matches: Vec<Span>,
     /// 1–3 snippets of about 80 characters, matches in `<mark>`, everything else HTML-escaped.
     pub snippets: Vec<String>,
@@ -82,10 +96,13 @@ pub struct SearchHit {
 /// The answer to a search.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchResults {
+    /// The query as given.
     pub query: String,
+    /// How the query was read.
     pub mode: Mode,
     /// Speeches that match (all of them, not only those returned).
     pub total: usize,
+    /// The hits returned (at most the request's limit).
     pub hits: Vec<SearchHit>,
 }
 

@@ -15,14 +15,18 @@ pub const MAX_GAP: usize = 200;
 #[serde(rename_all = "lowercase")]
 #[ts(rename = "SearchMode")]
 pub enum Mode {
+    /// The exact phrase (狠抓落实).
     Phrase,
+    /// All of several words, ranked.
     Keywords,
+    /// Literal parts in order with gaps (一是…二是…, 要*干).
     Pattern,
 }
 
 /// A parsed query. Terms and literal parts are already folded (see [`super::normalize`]).
 #[derive(Debug, Clone)]
 pub struct ParsedQuery {
+    /// How the query is read.
     pub mode: Mode,
     /// Phrase: one term; keywords: several; pattern: its literal parts (used to narrow candidates).
     pub terms: Vec<String>,
