@@ -1,0 +1,100 @@
+//! `gaoku search|outline|convert`: finding and reading text in the library or in a file.
+
+use std::path::Path;
+
+use clap::Args;
+use gaoku_core::{Library, Result, SearchRequest, Sort};
+
+use crate::output;
+
+/// The arguments of `gaoku search`.
+#[derive(Args)]
+pub struct SearchArgs {
+    /// A phrase, several words (keywords: `gaoku search 乡村 振兴`), or a pattern.
+    #[arg(required = true, num_args = 1..)]
+    query: Vec<String>,
+    /// Treat the query as a pattern even without … or *.
+    #[arg(long)]
+    pattern: bool,
+    /// Hits to return (0: all).
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    #[arg(long)]
+    year_from: Option<i32>,
+    #[arg(long)]
+    year_to: Option<i32>,
+    #[arg(long)]
+    speaker: Option<String>,
+    #[arg(long)]
+    kind: Option<String>,
+    #[arg(long)]
+    tag: Option<String>,
+    /// relevance or date (newest first).
+    #[arg(long, default_value = "relevance")]
+    sort: Sort,
+}
+
+/// The arguments of `gaoku convert`.
+#[derive(Args)]
+pub struct ConvertArgs {
+    #[arg(value_name = "ID|FILE")]
+    target: String,
+    #[arg(long, value_enum, default_value = "md")]
+    to: ConvertTo,
+    /// Put headings that open a paragraph on a line of their own.
+    #[arg(long)]
+    split_inline: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ConvertTo {
+    Md,
+    Txt,
+}
+
+/// Runs a search.
+pub fn search(lib: &mut Library, a: &SearchArgs, json: bool) -> Result<()> {
+    let req = SearchRequest {
+        // Several words on the command line are keywords, as with spaces in quotes.
+        query: a.query.join(" "),
+        pattern: a.pattern,
+        limit: a.limit,
+        year_from: a.year_from,
+        year_to: a.year_to,
+        speaker: a.speaker.clone(),
+        kind: a.kind.clone(),
+        tag: a.tag.clone(),
+        sort: a.sort,
+    };
+    output::search(&lib.search(&req)?, json);
+    Ok(())
+}
+
+/// The outline of speech `target` (an id) or of a file.
+pub fn outline(lib: &Library, target: &str, json: bool) -> Result<()> {
+    let outline = match target.parse::<i64>() {
+        Ok(id) => lib.outline(id)?,
+        Err(_) => Library::outline_file(Path::new(target))?,
+    };
+    output::outline(&outline, json);
+    Ok(())
+}
+
+/// A speech or a file as structured Markdown or plain text.
+pub fn convert(lib: &Library, a: &ConvertArgs) -> Result<()> {
+    let (title, paragraphs) = match a.target.parse::<i64>() {
+        Ok(id) => {
+            let s = lib.speech(id)?;
+            (s.meta.title, s.paragraphs)
+        }
+        Err(_) => Library::read_file(Path::new(&a.target))?,
+    };
+    match a.to {
+        ConvertTo::Md => out!(
+            "{}",
+            gaoku_core::outline::to_markdown(&title, &paragraphs, a.split_inline)
+        ),
+        ConvertTo::Txt => outln!("{}\n{}", title, paragraphs.join("\n")),
+    }
+    Ok(())
+}
