@@ -19,16 +19,40 @@ pub struct AppError {
     pub message: String,
 }
 
-/// Codes of the shell's own errors (none has parameters): the window's menu could not be built,
-/// an import worker died, the library's lock was poisoned by a panic.
-pub const SHELL_CODES: [&str; 3] = ["window", "import_stopped", "library_poisoned"];
+/// The shell's own errors (none has parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShellError {
+    /// The window's menu could not be built or set.
+    Window,
+    /// An import worker died before it reported.
+    ImportStopped,
+    /// The library's lock was poisoned by a panic.
+    LibraryPoisoned,
+}
+
+impl ShellError {
+    /// Every shell error, for the catalog test.
+    pub const ALL: [ShellError; 3] = [
+        ShellError::Window,
+        ShellError::ImportStopped,
+        ShellError::LibraryPoisoned,
+    ];
+
+    /// The stable code the UI's catalog knows it by.
+    pub fn code(self) -> &'static str {
+        match self {
+            ShellError::Window => "window",
+            ShellError::ImportStopped => "import_stopped",
+            ShellError::LibraryPoisoned => "library_poisoned",
+        }
+    }
+}
 
 impl AppError {
-    /// An error of the shell itself (not from the core).
-    pub fn shell(code: &str, message: impl Into<String>) -> Self {
-        debug_assert!(SHELL_CODES.contains(&code), "{code} is not in SHELL_CODES");
+    /// An error of the shell itself (not from the core), with the technical detail in English.
+    pub fn shell(kind: ShellError, message: impl Into<String>) -> Self {
         AppError {
-            code: code.into(),
+            code: kind.code().into(),
             params: Map::new(),
             message: message.into(),
         }

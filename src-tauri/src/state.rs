@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use gaoku_core::Library;
 
-use crate::error::{AppError, CmdResult};
+use crate::error::{AppError, CmdResult, ShellError};
 
 /// What every command can reach.
 pub struct AppState {
@@ -32,7 +32,7 @@ impl AppState {
     pub fn library(&self) -> CmdResult<MutexGuard<'_, Library>> {
         self.library.lock().map_err(|_| {
             AppError::shell(
-                "library_poisoned",
+                ShellError::LibraryPoisoned,
                 "the library is unavailable after an earlier failure; restart Gaoku",
             )
         })

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 fn generated_error_codes_are_current() {
     let mut codes: BTreeMap<String, Vec<String>> =
         gaoku_core::Error::catalog().into_iter().collect();
-    for code in gaoku_app::error::SHELL_CODES {
+    for kind in gaoku_app::error::ShellError::ALL {
+        let code = kind.code();
         assert!(
             codes.insert(code.to_string(), Vec::new()).is_none(),
             "{code} is a core code too"

@@ -7,7 +7,7 @@ use gaoku_core::{ImportReport, Library, Speech, SpeechEdit, SpeechSummary};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use crate::error::{AppError, CmdResult};
+use crate::error::{AppError, CmdResult, ShellError};
 use crate::state::AppState;
 
 /// Where the library lives and how big it is.
@@ -76,7 +76,7 @@ pub async fn import_paths<R: Runtime>(
     });
     worker.await.map_err(|e| {
         AppError::shell(
-            "import_stopped",
+            ShellError::ImportStopped,
             format!("the import stopped unexpectedly: {e}"),
         )
     })?
