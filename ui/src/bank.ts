@@ -2,6 +2,7 @@
 import { api, asAppError, type Phrase, type PhraseKind, type Template } from "./api";
 import { confirmClick, copyText, el } from "./dom";
 import { tr } from "./i18n";
+import type { Pane } from "./pane";
 
 export const KIND_NAMES: Record<PhraseKind, string> = {
   parallel: tr("排比"),
@@ -19,7 +20,7 @@ export interface BankHooks {
   showTemplate: (t: Template) => void;
 }
 
-export function phrasePane(hooks: BankHooks): HTMLElement {
+export function phrasePane(hooks: BankHooks): Pane {
   const pane = el("div", { id: "phrase-pane", class: "bank-pane" });
   const kind = el("select", { id: "phrase-kind", "aria-label": tr("类别") });
   kind.append(el("option", { value: "" }, tr("全部")));
@@ -139,15 +140,14 @@ export function phrasePane(hooks: BankHooks): HTMLElement {
   kind.addEventListener("change", () => void load());
   starredOnly.addEventListener("change", () => void load());
   filter.addEventListener("input", () => void load());
-  pane.addEventListener("gaoku-show", () => void load());
-  return pane;
+  return { tab: "tab-phrases", name: tr("句式"), element: pane, shown: () => void load() };
 }
 
-export function templatePane(hooks: BankHooks): HTMLElement {
+export function templatePane(hooks: BankHooks): Pane {
   const pane = el("div", { id: "template-pane", class: "bank-pane" });
   const list = el("ul", { id: "template-list", class: "bank-list" });
   pane.append(list);
-  pane.addEventListener("gaoku-show", async () => {
+  const load = async () => {
     try {
       const all = await api.templates();
       list.replaceChildren(
@@ -164,8 +164,8 @@ export function templatePane(hooks: BankHooks): HTMLElement {
     } catch (e) {
       list.replaceChildren(el("li", { class: "error" }, asAppError(e).message));
     }
-  });
-  return pane;
+  };
+  return { tab: "tab-templates", name: tr("模板"), element: pane, shown: () => void load() };
 }
 
 /** The reader's view of a template: its parts as an outline with notes. */

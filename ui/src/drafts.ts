@@ -3,6 +3,7 @@ import { api, asAppError, type DraftSummary } from "./api";
 import { localTime } from "./format";
 import { el } from "./dom";
 import { tr } from "./i18n";
+import type { Pane } from "./pane";
 
 export interface DraftPaneHooks {
   open: (id: number) => void;
@@ -77,9 +78,10 @@ export function draftPane(hooks: DraftPaneHooks) {
   blank.addEventListener("click", () => void create(null));
   fromTemplate.addEventListener("click", () => void create(template.value || null));
   filter.addEventListener("input", () => void refresh());
-  pane.addEventListener("gaoku-show", () => {
+  const shown = () => {
     void refresh();
     void loadTemplates();
-  });
-  return { pane, refresh, saved, create };
+  };
+  const self: Pane = { tab: "tab-drafts", name: tr("草稿"), element: pane, shown };
+  return { ...self, refresh, saved, create };
 }

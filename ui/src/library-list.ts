@@ -5,6 +5,8 @@ import { el } from "./dom";
 import { formatChars, formatDate } from "./format";
 import { filterList, type ListFilter } from "./listfilter";
 import { tr } from "./i18n";
+import { SPEECH_KINDS } from "./generated/ipc";
+import type { Pane } from "./pane";
 import { meta, opensOnActivate, showError, ui } from "./workspace";
 import { openSpeech } from "./reader";
 
@@ -23,6 +25,25 @@ export function listFilter(): ListFilter {
     tag: ui.tag.value.trim(),
     sort: ui.sort.value === "title" ? "title" : "date",
   };
+}
+
+/** The 素材库 pane: the search box, the filter bar, and the list or the search hits. */
+export function libraryPane(): Pane {
+  const filters = el("div", { class: "filters" });
+  ui.kind.append(el("option", { value: "" }, tr("全部类别")));
+  // The kinds the core's import detects (generated from Rust), so the filter never misses one.
+  for (const k of SPEECH_KINDS) ui.kind.append(el("option", { value: k }, tr(k)));
+  ui.sort.append(
+    el("option", { value: "relevance" }, tr("按相关度")),
+    el("option", { value: "date" }, tr("按日期")),
+    el("option", { value: "title" }, tr("按标题")),
+  );
+  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort, ui.speaker, ui.tag);
+  ui.results.hidden = true;
+  const pane = el("div", { id: "library-pane", class: "bank-pane" });
+  pane.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
+  // The list is reloaded whenever the library changes, so there is nothing to load on show.
+  return { tab: "tab-library", name: tr("素材库"), element: pane, shown: () => {} };
 }
 
 export function renderLibrary(rows: SpeechSummary[]) {

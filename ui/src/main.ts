@@ -1,9 +1,9 @@
 // The Gaoku window: library list and search on the left, the speech in the middle, its outline on
 // the right. This file lays the window out and wires tabs, search-as-you-type, shortcuts and the
-// menu; the parts are workspace.ts (shared elements), reader.ts, library-list.ts, search-pane.ts.
+// menu; the parts are workspace.ts (shared elements), reader.ts, and the sidebar panes (pane.ts:
+// library-list.ts, bank.ts, drafts.ts), with search-pane.ts showing hits in the library pane.
 // Imported text is untrusted: it only ever goes into textContent (see dom.ts).
 import "./style.css";
-import { SPEECH_KINDS } from "./generated/ipc";
 import { installActions } from "./actions";
 import { api } from "./api";
 import { el, later } from "./dom";
@@ -13,7 +13,8 @@ import { installQuickSwitch } from "./quickswitch";
 import { lang, setLang, tr } from "./i18n";
 import { drafts, palette, ui, writer } from "./workspace";
 import { openSpeech, showTemplate } from "./reader";
-import { libraryRows, refreshLibrary } from "./library-list";
+import { libraryPane, libraryRows, refreshLibrary } from "./library-list";
+import type { Pane } from "./pane";
 import { runSearch } from "./search-pane";
 
 /** Pause after typing in the year boxes before their search runs. */
@@ -32,45 +33,27 @@ async function main() {
   });
   header.append(el("strong", {}, tr("稿库")), el("span", { class: "sub" }, tr("素材库")), actions, ui.status, langButton);
   const importPanel = setupImport(actions, () => void refreshLibrary());
-  const filters = el("div", { class: "filters" });
-  ui.kind.append(el("option", { value: "" }, tr("全部类别")));
-  // The kinds the core's import detects (generated from Rust), so the filter never misses one.
-  for (const k of SPEECH_KINDS) ui.kind.append(el("option", { value: k }, tr(k)));
-  ui.sort.append(
-    el("option", { value: "relevance" }, tr("按相关度")),
-    el("option", { value: "date" }, tr("按日期")),
-    el("option", { value: "title" }, tr("按标题")),
-  );
-  filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort, ui.speaker, ui.tag);
   const side = el("nav", { class: "side" });
-  ui.results.hidden = true;
-  const libraryPane = el("div", { id: "library-pane", class: "bank-pane" });
-  libraryPane.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
   const hooks = {
     openAt: (speech: number, start: number, end: number) => void openSpeech(speech, [{ start, end }]),
     showTemplate,
   };
-  const panes: Array<[string, string, HTMLElement]> = [
-    ["tab-library", tr("素材库"), libraryPane],
-    ["tab-phrases", tr("句式"), phrasePane(hooks)],
-    ["tab-templates", tr("模板"), templatePane(hooks)],
-    ["tab-drafts", tr("草稿"), drafts.pane],
-  ];
+  const panes: Pane[] = [libraryPane(), phrasePane(hooks), templatePane(hooks), drafts];
   const tabs = el("div", { class: "tabs", role: "tablist" });
-  for (const [id, name, pane] of panes) {
-    const tab = el("button", { type: "button", id, role: "tab" }, name);
+  for (const pane of panes) {
+    const tab = el("button", { type: "button", id: pane.tab, role: "tab" }, pane.name);
     tab.addEventListener("click", () => {
-      for (const [otherId, , other] of panes) {
-        other.hidden = other !== pane;
-        document.getElementById(otherId)?.classList.toggle("active", other === pane);
+      for (const other of panes) {
+        other.element.hidden = other !== pane;
+        document.getElementById(other.tab)?.classList.toggle("active", other === pane);
       }
-      pane.dispatchEvent(new Event("gaoku-show"));
+      pane.shown();
     });
     tabs.append(tab);
-    pane.hidden = pane !== libraryPane;
+    pane.element.hidden = pane !== panes[0];
   }
   tabs.firstElementChild?.classList.add("active");
-  side.append(tabs, ...panes.map(([, , pane]) => pane));
+  side.append(tabs, ...panes.map((pane) => pane.element));
   const main = el("div", { class: "panes" });
   ui.reader.append(el("p", { class: "hint" }, tr("在左侧选择一篇讲话稿。")));
   writer.element.hidden = true;

@@ -30,7 +30,7 @@ export function showTemplate(t: Template) {
     rename.addEventListener("click", async () => {
       try {
         showTemplate(await api.renameTemplate(t.name, name.value.trim()));
-        document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
+        document.getElementById("tab-templates")?.click();
       } catch (e) {
         note.textContent = asAppError(e).message;
       }
@@ -39,7 +39,7 @@ export function showTemplate(t: Template) {
       try {
         await api.deleteTemplate(t.name);
         ui.reader.replaceChildren(el("p", { class: "hint" }, tr("模板已删除。")));
-        document.getElementById("template-pane")?.dispatchEvent(new Event("gaoku-show"));
+        document.getElementById("tab-templates")?.click();
       } catch (e) {
         note.textContent = asAppError(e).message;
       }
