@@ -6,6 +6,8 @@
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/tools.rs"]
+mod tools;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,28 +16,7 @@ use std::process::Command;
 use gaoku_core::export::{ExportDoc, Format, Style};
 use gaoku_core::outline::outline;
 use gaoku_core::{Library, OpenOptions};
-
-fn tool(name: &str) -> &str {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "{name} is not installed; ./scripts/test installs pandoc, libreoffice and poppler-utils"
-    );
-    name
-}
-
-fn run(cmd: &mut Command) -> Vec<u8> {
-    let out = cmd.output().expect("run tool");
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
+use tools::{run, soffice_convert, tool};
 
 /// The speeches under test: the sample, and three corpus reports when the corpus is present.
 fn documents(lib: &mut Library) -> Vec<(i64, String)> {
@@ -177,16 +158,7 @@ fn markdown_through_pandoc_keeps_headings_paragraphs_and_text() {
 
 /// `soffice --convert-to pdf` in its own profile folder; returns the PDF's path.
 fn to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
-    let profile = out_dir.join("lo-profile");
-    run(Command::new(tool("soffice"))
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out_dir)
-        .arg(docx));
-    docx.with_extension("pdf")
+    soffice_convert(&[docx.to_path_buf()], "pdf", out_dir).remove(0)
 }
 
 /// Words of one PDF page with their boxes, from `pdftotext -bbox`.

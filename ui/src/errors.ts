@@ -20,28 +20,43 @@ export const CATALOG: Record<string, Entry> = {
     zh: "文件过大（{mb} MB）：超过 {limit} MB 的文本文件不导入",
     en: "File too large ({mb} MB): text files over {limit} MB are not imported",
   },
-  docx_too_large: {
-    zh: "文件过大（{mb} MB）：超过 {limit} MB 的 .docx 不导入",
-    en: "File too large ({mb} MB): .docx files over {limit} MB are not imported",
+  document_too_large: {
+    zh: "文件过大（{mb} MB）：超过 {limit} MB 的文档不导入",
+    en: "File too large ({mb} MB): documents over {limit} MB are not imported",
   },
   not_yet: {
     zh: "暂不支持 .{ext} 文件：请用 Word 或 WPS 打开，另存为 .docx（或 .txt）",
     en: ".{ext} files are not supported yet: open it in Word or WPS and save as .docx (or .txt)",
   },
   no_extension: {
-    zh: "不支持的文件类型（没有扩展名）：请用 .txt、.md 或 .docx",
-    en: "Unsupported file type (no extension): use .txt, .md or .docx",
+    zh: "不支持的文件类型（没有扩展名）：请用 .docx、.doc、.wps、.pdf、.txt 等文档",
+    en: "Unsupported file type (no extension): use a document such as .docx, .doc, .pdf or .txt",
   },
   unsupported: {
-    zh: "不支持的文件类型 .{ext}：请用 .txt、.md 或 .docx",
-    en: "Unsupported file type .{ext}: use .txt, .md or .docx",
+    zh: "不支持的文件类型 .{ext}：请用 .docx、.doc、.wps、.pdf、.txt 等文档",
+    en: "Unsupported file type .{ext}: use a document such as .docx, .doc, .pdf or .txt",
   },
-  not_a_docx: { zh: "不是有效的 .docx：文件已损坏或不完整", en: "Not a valid .docx: the file is damaged or incomplete" },
+  damaged: {
+    zh: "不是有效的 .{format} 文件：文件已损坏或不完整（{why}）",
+    en: "Not a valid .{format} file: it is damaged or incomplete ({why})",
+  },
+  encrypted: {
+    zh: "文档设有密码：请在 Word 或 WPS 中打开，取消密码后重新保存",
+    en: "The document is password-protected: open it in Word or WPS, remove the password and save it again",
+  },
+  old_format: {
+    zh: "旧版 Word（6.0/95）或 WPS（2005 年以前）格式，或不是文字文档：请在 Word 或 WPS 中打开，另存为 .docx",
+    en: "An old Word (6.0/95) or WPS (before 2005) format, or not a text document: open it in Word or WPS and save as .docx",
+  },
+  not_text: {
+    zh: "不是可读的文字（二进制文件或无法识别的编码）",
+    en: "Not readable text (a binary file or an unknown encoding)",
+  },
   zip_bomb: {
     zh: "已拒绝：文档解压后达 {mb} MB，超过 {limit} MB（可能是压缩炸弹）",
     en: "Refused: the document inflates to {mb} MB, over {limit} MB (a zip bomb?)",
   },
-  docx_no_text: { zh: "这个 .docx 里没有文字", en: "The .docx contains no text" },
+  empty_document: { zh: "文档里没有文字", en: "The document contains no text" },
   no_text: {
     zh: "清理后没有正文（文件里只有空行或广告）",
     en: "No text left after cleaning (the file holds only blank lines or adverts)",
@@ -51,7 +66,7 @@ export const CATALOG: Record<string, Entry> = {
   not_regular: { zh: "不是普通文件（设备、管道或套接字）", en: "Not a regular file (a device, pipe or socket)" },
   store: { zh: "无法存入素材库：{why}", en: "Could not store it in the library: {why}" },
   lock_file: { zh: "Office 临时锁文件", en: "An Office lock file" },
-  not_a_document: { zh: "不是 .txt、.md 或 .docx 文件", en: "Not a .txt, .md or .docx file" },
+  not_a_document: { zh: "不是稿库能读取的文档", en: "Not a document Gaoku reads" },
   // Search.
   empty_query: {
     zh: "请输入要检索的内容：原词（狠抓落实）、关键词（乡村振兴 产业）或句式（一是…二是…）",

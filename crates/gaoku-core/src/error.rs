@@ -25,28 +25,38 @@ pub enum ImportError {
     /// A text file over the size limit (`mb` with one decimal, `limit` in MB).
     #[error("file too large: {mb} MB; text files over {limit} MB are not imported (one speech is well under 1 MB)")]
     TooLarge { mb: String, limit: u64 },
-    /// A .docx over the size limit.
-    #[error("file too large: {mb} MB; .docx files over {limit} MB are not imported")]
-    DocxTooLarge { mb: String, limit: u64 },
-    /// A document format Gaoku cannot read yet (.doc, .wps, .pdf …).
+    /// A document (.docx, .doc, .pdf …) over the size limit.
+    #[error("file too large: {mb} MB; documents over {limit} MB are not imported")]
+    DocumentTooLarge { mb: String, limit: u64 },
+    /// A document format Gaoku cannot read yet.
     #[error(
         ".{ext} files are not supported yet: open it in Word or WPS and save as .docx (or .txt)"
     )]
     NotYet { ext: String },
-    #[error("unsupported file type (no extension): expected .txt, .md or .docx")]
+    #[error("unsupported file type (no extension): expected a document such as .docx, .doc, .pdf or .txt")]
     NoExtension,
-    #[error("unsupported file type .{ext}: expected .txt, .md or .docx")]
+    #[error("unsupported file type .{ext}: expected a document such as .docx, .doc, .pdf or .txt")]
     Unsupported { ext: String },
-    /// Not a readable .docx; `why` is the technical detail.
-    #[error("not a valid .docx ({why})")]
-    NotADocx { why: String },
+    /// Not a readable file of its format (`format` is docx, doc, rtf, odt …); `why` is the
+    /// technical detail.
+    #[error("not a valid .{format} file ({why})")]
+    Damaged { format: String, why: String },
+    /// A password-protected document.
+    #[error("the document is password-protected: open it in Word or WPS, remove the password and save it again")]
+    Encrypted,
+    /// An OLE file that is not Word 97 or later: Word 6/95, WPS before 2005, or not a document.
+    #[error("an old Word (6.0/95) or WPS (before 2005) format, or not a text document: open it in Word or WPS and save as .docx")]
+    OldFormat,
+    /// Decoded text that does not look like writing (random bytes, an unknown encoding).
+    #[error("not readable text (binary or unknown encoding)")]
+    NotText,
     /// The .docx would inflate past the limit (`mb` is what it declares, when it does).
     #[error(
         "refused: the document inflates to {mb} MB (zip bomb or oversized file; limit {limit} MB)"
     )]
     ZipBomb { mb: u64, limit: u64 },
-    #[error("the .docx contains no text")]
-    DocxNoText,
+    #[error("the document contains no text")]
+    EmptyDocument,
     #[error("no text left after cleaning (the file holds only blank lines or adverts)")]
     NoText,
     #[error("cannot read: {why}")]
@@ -68,7 +78,7 @@ pub enum ImportError {
 pub enum SkipReason {
     #[error("Office lock file")]
     LockFile,
-    #[error("not a .txt, .md or .docx file")]
+    #[error("not a document Gaoku reads")]
     NotADocument,
 }
 
@@ -325,13 +335,19 @@ fn examples() -> Vec<Error> {
         },
         ImportError::Undecodable,
         ImportError::TooLarge { mb: s(), limit: 0 },
-        ImportError::DocxTooLarge { mb: s(), limit: 0 },
+        ImportError::DocumentTooLarge { mb: s(), limit: 0 },
         ImportError::NotYet { ext: s() },
         ImportError::NoExtension,
         ImportError::Unsupported { ext: s() },
-        ImportError::NotADocx { why: s() },
+        ImportError::Damaged {
+            format: s(),
+            why: s(),
+        },
+        ImportError::Encrypted,
+        ImportError::OldFormat,
+        ImportError::NotText,
         ImportError::ZipBomb { mb: 0, limit: 0 },
-        ImportError::DocxNoText,
+        ImportError::EmptyDocument,
         ImportError::NoText,
         ImportError::Unreadable { why: s() },
         ImportError::LinkLoop { target: s() },
@@ -345,13 +361,16 @@ fn examples() -> Vec<Error> {
             | ImportError::BadBytes { .. }
             | ImportError::Undecodable
             | ImportError::TooLarge { .. }
-            | ImportError::DocxTooLarge { .. }
+            | ImportError::DocumentTooLarge { .. }
             | ImportError::NotYet { .. }
             | ImportError::NoExtension
             | ImportError::Unsupported { .. }
-            | ImportError::NotADocx { .. }
+            | ImportError::Damaged { .. }
+            | ImportError::Encrypted
+            | ImportError::OldFormat
+            | ImportError::NotText
             | ImportError::ZipBomb { .. }
-            | ImportError::DocxNoText
+            | ImportError::EmptyDocument
             | ImportError::NoText
             | ImportError::Unreadable { .. }
             | ImportError::LinkLoop { .. }

@@ -5,8 +5,68 @@ use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UT
 
 use crate::error::ImportError;
 
-/// Decodes `bytes` to text, or says in one line why it is not text.
+/// Decodes `bytes` to text that looks like writing, or says in one line why it is not text.
 pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
+    let text = decode_any(bytes)?;
+    plausible(&text)?;
+    Ok(text)
+}
+
+/// Characters of the text that [`plausible`] looks at: enough to judge, never the whole of a
+/// 10 MB file.
+const PLAUSIBLE_SAMPLE: usize = 100_000;
+
+/// Decoded text must look like writing: mostly Han characters, letters, digits and punctuation,
+/// no run of one letter over and over. Random bytes that happen to decode (as UTF-16, say) give
+/// rare ideographs, Hangul, private-use and control characters instead.
+pub fn plausible(text: &str) -> Result<(), ImportError> {
+    let mut seen = 0usize;
+    let mut common = 0usize;
+    let mut run = (None, 0usize);
+    for c in text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(PLAUSIBLE_SAMPLE)
+    {
+        seen += 1;
+        if is_common(c) {
+            common += 1;
+        }
+        run = match run {
+            (Some(prev), n) if prev == c => (Some(c), n + 1),
+            _ => (Some(c), 1),
+        };
+        if run.1 >= 40 && c.is_alphabetic() {
+            return Err(ImportError::NotText);
+        }
+    }
+    // Short texts get the benefit of the doubt; longer ones must be 85 % ordinary writing.
+    if seen >= 20 && common * 100 < seen * 85 {
+        return Err(ImportError::NotText);
+    }
+    Ok(())
+}
+
+/// A character of ordinary Chinese (or Western) writing: printable ASCII, Latin letters with
+/// accents and pinyin tones, Greek and Cyrillic, punctuation, symbols used in documents (①, ■,
+/// ★, ㈠), kana, and the common CJK ideographs (not the rare Extension blocks).
+fn is_common(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E
+        | 0xA0..=0x24F
+        | 0x2B0..=0x2FF
+        | 0x370..=0x4FF
+        | 0x2000..=0x27BF
+        | 0x3000..=0x30FF
+        | 0x3100..=0x312F
+        | 0x3200..=0x33FF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF)
+}
+
+fn decode_any(bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
@@ -117,6 +177,46 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn random_bytes_are_not_text_whatever_they_decode_to() {
+        // A xorshift stream with the UTF-16LE line breaks that made it look like UTF-16.
+        let mut x: u32 = 0x9E37_79B9;
+        let mut bytes = Vec::new();
+        for i in 0..4096 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            // No zero high bytes and no surrogates: every unit decodes.
+            let hi = match (x >> 8) as u8 | 0x01 {
+                h @ 0xD8..=0xDF => h - 0x20,
+                h => h,
+            };
+            let pair = if i % 40 == 39 {
+                [b'\n', 0]
+            } else {
+                [x as u8, hi]
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        assert!(decode_any(&bytes).is_ok(), "it does decode as UTF-16");
+        assert_eq!(decode_text(&bytes), Err(ImportError::NotText));
+        assert_eq!(plausible(&"ア".repeat(50)), Err(ImportError::NotText));
+        assert_eq!(
+            plausible(&"\u{E000}\u{E123}".repeat(20)),
+            Err(ImportError::NotText)
+        );
+    }
+
+    #[test]
+    fn writing_is_plausible() {
+        let speech =
+            "同志们：今年以来，全县上下紧紧围绕“一个目标、三个定位、六大战略”，GDP增长6.5%。①——★";
+        assert_eq!(plausible(speech), Ok(()));
+        assert_eq!(plausible("Ünïcödé café — naïve résumé; Ǎ ǎ pīnyīn"), Ok(()));
+        assert_eq!(plausible("短"), Ok(()));
+        assert_eq!(plausible(&"—".repeat(80)), Ok(()));
+    }
 
     const TEXT: &str = "同志们：\n今天我们召开半年工作总结会议，狠抓落实。\n";
 

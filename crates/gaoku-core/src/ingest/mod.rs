@@ -1,13 +1,20 @@
-//! Import: finding files, reading .txt/.md/.docx, cleaning, metadata. Each file succeeds or fails
-//! on its own with a one-line reason; nothing here touches the library.
+//! Import: finding files, reading every format (text, Markdown, .docx, .doc/.wps, .odt, .rtf,
+//! .html), cleaning, metadata. Each file succeeds or fails on its own with a one-line reason;
+//! nothing here touches the library. The format is decided by the file's content where it can
+//! be (a .doc that is really RTF or a web page is read as such), by its extension otherwise.
 
 pub mod clean;
 pub mod decode;
+pub mod doc;
 pub mod docx;
+pub mod html;
 pub mod meta;
+pub mod numbering;
+pub mod odt;
+pub mod rtf;
+mod zipped;
 
-use std::fs::File;
-use std::io::BufReader;
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -19,8 +26,8 @@ use crate::text::is_space;
 /// Largest .txt/.md accepted. A long government work report is under 100 KB; a file over this
 /// limit is almost surely not one speech (a whole book, a log, a database dump).
 pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
-/// Largest .docx accepted (images included).
-pub const MAX_DOCX_BYTES: u64 = 100 * 1024 * 1024;
+/// Largest document (.docx, .doc, .pdf …) accepted, images included.
+pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 /// A file read and cleaned, ready to store.
 #[derive(Debug, Clone)]
@@ -42,22 +49,61 @@ pub enum Found {
     Fail(PathBuf, ImportError),
 }
 
+/// The formats an import reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
+    Markdown,
     Docx,
+    Odt,
+    /// Word 97–2003 and WPS 文字 (the same binary format).
+    Doc,
+    Rtf,
+    Html,
 }
 
+/// What the extension promises; the content may still overrule it (see [`sniff`]).
 fn format_of(path: &Path) -> Result<Format, ImportError> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let ext = extension(path);
     match ext.as_str() {
-        "txt" | "text" | "md" | "markdown" => Ok(Format::Text),
-        "docx" => Ok(Format::Docx),
-        "doc" | "wps" | "pdf" | "rtf" | "odt" | "pages" => Err(ImportError::NotYet { ext }),
+        "txt" | "text" => Ok(Format::Text),
+        "md" | "markdown" => Ok(Format::Markdown),
+        "docx" | "docm" | "dotx" => Ok(Format::Docx),
+        "odt" | "ott" => Ok(Format::Odt),
+        "doc" | "dot" | "wps" | "wpt" => Ok(Format::Doc),
+        "rtf" => Ok(Format::Rtf),
+        "html" | "htm" | "xhtml" | "shtml" => Ok(Format::Html),
+        "pdf" | "pages" | "wpd" => Err(ImportError::NotYet { ext }),
         "" => Err(ImportError::NoExtension),
         _ => Err(ImportError::Unsupported { ext }),
+    }
+}
+
+/// The OLE compound-file signature (.doc, .wps, also .xls and .ppt).
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// The format the bytes are in, whatever the name says: Word and WPS save RTF and web pages
+/// under .doc, and a .docx renamed .doc is common.
+fn sniff(bytes: &[u8], by_name: Format) -> Format {
+    if bytes.starts_with(OLE_MAGIC) {
+        return Format::Doc;
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return if by_name == Format::Odt || odt::is_odt(bytes) {
+            Format::Odt
+        } else {
+            Format::Docx
+        };
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Format::Rtf;
+    }
+    match by_name {
+        Format::Text | Format::Markdown => by_name,
+        _ if html::looks_like_html(bytes) => Format::Html,
+        // A "document" with none of the signatures goes to its own reader, which says it is
+        // damaged (a text file named .doc is not taken for a speech).
+        other => other,
     }
 }
 
@@ -128,7 +174,7 @@ fn megabytes(bytes: u64) -> String {
 
 /// Reads and cleans one file.
 pub fn parse_file(path: &Path) -> Result<Parsed, ImportError> {
-    let format = format_of(path)?;
+    let by_name = format_of(path)?;
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(ImportError::NotRegular);
@@ -137,39 +183,61 @@ pub fn parse_file(path: &Path) -> Result<Parsed, ImportError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match format {
-        Format::Text => {
-            if meta.len() > MAX_TEXT_BYTES {
-                return Err(ImportError::TooLarge {
-                    mb: megabytes(meta.len()),
-                    limit: MAX_TEXT_BYTES / 1048576,
-                });
-            }
-            let bytes = std::fs::read(path).map_err(unreadable)?;
-            let text = decode::decode_text(&bytes)?;
-            let is_md = matches!(
-                path.extension()
-                    .map(|e| e.to_string_lossy().to_lowercase())
-                    .as_deref(),
-                Some("md" | "markdown")
-            );
-            let text = if is_md { strip_markdown(&text) } else { text };
-            parse_lines(clean::split_lines(&text), &fallback)
-        }
-        Format::Docx => {
-            if meta.len() > MAX_DOCX_BYTES {
-                return Err(ImportError::DocxTooLarge {
-                    mb: megabytes(meta.len()),
-                    limit: MAX_DOCX_BYTES / 1048576,
-                });
-            }
-            let file = File::open(path).map_err(unreadable)?;
-            let paragraphs = docx::docx_paragraphs(BufReader::new(file))?;
-            // A .docx has real paragraphs: a blank paragraph is not a separator to join across.
-            let lines = paragraphs.into_iter().filter(|p| !p.trim().is_empty());
-            parse_paragraphs(lines.collect(), &fallback)
-        }
+    let textual = matches!(by_name, Format::Text | Format::Markdown);
+    let limit = if textual {
+        MAX_TEXT_BYTES
+    } else {
+        MAX_DOCUMENT_BYTES
+    };
+    if meta.len() > limit {
+        let mb = megabytes(meta.len());
+        let limit = limit / 1048576;
+        return Err(if textual {
+            ImportError::TooLarge { mb, limit }
+        } else {
+            ImportError::DocumentTooLarge { mb, limit }
+        });
     }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    parse_bytes(&bytes, by_name, &fallback).map_err(|e| match e {
+        // Errors name the format by the file's own extension (a damaged .wps is "not a valid
+        // .wps file", though it is read as a .doc).
+        ImportError::Damaged { why, .. } => ImportError::Damaged {
+            format: extension(path),
+            why,
+        },
+        e => e,
+    })
+}
+
+/// The file's extension, lower case.
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// Reads and cleans the bytes of a file whose name suggests `by_name`.
+fn parse_bytes(bytes: &[u8], by_name: Format, fallback: &str) -> Result<Parsed, ImportError> {
+    let document = match sniff(bytes, by_name) {
+        Format::Text => {
+            return parse_lines(clean::split_lines(&decode::decode_text(bytes)?), fallback)
+        }
+        Format::Markdown => {
+            let text = strip_markdown(&decode::decode_text(bytes)?);
+            return parse_lines(clean::split_lines(&text), fallback);
+        }
+        Format::Docx => docx::docx_paragraphs(Cursor::new(bytes))?,
+        Format::Doc => doc::doc_paragraphs(Cursor::new(bytes))?,
+        Format::Odt => odt::odt_paragraphs(Cursor::new(bytes))?,
+        Format::Rtf => rtf::rtf_paragraphs(bytes)?,
+        Format::Html => {
+            let page = html::html_page(bytes)?;
+            let title = page.title.unwrap_or_else(|| fallback.to_string());
+            return parse_paragraphs(page.paragraphs, &title);
+        }
+    };
+    parse_paragraphs(document, fallback)
 }
 
 /// Markdown to plain lines: the text of each block, markup and raw HTML dropped, front matter
@@ -199,9 +267,14 @@ pub fn parse_lines(lines: Vec<String>, fallback_title: &str) -> Result<Parsed, I
     finish(clean::clean(lines), fallback_title)
 }
 
-/// Cleans the paragraphs of a .docx (each one already a paragraph) and detects metadata.
+/// Cleans the paragraphs of a document (each one already a paragraph: a blank one is not a
+/// separator to join across) and detects metadata.
 fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
-    let tidy: Vec<String> = paragraphs.iter().map(|p| clean::tidy_line(p)).collect();
+    let tidy: Vec<String> = paragraphs
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| clean::tidy_line(p))
+        .collect();
     let kept: Vec<String> = clean::drop_adverts(tidy)
         .into_iter()
         .filter(|p| !p.is_empty())
