@@ -90,6 +90,9 @@ fn generated_ipc_types_are_current() {
     ) + &format!(
         "\n/** The kinds of document import detects (gaoku_core::known_kinds). */\nexport const SPEECH_KINDS = {} as const;\n",
         serde_json::to_string(&gaoku_core::known_kinds()).unwrap()
+    ) + &format!(
+        "\n/** The file extensions import reads (gaoku_core::IMPORT_EXTENSIONS). */\nexport const IMPORT_EXTENSIONS = {} as const;\n",
+        serde_json::to_string(gaoku_core::IMPORT_EXTENSIONS).unwrap()
     );
     generated::check("ipc.ts", &text, "ipc_types");
 }

@@ -41,12 +41,16 @@ export const CATALOG: Record<string, Entry> = {
     en: "Not a valid .{format} file: it is damaged or incomplete ({why})",
   },
   encrypted: {
-    zh: "文档设有密码：请在 Word 或 WPS 中打开，取消密码后重新保存",
-    en: "The document is password-protected: open it in Word or WPS, remove the password and save it again",
+    zh: "文档设有密码：请在制作它的程序（Word、WPS 等）中打开，取消密码后重新保存",
+    en: "The document is password-protected: open it in the program that made it, remove the password and save it again",
   },
   old_format: {
     zh: "旧版 Word（6.0/95）或 WPS（2005 年以前）格式，或不是文字文档：请在 Word 或 WPS 中打开，另存为 .docx",
     en: "An old Word (6.0/95) or WPS (before 2005) format, or not a text document: open it in Word or WPS and save as .docx",
+  },
+  no_text_layer: {
+    zh: "这个 PDF 没有文字层（扫描件）：暂不支持文字识别，请导入原始文档或带文字的 PDF",
+    en: "The PDF has no text layer (a scan): OCR is not supported; import the original document or a PDF with text",
   },
   not_text: {
     zh: "不是可读的文字（二进制文件或无法识别的编码）",

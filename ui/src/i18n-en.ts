@@ -69,7 +69,7 @@ export const EN: Record<string, string> = {
   "导入失败：{error}": "Import failed: {error}",
   "导入文件…": "Import files…",
   "导入文件夹…": "Import folder…",
-  "讲话稿（.docx .txt .md）": "Speeches (.docx .txt .md)",
+  "讲话稿（Word、WPS、PDF、网页、文本）": "Speeches (Word, WPS, PDF, web pages, text)",
   "检索：原词、关键词或句式（一是…二是…）": "Search: exact phrase, keywords or pattern (一是…二是…)",
   "检索": "Search",
   "起始年": "From",

@@ -1,4 +1,5 @@
 // Import: file and folder dialogs, drag and drop, a progress bar, and the per-file report.
+import { IMPORT_EXTENSIONS } from "./generated/ipc";
 import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, asAppError, type ImportReport } from "./api";
@@ -77,7 +78,8 @@ export function setupImport(buttons: HTMLElement, done: () => void): HTMLElement
   files.addEventListener("click", async () => {
     const chosen = await open({
       multiple: true,
-      filters: [{ name: tr("讲话稿（.docx .txt .md）"), extensions: ["docx", "txt", "md"] }],
+      // The formats the core reads (generated from Rust), so the dialog never hides one.
+      filters: [{ name: tr("讲话稿（Word、WPS、PDF、网页、文本）"), extensions: [...IMPORT_EXTENSIONS] }],
     });
     if (chosen) await importPaths(Array.isArray(chosen) ? chosen : [chosen], done);
   });

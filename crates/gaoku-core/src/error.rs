@@ -42,11 +42,14 @@ pub enum ImportError {
     #[error("not a valid .{format} file ({why})")]
     Damaged { format: String, why: String },
     /// A password-protected document.
-    #[error("the document is password-protected: open it in Word or WPS, remove the password and save it again")]
+    #[error("the document is password-protected: open it in the program that made it, remove the password and save it again")]
     Encrypted,
     /// An OLE file that is not Word 97 or later: Word 6/95, WPS before 2005, or not a document.
     #[error("an old Word (6.0/95) or WPS (before 2005) format, or not a text document: open it in Word or WPS and save as .docx")]
     OldFormat,
+    /// A PDF with no text layer, such as a scan.
+    #[error("the PDF has no text layer (scanned): OCR is not supported; open the original document or a PDF with text")]
+    NoTextLayer,
     /// Decoded text that does not look like writing (random bytes, an unknown encoding).
     #[error("not readable text (binary or unknown encoding)")]
     NotText,
@@ -346,6 +349,7 @@ fn examples() -> Vec<Error> {
         ImportError::Encrypted,
         ImportError::OldFormat,
         ImportError::NotText,
+        ImportError::NoTextLayer,
         ImportError::ZipBomb { mb: 0, limit: 0 },
         ImportError::EmptyDocument,
         ImportError::NoText,
@@ -369,6 +373,7 @@ fn examples() -> Vec<Error> {
             | ImportError::Encrypted
             | ImportError::OldFormat
             | ImportError::NotText
+            | ImportError::NoTextLayer
             | ImportError::ZipBomb { .. }
             | ImportError::EmptyDocument
             | ImportError::NoText

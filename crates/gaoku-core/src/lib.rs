@@ -33,6 +33,7 @@ pub mod text;
 
 pub use error::{Error, Result};
 pub use ingest::meta::known_kinds;
+pub use ingest::IMPORT_EXTENSIONS;
 pub use library::{Library, OpenOptions, LIBRARY_ENV};
 pub use model::*;
 pub use phrases::PhraseKind;

@@ -640,3 +640,6 @@ export const SENTENCE_ENDS = "。！？；!?;";
 
 /** The kinds of document import detects (gaoku_core::known_kinds). */
 export const SPEECH_KINDS = ["讲话","报告","总结","致辞","发言","决议","汇报","主持词","党课","述职报告","心得体会"] as const;
+
+/** The file extensions import reads (gaoku_core::IMPORT_EXTENSIONS). */
+export const IMPORT_EXTENSIONS = ["docx","doc","wps","pdf","odt","rtf","html","htm","txt","md","docm","dotx","dot","wpt","ott","xhtml","shtml","text","markdown"] as const;

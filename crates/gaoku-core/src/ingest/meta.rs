@@ -93,7 +93,9 @@ pub fn find_date(s: &str) -> Option<(String, i32)> {
 
 /// A line that is only a date, as under a title: （2014年10月8日）, 2020年7月15日.
 pub fn is_date_line(line: &str) -> bool {
-    regex!(r"^[（(]?\s*(?:(?:19|20)\d{2}|[一二〇○零九][〇○零一二三四五六七八九]{3})\s*年[0-9一二三四五六七八九十]{1,3}\s*月(?:[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$",
+    // A year alone in brackets, as exports of a speech dated by year write it: （2020）.
+    regex!(r"^[（(]\s*(?:19|20)\d{2}\s*年?\s*[）)]$").is_match(line)
+        || regex!(r"^[（(]?\s*(?:(?:19|20)\d{2}|[一二〇○零九][〇○零一二三四五六七八九]{3})\s*年[0-9一二三四五六七八九十]{1,3}\s*月(?:[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$",
     )
     .is_match(line)
 }

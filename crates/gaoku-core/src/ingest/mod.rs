@@ -1,5 +1,5 @@
-//! Import: finding files, reading every format (text, Markdown, .docx, .doc/.wps, .odt, .rtf,
-//! .html), cleaning, metadata. Each file succeeds or fails on its own with a one-line reason;
+//! Import: finding files, reading every format (text, Markdown, .docx, .doc/.wps, .pdf, .odt,
+//! .rtf, .html), cleaning, metadata. Each file succeeds or fails on its own with a one-line reason;
 //! nothing here touches the library. The format is decided by the file's content where it can
 //! be (a .doc that is really RTF or a web page is read as such), by its extension otherwise.
 
@@ -11,6 +11,7 @@ pub mod html;
 pub mod meta;
 pub mod numbering;
 pub mod odt;
+pub mod pdf;
 pub mod rtf;
 mod zipped;
 
@@ -60,7 +61,14 @@ enum Format {
     Doc,
     Rtf,
     Html,
+    Pdf,
 }
+
+/// The extensions an import reads (what the app's file dialog offers).
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    "docx", "doc", "wps", "pdf", "odt", "rtf", "html", "htm", "txt", "md", "docm", "dotx", "dot",
+    "wpt", "ott", "xhtml", "shtml", "text", "markdown",
+];
 
 /// What the extension promises; the content may still overrule it (see [`sniff`]).
 fn format_of(path: &Path) -> Result<Format, ImportError> {
@@ -73,7 +81,8 @@ fn format_of(path: &Path) -> Result<Format, ImportError> {
         "doc" | "dot" | "wps" | "wpt" => Ok(Format::Doc),
         "rtf" => Ok(Format::Rtf),
         "html" | "htm" | "xhtml" | "shtml" => Ok(Format::Html),
-        "pdf" | "pages" | "wpd" => Err(ImportError::NotYet { ext }),
+        "pdf" => Ok(Format::Pdf),
+        "pages" | "wpd" => Err(ImportError::NotYet { ext }),
         "" => Err(ImportError::NoExtension),
         _ => Err(ImportError::Unsupported { ext }),
     }
@@ -97,6 +106,9 @@ fn sniff(bytes: &[u8], by_name: Format) -> Format {
     }
     if bytes.starts_with(b"{\\rtf") {
         return Format::Rtf;
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Format::Pdf;
     }
     match by_name {
         Format::Text | Format::Markdown => by_name,
@@ -231,6 +243,7 @@ fn parse_bytes(bytes: &[u8], by_name: Format, fallback: &str) -> Result<Parsed, 
         Format::Doc => doc::doc_paragraphs(Cursor::new(bytes))?,
         Format::Odt => odt::odt_paragraphs(Cursor::new(bytes))?,
         Format::Rtf => rtf::rtf_paragraphs(bytes)?,
+        Format::Pdf => pdf::pdf_paragraphs(bytes)?,
         Format::Html => {
             let page = html::html_page(bytes)?;
             let title = page.title.unwrap_or_else(|| fallback.to_string());
