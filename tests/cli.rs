@@ -169,7 +169,7 @@ fn messy_folder(dir: &Path) -> Vec<(&'static str, &'static str)> {
         ("bomb.docx", "zip bomb"),
         ("no-text.docx", "no text"),
         ("old.doc", "not a valid .doc"),
-        ("scan.pdf", "save as .docx"),
+        ("scan.pdf", "not a valid .pdf"),
         ("draft.wps", "not a valid .wps"),
         ("dangling.txt", "cannot read"),
         ("loop", "loop"),
