@@ -36,9 +36,10 @@ export const CATALOG: Record<string, Entry> = {
     zh: "不支持的文件类型 .{ext}：请用 .docx、.doc、.wps、.pdf、.txt 等文档",
     en: "Unsupported file type .{ext}: use a document such as .docx, .doc, .pdf or .txt",
   },
+  // The technical detail ({why}) stays in the CLI's English text; the writer reads what to do.
   damaged: {
-    zh: "不是有效的 .{format} 文件：文件已损坏或不完整（{why}）",
-    en: "Not a valid .{format} file: it is damaged or incomplete ({why})",
+    zh: "不是有效的 .{format} 文件：文件已损坏或不完整，请用原程序打开后重新保存",
+    en: "Not a valid .{format} file: it is damaged or incomplete; open it in its program and save it again",
   },
   encrypted: {
     zh: "文档设有密码：请在制作它的程序（Word、WPS 等）中打开，取消密码后重新保存",

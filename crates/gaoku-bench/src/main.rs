@@ -2,7 +2,10 @@
 //! then, in one run, measures Gaoku (import, index build, query latency, memory), ripgrep over the
 //! same texts as files, and SQLite FTS5 trigram over the same texts, and prints a table with ratios.
 //!
-//! `cargo run --release -p gaoku-bench -- --speeches 10000` (see docs/benchmarks.md).
+//! `cargo run --release -p gaoku-bench -- --speeches 10000` (see docs/benchmarks.md); `--structure`
+//! and `--formats` time the other paths.
+
+mod formats;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,7 +15,7 @@ use clap::Parser;
 use gaoku_core::{Library, OpenOptions, SearchRequest};
 
 #[derive(Parser)]
-struct Args {
+pub(crate) struct Args {
     /// Speeches to generate (~20 KB each).
     #[arg(long, default_value_t = 10_000)]
     speeches: usize,
@@ -32,6 +35,10 @@ struct Args {
     /// of search.
     #[arg(long)]
     structure: bool,
+    /// Time import by format (.txt, .docx, .doc, .pdf written by LibreOffice from the corpus)
+    /// against pdftotext and LibreOffice, and a mixed import of 1,000 files.
+    #[arg(long)]
+    formats: bool,
 }
 
 /// Outline of a 60,000-character report and mining of the whole corpus.
@@ -407,6 +414,9 @@ fn main() {
     let args = Args::parse();
     if args.structure {
         return structure(&args);
+    }
+    if args.formats {
+        return formats::run(&args);
     }
     let files = args.work.join("files");
     let t = Instant::now();
