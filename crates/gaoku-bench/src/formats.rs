@@ -21,7 +21,11 @@ fn soffice(files: &[PathBuf], target: &str, out: &Path) {
     let ext = target.split(':').next().unwrap_or(target);
     let missing: Vec<&PathBuf> = files
         .iter()
-        .filter(|f| !out.join(f.file_name().unwrap()).with_extension(ext).exists())
+        .filter(|f| {
+            !out.join(f.file_name().unwrap())
+                .with_extension(ext)
+                .exists()
+        })
         .collect();
     if missing.is_empty() {
         return;
@@ -30,7 +34,10 @@ fn soffice(files: &[PathBuf], target: &str, out: &Path) {
         .expect("folder exists")
         .join("lo-profile");
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", target, "--outdir"])
         .arg(out)
         .args(missing)
@@ -64,7 +71,9 @@ fn prepare(args: &Args, dir: &Path) -> Vec<(&'static str, Vec<PathBuf>)> {
                 .map(|l| {
                     format!(
                         "<p>{}</p>\n",
-                        l.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+                        l.replace('&', "&amp;")
+                            .replace('<', "&lt;")
+                            .replace('>', "&gt;")
                     )
                 })
                 .collect();
@@ -127,7 +136,9 @@ fn size_mb(files: &[PathBuf]) -> f64 {
 pub fn run(args: &Args) {
     let dir = args.work.join("formats");
     let sets = prepare(args, &dir);
-    println!("\nImport by format: {PER_FORMAT} files each, written by LibreOffice from the corpus\n");
+    println!(
+        "\nImport by format: {PER_FORMAT} files each, written by LibreOffice from the corpus\n"
+    );
     println!("| format | files | MB | read (Gaoku) | files/s | what a writer would use instead | files/s | ratio |");
     println!("|---|---|---|---|---|---|---|---|");
     for (format, files) in &sets {
@@ -149,19 +160,28 @@ pub fn run(args: &Args) {
                         .output()
                         .expect("pdftotext");
                 }
-                ("`pdftotext` per file", files.len() as f64 / start.elapsed().as_secs_f64())
+                (
+                    "`pdftotext` per file",
+                    files.len() as f64 / start.elapsed().as_secs_f64(),
+                )
             }
             "doc" => {
                 let out = dir.join("soffice-txt");
                 let _ = std::fs::remove_dir_all(&out);
                 let start = Instant::now();
                 soffice(files, "txt:Text (encoded):UTF8", &out);
-                ("`soffice --convert-to txt`, one batch", files.len() as f64 / start.elapsed().as_secs_f64())
+                (
+                    "`soffice --convert-to txt`, one batch",
+                    files.len() as f64 / start.elapsed().as_secs_f64(),
+                )
             }
             _ => ("", 0.0),
         };
         let (other_cell, ratio) = if other_rate > 0.0 {
-            (format!("{other_rate:.0}"), format!("{:.1}×", rate / other_rate))
+            (
+                format!("{other_rate:.0}"),
+                format!("{:.1}×", rate / other_rate),
+            )
         } else {
             ("".into(), "".into())
         };
@@ -176,7 +196,8 @@ pub fn run(args: &Args) {
     let all: Vec<PathBuf> = sets.iter().flat_map(|(_, f)| f.iter().cloned()).collect();
     let lib_dir = dir.join("library");
     let _ = std::fs::remove_dir_all(&lib_dir);
-    let mut lib = Library::open_with(&lib_dir, OpenOptions { seed_sample: false }).expect("library");
+    let mut lib =
+        Library::open_with(&lib_dir, OpenOptions { seed_sample: false }).expect("library");
     let start = Instant::now();
     let report = lib.import(&all, |_| {}, None);
     let took = start.elapsed().as_secs_f64();

@@ -23,6 +23,74 @@ fn is_title_like(line: &str) -> bool {
         .is_match(line)
 }
 
+/// A 公文 head line above the title: a copy number (000123), secrecy (机密★1年), urgency (特急),
+/// the issuer's mark (某某县人民政府文件) or the document number (某政发〔2026〕12号).
+fn is_document_head(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 40
+        && (regex!(r"^\d{6}$").is_match(line)
+            || regex!(r"^(?:绝密|机密|秘密)(?:\s*★.*)?$").is_match(line)
+            || regex!(r"^(?:特急|加急|平急|特提)$").is_match(line)
+            || regex!(r"^[\p{Han}（）()、\s]{2,36}文件$").is_match(line)
+            || regex!(
+                r"^[\p{Han}]{1,16}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
+            )
+            .is_match(line))
+}
+
+/// The kinds of 公文 and speeches a title ends with (its 文种).
+const TITLE_ENDS: &[&str] = &[
+    "讲话",
+    "报告",
+    "总结",
+    "致辞",
+    "发言",
+    "通知",
+    "意见",
+    "决定",
+    "办法",
+    "方案",
+    "规定",
+    "通报",
+    "请示",
+    "批复",
+    "函",
+    "纪要",
+    "决议",
+    "公告",
+    "通告",
+    "议案",
+    "命令",
+    "细则",
+    "规划",
+    "要点",
+    "汇报",
+    "党课",
+    "主持词",
+    "贺词",
+    "讲稿",
+    "提纲",
+    "说明",
+    "报告会",
+];
+
+/// Whether a title ends with its 文种 (a note in brackets after it aside: …报告（摘要）).
+fn ends_with_kind(title: &str) -> bool {
+    let core = regex!(r"[（(][^（）()]{1,12}[）)]\s*$").replace(title.trim(), "");
+    TITLE_ENDS.iter().any(|k| core.ends_with(k))
+}
+
+/// Whether `next` is the rest of a title wrapped over lines: the title so far names no 文种 at
+/// its end, and `next` is a short title-like line that does (not a subtitle, date or speaker).
+fn title_continues(title: &str, next: &str) -> bool {
+    !ends_with_kind(title)
+        && ends_with_kind(next)
+        && is_title_like(next)
+        && next.chars().count() <= 40
+        && !next.starts_with(['—', '-', '（', '(', '《'])
+        && !is_date_line(next)
+}
+
 /// Title words and the kind of document each names (贺词 is a 致辞, 述职 a 述职报告).
 const KINDS: &[(&str, &str)] = &[
     ("讲话", "讲话"),
@@ -131,9 +199,26 @@ fn occasion_in(line: &str) -> Option<String> {
 /// `fallback_title` (the file name) is used when the first paragraph is not title-like.
 pub fn detect(paragraphs: &mut Vec<String>, fallback_title: &str) -> SpeechMeta {
     let mut meta = SpeechMeta::default();
-    let first_is_title = paragraphs.first().is_some_and(|p| is_title_like(p));
+    // 公文 head lines above the title (copy number, secrecy, urgency, the issuer's mark, the
+    // document number) stay in the text; the title is the line after them.
+    let head = paragraphs
+        .iter()
+        .take(6)
+        .take_while(|p| is_document_head(p))
+        .count();
+    let first_is_title = paragraphs.get(head).is_some_and(|p| is_title_like(p));
     meta.title = if first_is_title {
-        paragraphs.remove(0)
+        let mut title = paragraphs.remove(head);
+        // A title wrapped over two or three lines is one title.
+        for _ in 0..2 {
+            match paragraphs.get(head) {
+                Some(next) if title_continues(&title, next) => {
+                    title.push_str(&paragraphs.remove(head));
+                }
+                _ => break,
+            }
+        }
+        title
     } else {
         fallback_title.to_string()
     };
@@ -184,6 +269,61 @@ mod tests {
 
     fn paras(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn document_head_lines_and_a_wrapped_title() {
+        let mut p = paras(&[
+            "000123",
+            "某某县人民政府文件",
+            "某政发〔2026〕12号",
+            "某某县人民政府关于进一步加强",
+            "秋冬季安全生产工作的通知",
+            "各乡镇人民政府，县政府各部门：",
+            "为切实做好秋冬季安全生产工作，现将有关事项通知如下。",
+            "某某县人民政府",
+            "2026年10月8日",
+        ]);
+        let m = detect(&mut p, "file");
+        assert_eq!(
+            m.title,
+            "某某县人民政府关于进一步加强秋冬季安全生产工作的通知"
+        );
+        assert_eq!(m.date.as_deref(), Some("2026-10-08"));
+        assert_eq!(
+            &p[..4],
+            [
+                "000123",
+                "某某县人民政府文件",
+                "某政发〔2026〕12号",
+                "各乡镇人民政府，县政府各部门："
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_complete_is_not_joined_with_the_next_line() {
+        for next in [
+            "——在全县经济工作会议上的讲话",
+            "（2020年7月15日）",
+            "县委书记 王某某",
+            "同志们：",
+        ] {
+            let mut p = paras(&[
+                "在全县经济工作会议上的讲话",
+                next,
+                "今天召开会议，主要任务是部署工作。",
+            ]);
+            let m = detect(&mut p, "file");
+            assert_eq!(m.title, "在全县经济工作会议上的讲话", "{next}");
+        }
+        // A title without a 文种 followed by a subtitle stays as it is.
+        let mut p = paras(&[
+            "奋力谱写高质量发展新篇章",
+            "——在全县经济工作会议上的讲话",
+            "同志们：",
+        ]);
+        assert_eq!(detect(&mut p, "file").title, "奋力谱写高质量发展新篇章");
     }
 
     #[test]
