@@ -300,10 +300,10 @@ fn numbering_tables_text_boxes_and_notes_as_the_writer_sees_them() {
         let name = path.display().to_string();
         assert_eq!(title, "在全县工作会议上的讲话", "{name}");
         let body = squeeze(&p);
-        // Numbers as shown: .docx (numbering.xml), .odt (list styles) and .rtf (the numbers
-        // Word and LibreOffice write as \listtext). A .doc's list tables and an HTML <ol> are not
-        // rendered yet: there the items are there without their numbers.
-        let numbered = !name.ends_with(".doc") && !name.ends_with(".html");
+        // Numbers as shown: .docx (numbering.xml), .odt (list styles), .doc (list tables) and
+        // .rtf (the numbers Word and LibreOffice write as \listtext). An HTML <ol> is not
+        // rendered: there the items are there without their numbers.
+        let numbered = !name.ends_with(".html");
         for (k, want) in NUMBERED.iter().enumerate() {
             let plain = want.split_once(['、', '）', '.']).unwrap().1;
             let want = if numbered { *want } else { plain };

@@ -2,12 +2,15 @@
 //! the same binary format): an OLE compound file whose `WordDocument` stream starts with the FIB,
 //! which points at the piece table (CLX) in the `0Table` or `1Table` stream.
 //!
-//! Only the main document is read (no headers, footnotes or comments). Field instructions are
-//! dropped and field results kept; text marked deleted by tracked changes is dropped; table cells
-//! become paragraphs of their own.
+//! Only the main document and its text boxes are read (no headers, footnotes or comments). Field
+//! instructions are dropped and field results kept; text marked deleted by tracked changes is
+//! dropped; table cells become paragraphs of their own; automatic numbering is rendered (see
+//! [`super::doc_lists`]).
 
 use std::io::{Read, Seek};
 
+use super::doc_lists;
+use super::numbering::{Numbering, ParagraphNumbering};
 use crate::error::ImportError;
 
 /// `wIdent` of a Word 97 and later FIB.
@@ -41,12 +44,33 @@ pub fn doc_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, ImportEr
     // Text boxes are a story of their own after the footnotes, headers, comments and endnotes;
     // their text follows the body (where in the body a box is anchored is not kept).
     if fib.ccp_textbox > 0 {
-        text.push('\r');
+        text.push(('\u{0C}', 0));
         let start = fib.ccp_text + fib.ccp_before_textboxes;
         let boxes = story(&word, &pieces, start..start + fib.ccp_textbox, &deleted)?;
-        text.push_str(&boxes);
+        text.extend(boxes);
     }
-    let out = paragraphs(&text);
+    // Automatic numbering: each paragraph's list and level, rendered through the list tables.
+    let lists = doc_lists::paragraph_lists(&word, slice(&table, fib.fc_papx, fib.lcb_papx)?);
+    let mut numbering = if lists.is_empty() {
+        Numbering::default()
+    } else {
+        let lst = slice(&table, fib.fc_lst, fib.lcb_lst).unwrap_or_default();
+        let lfo = slice(&table, fib.fc_lfo, fib.lcb_lfo).unwrap_or_default();
+        let lst_end = (fib.fc_lst + fib.lcb_lst) as usize;
+        doc_lists::numbering(&table, lst, lst_end, lfo)
+    };
+    let out = paragraphs(&text, |mark| {
+        let i = lists.partition_point(|&(start, _, _, _)| start <= mark);
+        let &(start, end, ilfo, ilvl) = lists.get(i.checked_sub(1)?)?;
+        if !(start..end).contains(&mark) {
+            return None;
+        }
+        numbering.label(&ParagraphNumbering {
+            style: None,
+            num_id: Some(ilfo.to_string()),
+            level: Some(ilvl),
+        })
+    });
     if !out.iter().any(|p| !p.trim().is_empty()) {
         return Err(ImportError::EmptyDocument);
     }
@@ -79,11 +103,11 @@ fn read_stream<R: Read + Seek>(
     Ok(bytes)
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
 }
 
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
@@ -109,6 +133,13 @@ struct Fib {
     lcb_clx: u32,
     fc_chpx: u32,
     lcb_chpx: u32,
+    fc_papx: u32,
+    lcb_papx: u32,
+    /// The list tables (PlfLst, PlfLfo); empty when the FIB has no room for them.
+    fc_lst: u32,
+    lcb_lst: u32,
+    fc_lfo: u32,
+    lcb_lfo: u32,
 }
 
 impl Fib {
@@ -143,11 +174,15 @@ impl Fib {
                 u32_at(w, fclcb + i * 8 + 4).ok_or_else(short)?,
             ))
         };
-        // fibRgFcLcb97: PlcfBteChpx is pair 12, Clx is pair 33. fibRgLw: ccpText [3], ccpFtn
+        // fibRgFcLcb97: PlcfBteChpx is pair 12, PlcfBtePapx 13, Clx 33, PlfLst 73, PlfLfo 74.
+        // fibRgLw: ccpText [3], ccpFtn
         // [4], ccpHdd [5], ccpAtn [7], ccpEdn [8], ccpTxbx [9].
         let lw_at = |i: usize| u32_at(w, lw + 4 * i).unwrap_or(0);
         let (fc_chpx, lcb_chpx) = pair(12)?;
+        let (fc_papx, lcb_papx) = pair(13)?;
         let (fc_clx, lcb_clx) = pair(33)?;
+        let (fc_lst, lcb_lst) = pair(73).unwrap_or((0, 0));
+        let (fc_lfo, lcb_lfo) = pair(74).unwrap_or((0, 0));
         Ok(Fib {
             encrypted: false,
             table_one: flags & 0x0200 != 0,
@@ -160,6 +195,12 @@ impl Fib {
             lcb_clx,
             fc_chpx,
             lcb_chpx,
+            fc_papx,
+            lcb_papx,
+            fc_lst,
+            lcb_lst,
+            fc_lfo,
+            lcb_lfo,
         })
     }
 }
@@ -242,7 +283,8 @@ fn deleted_ranges(word: &[u8], plc: &[u8]) -> Vec<(u32, u32)> {
             let Some(grpprl) = fkp.get(at + 1..at + 1 + len as usize) else {
                 continue;
             };
-            if sprm_value(grpprl, SPRM_MARK_DEL).is_some_and(|v| v & 1 == 1) {
+            let mark = sprm_operand(grpprl, SPRM_MARK_DEL).and_then(|o| o.first().copied());
+            if mark.is_some_and(|v| v & 1 == 1) {
                 out.push((start, end));
             }
         }
@@ -250,39 +292,42 @@ fn deleted_ranges(word: &[u8], plc: &[u8]) -> Vec<(u32, u32)> {
     out
 }
 
-/// The one-byte operand of `wanted` in a list of property modifiers, if it is there.
-fn sprm_value(grpprl: &[u8], wanted: u16) -> Option<u8> {
+/// The operand of `wanted` in a list of property modifiers (sprms), if it is there.
+pub(super) fn sprm_operand(grpprl: &[u8], wanted: u16) -> Option<&[u8]> {
     let mut at = 0;
     while let Some(sprm) = u16_at(grpprl, at) {
         let operand = at + 2;
-        if sprm == wanted {
-            return grpprl.get(operand).copied();
-        }
         // The operand size is in the sprm's top three bits (spra).
-        let size = match sprm >> 13 {
-            0 | 1 => 1,
-            2 | 4 | 5 => 2,
-            7 => 3,
-            3 => 4,
-            // Variable length: a length byte first (sprmTDefTable and sprmPChgTabs aside,
-            // which character properties do not hold).
-            _ => 1 + *grpprl.get(operand)? as usize,
+        let size = match sprm {
+            // sprmTDefTable: a two-byte size, one more than the bytes that follow it.
+            0xD608 => 1 + u16_at(grpprl, operand)? as usize,
+            _ => match sprm >> 13 {
+                0 | 1 => 1,
+                2 | 4 | 5 => 2,
+                7 => 3,
+                3 => 4,
+                // Variable: a length byte first.
+                _ => 1 + *grpprl.get(operand)? as usize,
+            },
         };
+        if sprm == wanted {
+            return grpprl.get(operand..operand + size);
+        }
         at = operand + size;
     }
     None
 }
 
 /// The characters of a story (a range of character positions), in order, with deleted ones
-/// left out.
+/// left out, each with its byte position in the WordDocument stream.
 fn story(
     word: &[u8],
     pieces: &[Piece],
     range: std::ops::Range<u32>,
     deleted: &[(u32, u32)],
-) -> Result<String, ImportError> {
+) -> Result<Vec<(char, u32)>, ImportError> {
     let is_deleted = |fc: u32| deleted.iter().any(|&(s, e)| fc >= s && fc < e);
-    let mut text = String::new();
+    let mut text = Vec::new();
     for p in pieces {
         let (from, to) = (p.cp.max(range.start), p.cp_end.min(range.end));
         if from >= to {
@@ -297,18 +342,22 @@ fn story(
             .ok_or_else(|| damaged("a piece of text lies outside the document".into()))?;
         if p.compressed {
             for (i, &b) in bytes.iter().enumerate() {
-                if !is_deleted(fc + i as u32) {
-                    text.push(cp1252(b));
+                let at = fc + i as u32;
+                if !is_deleted(at) {
+                    text.push((cp1252(b), at));
                 }
             }
         } else {
             let units = bytes
                 .chunks_exact(2)
                 .map(|c| u16::from_le_bytes([c[0], c[1]]));
-            for (i, ch) in char::decode_utf16(units).enumerate() {
-                // A deleted surrogate pair is tested at its first unit, which is close enough.
-                if !is_deleted(fc + 2 * i as u32) {
-                    text.push(ch.unwrap_or(char::REPLACEMENT_CHARACTER));
+            // Positions by UTF-16 unit (a surrogate pair takes two, so the count is kept apart).
+            let mut unit = 0u32;
+            for ch in char::decode_utf16(units) {
+                let at = fc + 2 * unit;
+                unit += ch.as_ref().map_or(1, |c| c.len_utf16() as u32);
+                if !is_deleted(at) {
+                    text.push((ch.unwrap_or(char::REPLACEMENT_CHARACTER), at));
                 }
             }
         }
@@ -324,13 +373,16 @@ fn cp1252(b: u8) -> char {
 }
 
 /// Splits Word's text at paragraph marks and table-cell marks, keeping field results and
-/// dropping field instructions, object anchors and other control characters.
-fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// dropping field instructions, object anchors and other control characters. `label` gives the
+/// number of the paragraph whose mark is at a byte position (automatic numbering), put before it.
+fn paragraphs(text: &[(char, u32)], mut label: impl FnMut(u32) -> Option<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     let mut para = String::new();
+    // Where the paragraph began in `out` (a line break inside it ends a line, not the paragraph).
+    let mut first_line = 0;
     // One entry per open field: true while in its instruction part (before the separator).
     let mut fields: Vec<bool> = Vec::new();
-    for ch in text.chars() {
+    for &(ch, at) in text {
         match ch {
             '\u{13}' => fields.push(true),
             '\u{14}' => {
@@ -342,7 +394,19 @@ fn paragraphs(text: &str) -> Vec<String> {
                 fields.pop();
             }
             _ if fields.iter().any(|&instr| instr) => {}
-            '\r' | '\u{07}' | '\u{0C}' => out.push(std::mem::take(&mut para)),
+            '\r' | '\u{07}' => {
+                out.push(std::mem::take(&mut para));
+                if let Some(number) = label(at) {
+                    if !out[first_line].trim().is_empty() {
+                        out[first_line].insert_str(0, &number);
+                    }
+                }
+                first_line = out.len();
+            }
+            '\u{0C}' => {
+                out.push(std::mem::take(&mut para));
+                first_line = out.len();
+            }
             '\u{0B}' => out.push(std::mem::take(&mut para)),
             '\t' => para.push('\t'),
             '\u{1E}' => para.push('-'),
@@ -359,16 +423,35 @@ fn paragraphs(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Text with every character at position 0 and no numbering.
+    fn plain(text: &str) -> Vec<String> {
+        let chars: Vec<(char, u32)> = text.chars().map(|c| (c, 0)).collect();
+        paragraphs(&chars, |_| None)
+    }
+
     #[test]
     fn fields_keep_their_result_only() {
         let text = "一、看形势\r页码\u{13} PAGE \u{14}3\u{15}页\r\u{13}HYPERLINK \"x\"\u{13}嵌套\u{15}\u{14}链接\u{15}\r";
-        assert_eq!(paragraphs(text), vec!["一、看形势", "页码3页", "链接", ""]);
+        assert_eq!(plain(text), vec!["一、看形势", "页码3页", "链接", ""]);
+    }
+
+    #[test]
+    fn numbers_go_before_the_first_line_of_their_paragraph() {
+        let text: Vec<(char, u32)> = "看形势\u{0B}第二行\r抓落实\r"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (c, i as u32))
+            .collect();
+        let got = paragraphs(&text, |at| {
+            Some(if at < 8 { "一、" } else { "二、" }.into())
+        });
+        assert_eq!(got, vec!["一、看形势", "第二行", "二、抓落实", ""]);
     }
 
     #[test]
     fn table_cells_are_paragraphs() {
         assert_eq!(
-            paragraphs("甲\u{07}乙\u{07}\u{07}丙\r"),
+            plain("甲\u{07}乙\u{07}\u{07}丙\r"),
             vec!["甲", "乙", "", "丙", ""]
         );
     }
@@ -377,8 +460,8 @@ mod tests {
     fn sprm_walk_finds_the_deletion_mark() {
         // sprmCFBold (0x0835, 1 byte) then sprmCFRMarkDel (0x0800) on.
         let grpprl = [0x35, 0x08, 0x01, 0x00, 0x08, 0x01];
-        assert_eq!(sprm_value(&grpprl, 0x0800), Some(1));
-        assert_eq!(sprm_value(&grpprl[..3], 0x0800), None);
+        assert_eq!(sprm_operand(&grpprl, 0x0800), Some(&[1u8][..]));
+        assert_eq!(sprm_operand(&grpprl[..3], 0x0800), None);
     }
 
     #[test]

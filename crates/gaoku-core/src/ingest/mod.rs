@@ -6,6 +6,7 @@
 pub mod clean;
 pub mod decode;
 pub mod doc;
+mod doc_lists;
 pub mod docx;
 pub mod html;
 pub mod meta;

@@ -84,6 +84,41 @@ impl Numbering {
         n
     }
 
+    /// Adds level `ilvl` of list `id` (for the .doc list tables).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn add_level(
+        &mut self,
+        id: &str,
+        ilvl: u8,
+        start: u32,
+        format: &str,
+        text: String,
+        restart_after: Option<u8>,
+        legal: bool,
+    ) {
+        let level = Level {
+            start,
+            format: format.into(),
+            text,
+            restart_after,
+            legal,
+        };
+        self.abstracts
+            .entry(id.into())
+            .or_default()
+            .insert(ilvl, level);
+    }
+
+    /// Adds an instance `num_id` of list `abstract_id`, with levels that start at new values.
+    pub(crate) fn add_instance(&mut self, num_id: &str, abstract_id: &str, starts: &[(u8, u32)]) {
+        let inst = Instance {
+            abstract_id: abstract_id.into(),
+            start_override: starts.iter().copied().collect(),
+            level_override: HashMap::new(),
+        };
+        self.instances.insert(num_id.into(), inst);
+    }
+
     fn read_numbering(&mut self, xml: &[u8]) {
         let mut reader = Reader::from_reader(xml);
         let mut buf = Vec::new();
