@@ -20,17 +20,7 @@ use tools::{run, soffice_convert, tool};
 
 /// The speeches under test: the sample, and three corpus reports when the corpus is present.
 fn documents(lib: &mut Library) -> Vec<(i64, String)> {
-    let mut files = vec![corpus::repo().join("assets/samples/county-half-year-review-2020.txt")];
-    if let Some(docs) = corpus::corpus_docs() {
-        for prefix in ["gwr_report_2019", "gwr_report_2009", "cpc_19_"] {
-            let f = std::fs::read_dir(&docs)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-                .unwrap_or_else(|| panic!("corpus file {prefix}"));
-            files.push(f);
-        }
-    }
+    let files = corpus::sample_and_reports();
     let report = lib.import(&files, |_| {}, None);
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     report

@@ -23,22 +23,6 @@ use gaoku_core::export::{Format, Style};
 use gaoku_core::{Error, Library, OpenOptions};
 use tools::{run, soffice_convert, tool};
 
-/// The texts under test: the sample, and three corpus reports when the corpus is present.
-fn sources() -> Vec<PathBuf> {
-    let mut files = vec![corpus::repo().join("assets/samples/county-half-year-review-2020.txt")];
-    if let Some(docs) = corpus::corpus_docs() {
-        for prefix in ["gwr_report_2019", "gwr_report_2009", "cpc_19_"] {
-            let f = std::fs::read_dir(&docs)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-                .unwrap_or_else(|| panic!("corpus file {prefix}"));
-            files.push(f);
-        }
-    }
-    files
-}
-
 /// A web page with one `<p>` per line of the text, for LibreOffice to turn into a document.
 /// The text is the title and paragraphs of a .txt as its import reads them (so a line wrapped in
 /// the .txt is one paragraph here too).
@@ -87,7 +71,7 @@ fn every_format_reads_as_its_plain_text_and_is_a_duplicate_of_it() {
     std::fs::create_dir(&src).unwrap();
     let mut texts = Vec::new();
     let mut pages = Vec::new();
-    for (i, file) in sources().iter().enumerate() {
+    for (i, file) in corpus::sample_and_reports().iter().enumerate() {
         // The .txt under test holds the text as its import reads it, one paragraph per line, so
         // that it and the documents made from it have the same lines to hash.
         let text = as_read(file);
@@ -134,12 +118,17 @@ fn every_format_reads_as_its_plain_text_and_is_a_duplicate_of_it() {
         assert!(paragraphs.len() > 10, "{} has a body", txt.display());
         for (format, files) in &converted {
             let (t, p) = read(&files[i]);
-            assert_eq!(t, title, "{format} title of {}", sources()[i].display());
+            assert_eq!(
+                t,
+                title,
+                "{format} title of {}",
+                corpus::sample_and_reports()[i].display()
+            );
             if p != paragraphs {
                 let at = p.iter().zip(&paragraphs).position(|(a, b)| a != b);
                 panic!(
                     "{format} of {}: {} paragraphs, the .txt has {}; first difference at {at:?}: {:?} vs {:?}",
-                    sources()[i].display(),
+                    corpus::sample_and_reports()[i].display(),
                     p.len(),
                     paragraphs.len(),
                     at.and_then(|k| p.get(k)),

@@ -24,3 +24,20 @@ pub fn corpus() -> Option<PathBuf> {
 pub fn corpus_docs() -> Option<PathBuf> {
     corpus().map(|d| d.join("docs"))
 }
+
+/// The sample speech, and three corpus reports (2019 and 2009 government work reports, the 19th
+/// congress report) when the corpus is present: the texts the export and format tests print.
+pub fn sample_and_reports() -> Vec<PathBuf> {
+    let mut files = vec![repo().join("assets/samples/county-half-year-review-2020.txt")];
+    if let Some(docs) = corpus_docs() {
+        for prefix in ["gwr_report_2019", "gwr_report_2009", "cpc_19_"] {
+            let f = std::fs::read_dir(&docs)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+                .unwrap_or_else(|| panic!("corpus file {prefix}"));
+            files.push(f);
+        }
+    }
+    files
+}

@@ -254,42 +254,48 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, ImportError> {
 /// property table only means deleted text may show: it never fails the import.
 fn deleted_ranges(word: &[u8], plc: &[u8]) -> Vec<(u32, u32)> {
     const SPRM_MARK_DEL: u16 = 0x0800;
-    let mut out = Vec::new();
-    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
-        return out;
-    }
-    let n = (plc.len() - 4) / 8;
-    for i in 0..n {
-        let Some(page) = u32_at(plc, 4 * (n + 1) + i * 4) else {
-            continue;
-        };
-        let base = (page as usize & 0x3F_FFFF) * 512;
-        let Some(fkp) = word.get(base..base + 512) else {
-            continue;
-        };
-        let runs = fkp[511] as usize;
-        for r in 0..runs {
-            let (Some(start), Some(end)) = (u32_at(fkp, r * 4), u32_at(fkp, r * 4 + 4)) else {
-                break;
-            };
-            let Some(&offset) = fkp.get(4 * (runs + 1) + r) else {
-                break;
-            };
-            if offset == 0 {
-                continue;
-            }
-            let at = offset as usize * 2;
-            let Some(&len) = fkp.get(at) else { continue };
-            let Some(grpprl) = fkp.get(at + 1..at + 1 + len as usize) else {
-                continue;
-            };
-            let mark = sprm_operand(grpprl, SPRM_MARK_DEL).and_then(|o| o.first().copied());
-            if mark.is_some_and(|v| v & 1 == 1) {
-                out.push((start, end));
-            }
-        }
-    }
-    out
+    fkp_runs(word, plc, 1)
+        .filter_map(|(start, end, fkp, at)| {
+            // CHPX: a length byte, then the properties.
+            let len = *fkp.get(at)? as usize;
+            let grpprl = fkp.get(at + 1..at + 1 + len)?;
+            let mark = sprm_operand(grpprl, SPRM_MARK_DEL)?.first().copied()?;
+            (mark & 1 == 1).then_some((start, end))
+        })
+        .collect()
+}
+
+/// The runs of the formatted-disk pages (FKPs) a PlcBteChpx or PlcBtePapx points at: 512-byte
+/// pages of the WordDocument stream, each a list of byte ranges with the offset of their
+/// properties in the page. `entry` is the size of a run's entry after the ranges (1 for
+/// character pages, 13 for paragraph pages). Yields (start, end, page, offset); runs without
+/// properties are left out, and damaged pages end early.
+pub(super) fn fkp_runs<'a>(
+    word: &'a [u8],
+    plc: &'a [u8],
+    entry: usize,
+) -> impl Iterator<Item = (u32, u32, &'a [u8], usize)> + 'a {
+    let n = if plc.len() >= 4 && (plc.len() - 4).is_multiple_of(8) {
+        (plc.len() - 4) / 8
+    } else {
+        0
+    };
+    (0..n)
+        .filter_map(move |i| {
+            let page = u32_at(plc, 4 * (n + 1) + i * 4)?;
+            let base = (page as usize & 0x3F_FFFF) * 512;
+            word.get(base..base + 512)
+        })
+        .flat_map(move |fkp| {
+            let runs = fkp[511] as usize;
+            (0..runs).map_while(move |r| {
+                let start = u32_at(fkp, r * 4)?;
+                let end = u32_at(fkp, r * 4 + 4)?;
+                let offset = *fkp.get(4 * (runs + 1) + entry * r)?;
+                Some((start, end, fkp, offset as usize * 2))
+            })
+        })
+        .filter(|&(_, _, _, at)| at != 0)
 }
 
 /// The operand of `wanted` in a list of property modifiers (sprms), if it is there.

@@ -3,7 +3,7 @@
 //! sprmPIlfo, sprmPIlvl). They are turned into the same [`Numbering`] the .docx reader uses, so a
 //! .doc shows 一、（一）1. exactly as its .docx would.
 
-use super::doc::{sprm_operand, u16_at, u32_at};
+use super::doc::{fkp_runs, sprm_operand, u16_at, u32_at};
 use super::numbering::Numbering;
 
 /// sprmPIlfo: the paragraph's list (1-based index into the LFOs).
@@ -145,52 +145,21 @@ pub fn numbering(table: &[u8], plf_lst: &[u8], lst_end: usize, plf_lfo: &[u8]) -
 /// The list and level of the paragraphs, by the byte range (in the WordDocument stream) of their
 /// text: from the paragraph property pages (PlcBtePapx → PapxFkp → sprmPIlfo/sprmPIlvl).
 pub fn paragraph_lists(word: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16, u8)> {
-    let mut out = Vec::new();
-    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
-        return out;
-    }
-    let pages = (plc.len() - 4) / 8;
-    for i in 0..pages {
-        let Some(page) = u32_at(plc, 4 * (pages + 1) + i * 4) else {
-            continue;
-        };
-        let base = (page as usize & 0x3F_FFFF) * 512;
-        let Some(fkp) = word.get(base..base + 512) else {
-            continue;
-        };
-        let runs = fkp[511] as usize;
-        for r in 0..runs {
-            let (Some(start), Some(end)) = (u32_at(fkp, r * 4), u32_at(fkp, r * 4 + 4)) else {
-                break;
-            };
-            // BxPap: one byte (the PAPX's offset in words) and 12 bytes of layout hints.
-            let Some(&offset) = fkp.get(4 * (runs + 1) + 13 * r) else {
-                break;
-            };
-            if offset == 0 {
-                continue;
-            }
-            let at = offset as usize * 2;
-            let Some(&cb) = fkp.get(at) else { continue };
+    let mut out: Vec<(u32, u32, u16, u8)> = fkp_runs(word, plc, 13)
+        .filter_map(|(start, end, fkp, at)| {
+            // PAPX: a length in words (or 0 and then one), then the style and the properties.
+            let cb = *fkp.get(at)?;
             let (from, len) = if cb == 0 {
-                match fkp.get(at + 1) {
-                    Some(&cb2) => (at + 2, 2 * cb2 as usize),
-                    None => continue,
-                }
+                (at + 2, 2 * *fkp.get(at + 1)? as usize)
             } else {
                 (at + 1, 2 * cb as usize - 1)
             };
-            // GrpPrlAndIstd: the style (2 bytes), then the properties.
-            let Some(grpprl) = fkp.get(from + 2..from + len) else {
-                continue;
-            };
-            let ilfo = sprm_operand(grpprl, SPRM_ILFO).and_then(|o| u16_at(o, 0));
+            let grpprl = fkp.get(from + 2..from + len)?;
+            let ilfo = sprm_operand(grpprl, SPRM_ILFO).and_then(|o| u16_at(o, 0))?;
             let ilvl = sprm_operand(grpprl, SPRM_ILVL).and_then(|o| o.first().copied());
-            if let Some(ilfo) = ilfo.filter(|&f| f != 0 && f < 0xF000) {
-                out.push((start, end, ilfo, ilvl.unwrap_or(0)));
-            }
-        }
-    }
+            (ilfo != 0 && ilfo < 0xF000).then_some((start, end, ilfo, ilvl.unwrap_or(0)))
+        })
+        .collect();
     out.sort_unstable();
     out
 }

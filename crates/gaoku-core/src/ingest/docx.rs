@@ -6,10 +6,10 @@
 
 use std::io::{Read, Seek};
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::numbering::{Numbering, ParagraphNumbering};
+use super::numbering::{val, Numbering, ParagraphNumbering};
 use super::zipped::Zipped;
 use crate::error::ImportError;
 
@@ -32,14 +32,6 @@ fn not_a_docx(why: String) -> ImportError {
         format: "docx".into(),
         why,
     }
-}
-
-/// The `w:val` attribute.
-fn val(e: &BytesStart) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == b"val")
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
 /// A paragraph being read: its text and what its properties say about numbering.

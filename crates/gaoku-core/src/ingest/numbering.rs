@@ -59,14 +59,16 @@ pub struct ParagraphNumbering {
     pub level: Option<u8>,
 }
 
-fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+/// An attribute of an element by its local name (`w:val` → `val`), unescaped.
+pub(super) fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
-fn val(e: &BytesStart) -> Option<String> {
+/// The `w:val` attribute.
+pub(super) fn val(e: &BytesStart) -> Option<String> {
     attr(e, b"val")
 }
 

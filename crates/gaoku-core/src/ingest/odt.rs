@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 use std::io::{Read, Seek};
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::numbering::format_number;
+use super::numbering::{attr, format_number};
 use super::zipped::Zipped;
 use crate::error::ImportError;
 
@@ -35,13 +35,6 @@ pub fn odt_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, ImportEr
         return Err(ImportError::EmptyDocument);
     }
     Ok(out)
-}
-
-fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
 /// One level of a numbered list style.
@@ -119,6 +112,20 @@ fn format_odf(n: u32, format: &str) -> String {
     format_number(n, word)
 }
 
+/// Elements whose text is not the body: notes, comments, tracked changes, generated indexes.
+fn is_hidden(local_name: &[u8]) -> bool {
+    matches!(
+        local_name,
+        b"note"
+            | b"annotation"
+            | b"tracked-changes"
+            | b"table-of-content"
+            | b"alphabetical-index"
+            | b"illustration-index"
+            | b"bibliography"
+    )
+}
+
 /// An open `text:list`: its style and the counter of the item being read.
 struct OpenList {
     style: Option<String>,
@@ -145,18 +152,7 @@ fn paragraphs(xml: &[u8], styles: &ListStyles) -> Result<Vec<String>, String> {
         match &event {
             Event::Start(e) => match e.local_name().as_ref() {
                 // Notes, comments, deleted text and generated indexes are not the body.
-                b"note"
-                | b"annotation"
-                | b"tracked-changes"
-                | b"table-of-content"
-                | b"alphabetical-index"
-                | b"illustration-index"
-                | b"bibliography"
-                    if e.name().as_ref().starts_with(b"text:")
-                        || e.name().as_ref().starts_with(b"office:") =>
-                {
-                    hidden += 1
-                }
+                name if is_hidden(name) => hidden += 1,
                 _ if hidden > 0 => {}
                 b"p" | b"h" => {
                     open.push(pending_label.take().unwrap_or_default());
@@ -222,17 +218,7 @@ fn paragraphs(xml: &[u8], styles: &ListStyles) -> Result<Vec<String>, String> {
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
-                b"note"
-                | b"annotation"
-                | b"tracked-changes"
-                | b"table-of-content"
-                | b"alphabetical-index"
-                | b"illustration-index"
-                | b"bibliography"
-                    if hidden > 0 =>
-                {
-                    hidden -= 1
-                }
+                name if is_hidden(name) && hidden > 0 => hidden -= 1,
                 _ if hidden > 0 => {}
                 b"p" | b"h" => {
                     if let Some(p) = open.pop() {
