@@ -1,8 +1,9 @@
 //! Pattern matching on token positions, without reading any text: the index's character and
 //! bigram positions give where each literal part starts, the `\n` tokens give paragraph breaks.
-//! Same semantics as [`super::query::Pattern::find_all`] (leftmost, shortest gaps, no overlap).
+//! Same semantics as [`super::query::Pattern::find_all`] (leftmost, shortest gaps, no overlap),
+//! and the same bound on work: a (part, position) that failed once is not tried again.
 
-use super::query::{Piece, MAX_GAP};
+use super::query::{Failed, Piece, MAX_GAP};
 
 /// Where the literal parts of a pattern occur in one document.
 pub struct DocPositions<'a> {
@@ -20,6 +21,7 @@ fn contains(sorted: &[u32], x: u32) -> bool {
 
 /// Counts non-overlapping matches of `pieces` in a document.
 pub fn count_matches(pieces: &[Piece], d: &DocPositions) -> usize {
+    let mut failed = Failed::new(pieces.len(), d.len as usize);
     let mut count = 0;
     let mut pos = 0u32;
     loop {
@@ -36,7 +38,7 @@ pub fn count_matches(pieces: &[Piece], d: &DocPositions) -> usize {
         if start >= d.len {
             break;
         }
-        match match_from(pieces, d, 0, start) {
+        match match_from(pieces, d, 0, start, &mut failed) {
             Some(end) => {
                 count += 1;
                 pos = end.max(start + 1);
@@ -47,16 +49,26 @@ pub fn count_matches(pieces: &[Piece], d: &DocPositions) -> usize {
     count
 }
 
-fn match_from(pieces: &[Piece], d: &DocPositions, k: usize, at: u32) -> Option<u32> {
+fn match_from(
+    pieces: &[Piece],
+    d: &DocPositions,
+    k: usize,
+    at: u32,
+    failed: &mut Failed,
+) -> Option<u32> {
     let Some(piece) = pieces.get(k) else {
         return Some(at);
     };
-    match piece {
+    if failed.get(k, at as usize) {
+        return None;
+    }
+    failed.evaluated += 1;
+    let found = match piece {
         Piece::Lit(l) => contains(&d.literal_starts[k], at)
-            .then(|| match_from(pieces, d, k + 1, at + l.len() as u32))
+            .then(|| match_from(pieces, d, k + 1, at + l.len() as u32, failed))
             .flatten(),
         Piece::Any => (at < d.len && !contains(d.breaks, at))
-            .then(|| match_from(pieces, d, k + 1, at + 1))
+            .then(|| match_from(pieces, d, k + 1, at + 1, failed))
             .flatten(),
         Piece::Gap => {
             // The gap may not cross a break: it ends at the next one at the latest.
@@ -72,12 +84,16 @@ fn match_from(pieces: &[Piece], d: &DocPositions, k: usize, at: u32) -> Option<u
                     starts[first..]
                         .iter()
                         .take_while(|p| **p <= limit)
-                        .find_map(|p| match_from(pieces, d, k + 1, *p))
+                        .find_map(|p| match_from(pieces, d, k + 1, *p, failed))
                 }
-                _ => (at..=limit).find_map(|p| match_from(pieces, d, k + 1, p)),
+                _ => (at..=limit).find_map(|p| match_from(pieces, d, k + 1, p, failed)),
             }
         }
+    };
+    if found.is_none() {
+        failed.set(k, at as usize);
     }
+    found
 }
 
 /// Start positions of a literal of `n` characters from the positions of its bigrams at `offsets`
@@ -145,6 +161,27 @@ mod tests {
                 })
                 .sum();
             assert_eq!(count_matches(pattern.pieces(), &d), by_text, "{q}");
+        }
+    }
+
+    #[test]
+    fn repeated_gaps_are_bounded_work_on_positions_too() {
+        let chars: Vec<char> = "我们的工作的成绩的取得".repeat(300).chars().collect();
+        for (q, hits) in [
+            ("的…".repeat(30), true),
+            (format!("{}了", "的…".repeat(30)), false),
+        ] {
+            let pattern = parse(q.trim_end_matches('…'), true)
+                .unwrap()
+                .pattern
+                .unwrap();
+            let (starts, breaks) = positions_of(pattern.pieces(), &chars);
+            let d = DocPositions {
+                literal_starts: &starts,
+                breaks: &breaks,
+                len: chars.len() as u32,
+            };
+            assert_eq!(count_matches(pattern.pieces(), &d) > 0, hits, "{q}");
         }
     }
 

@@ -134,7 +134,16 @@ impl Pattern {
     }
 
     /// Non-overlapping matches in `text`, left to right, as character ranges.
+    ///
+    /// Whether part `k` of the pattern matches from position `at` does not depend on how the
+    /// matcher got there, so every (part, position) that failed once is remembered and never
+    /// tried again: the work is bounded by parts × positions × [`MAX_GAP`], whatever the
+    /// pattern (`的…的…的…` × 30 no longer backtracks exponentially).
     pub fn find_all(&self, text: &[char]) -> Vec<(usize, usize)> {
+        self.find_all_with(text, &mut Failed::new(self.pieces.len(), text.len()))
+    }
+
+    fn find_all_with(&self, text: &[char], failed: &mut Failed) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
@@ -145,7 +154,7 @@ impl Pattern {
                 },
                 _ => pos,
             };
-            match self.match_from(text, 0, start) {
+            match self.match_from(text, 0, start, failed) {
                 Some(end) => {
                     out.push((start, end));
                     pos = end.max(start + 1);
@@ -156,21 +165,63 @@ impl Pattern {
         out
     }
 
-    fn match_from(&self, text: &[char], k: usize, at: usize) -> Option<usize> {
+    fn match_from(&self, text: &[char], k: usize, at: usize, failed: &mut Failed) -> Option<usize> {
         let Some(piece) = self.pieces.get(k) else {
             return Some(at);
         };
-        match piece {
+        if failed.get(k, at) {
+            return None;
+        }
+        failed.evaluated += 1;
+        let found = match piece {
             Piece::Lit(l) => text[at..]
                 .starts_with(l)
-                .then(|| self.match_from(text, k + 1, at + l.len()))
+                .then(|| self.match_from(text, k + 1, at + l.len(), failed))
                 .flatten(),
             Piece::Any => (at < text.len())
-                .then(|| self.match_from(text, k + 1, at + 1))
+                .then(|| self.match_from(text, k + 1, at + 1, failed))
                 .flatten(),
             Piece::Gap => (0..=MAX_GAP)
                 .take_while(|g| at + g <= text.len())
-                .find_map(|g| self.match_from(text, k + 1, at + g)),
+                .find_map(|g| self.match_from(text, k + 1, at + g, failed)),
+        };
+        if found.is_none() {
+            failed.set(k, at);
+        }
+        found
+    }
+}
+
+/// The (part, position) pairs where a pattern is known not to match: one bit each. Shared by
+/// both matchers (over text and over index positions).
+pub(crate) struct Failed {
+    width: usize,
+    bits: Vec<u64>,
+    /// (part, position) pairs worked out (not answered from the bits), for the tests.
+    pub(crate) evaluated: usize,
+}
+
+impl Failed {
+    pub(crate) fn new(parts: usize, len: usize) -> Self {
+        let width = len + 1;
+        Failed {
+            width,
+            bits: vec![0; (parts * width).div_ceil(64)],
+            evaluated: 0,
+        }
+    }
+
+    pub(crate) fn get(&self, k: usize, at: usize) -> bool {
+        let i = k * self.width + at;
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    pub(crate) fn set(&mut self, k: usize, at: usize) {
+        let i = k * self.width + at;
+        if let Some(w) = self.bits.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
         }
     }
 }
@@ -295,6 +346,26 @@ mod tests {
         assert_eq!(all, vec![(0, 5), (8, 13)]);
         let far = format!("一是{}二是", "中".repeat(MAX_GAP + 1));
         assert_eq!(first("一是…二是", &far), None);
+    }
+
+    #[test]
+    fn repeated_gaps_do_not_backtrack_exponentially() {
+        // 30 gaps between one character over a text full of it but without the final 了: the
+        // old matcher took over a minute; each (part, position) is now tried once.
+        let q = parse(&"的…".repeat(30).trim_end_matches('…').to_string(), true).unwrap();
+        let text: Vec<char> = "我们的工作的成绩的取得".repeat(300).chars().collect();
+        assert!(!q.pattern.unwrap().find_all(&text).is_empty());
+        let q2 = parse(&format!("{}了", "的…".repeat(30)), true).unwrap();
+        let pattern = q2.pattern.unwrap();
+        let parts = pattern.pieces().len();
+        let mut failed = Failed::new(parts, text.len());
+        assert!(pattern.find_all_with(&text, &mut failed).is_empty());
+        // Each (part, position) is worked out at most once (the old matcher: exponentially often).
+        assert!(
+            failed.evaluated <= parts * (text.len() + 1),
+            "{}",
+            failed.evaluated
+        );
     }
 
     #[test]
