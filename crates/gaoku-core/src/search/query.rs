@@ -352,7 +352,7 @@ mod tests {
     fn repeated_gaps_do_not_backtrack_exponentially() {
         // 30 gaps between one character over a text full of it but without the final 了: the
         // old matcher took over a minute; each (part, position) is now tried once.
-        let q = parse(&"的…".repeat(30).trim_end_matches('…').to_string(), true).unwrap();
+        let q = parse("的…".repeat(30).trim_end_matches('…'), true).unwrap();
         let text: Vec<char> = "我们的工作的成绩的取得".repeat(300).chars().collect();
         assert!(!q.pattern.unwrap().find_all(&text).is_empty());
         let q2 = parse(&format!("{}了", "的…".repeat(30)), true).unwrap();
