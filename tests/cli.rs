@@ -798,3 +798,66 @@ fn killed_draft_saves_lose_at_most_the_unsaved_edit() {
     assert!(saved > 0, "no update ever finished");
     eprintln!("{interrupted} of 30 saves killed before they committed");
 }
+
+/// Runs `gaoku` and kills it if it has not ended within a minute (a hang is a failure, not a
+/// stuck test run); its exit code and standard error.
+fn gaoku_within_a_minute(lib: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gaoku"))
+        .arg("--library")
+        .arg(lib)
+        .args(args)
+        .env_remove("GAOKU_LIBRARY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gaoku");
+    for _ in 0..600 {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return (status.code(), err);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("gaoku {args:?} did not end within a minute");
+}
+
+#[test]
+fn huge_limits_and_special_files_are_handled_not_fatal() {
+    let lib = tmp();
+    // Limits far beyond the library: all hits, no allocation of the limit, no SQL overflow.
+    let max = u64::MAX.to_string();
+    for sort in ["relevance", "date"] {
+        let r = gaoku_json(
+            lib.path(),
+            &["search", "落实", "--sort", sort, "--limit", &max],
+            0,
+        );
+        assert_eq!(r["hits"].as_array().unwrap().len(), 1, "{sort}");
+    }
+    let r = gaoku_json(
+        lib.path(),
+        &["search", "落实", "--sort", "date", "--limit", "1000000000"],
+        0,
+    );
+    assert_eq!(r["total"], 1);
+    let phrases = gaoku_json(lib.path(), &["phrases", "--limit", &max], 0);
+    assert!(!phrases.as_array().unwrap().is_empty());
+    // A draft from a FIFO or from a link to /dev/zero: refused at once, not read forever.
+    let dir = tmp();
+    let fifo = dir.path().join("pipe.md");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let zero = dir.path().join("zero.md");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for file in [&fifo, &zero] {
+        let (code, err) =
+            gaoku_within_a_minute(lib.path(), &["draft", "import", file.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+}

@@ -134,11 +134,24 @@ impl Library {
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if is_md {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            return crate::ingest::decode::decode_text(&bytes).map_err(|source| Error::File {
+            // A regular file of a sensible size only: a FIFO would block forever and a link to
+            // /dev/zero would read until memory runs out.
+            let file_error = |source| Error::File {
                 path: path.to_path_buf(),
                 source,
-            });
+            };
+            let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+            if !meta.is_file() {
+                return Err(file_error(crate::error::ImportError::NotRegular));
+            }
+            if meta.len() > crate::ingest::MAX_TEXT_BYTES {
+                return Err(file_error(crate::error::ImportError::TooLarge {
+                    mb: format!("{:.1}", meta.len() as f64 / 1048576.0),
+                    limit: crate::ingest::MAX_TEXT_BYTES / 1048576,
+                }));
+            }
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            return crate::ingest::decode::decode_text(&bytes).map_err(file_error);
         }
         let (title, paragraphs) = Self::read_file(path)?;
         Ok(crate::outline::to_markdown(&title, &paragraphs, false))

@@ -476,11 +476,9 @@ impl SearchIndex {
         limit: usize,
     ) -> IndexResult<(usize, Vec<(i64, f32)>)> {
         let searcher = self.reader.searcher();
-        let limit = if limit == 0 {
-            (searcher.num_docs() as usize).max(1)
-        } else {
-            limit
-        };
+        // No query returns more speeches than the index holds: a huge limit allocates nothing.
+        let all = (searcher.num_docs() as usize).max(1);
+        let limit = if limit == 0 { all } else { limit.min(all) };
         let (total, addrs): (usize, Vec<(f32, DocAddress)>) = match sort {
             Sort::Relevance => {
                 searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?

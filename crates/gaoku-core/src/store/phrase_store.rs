@@ -68,7 +68,8 @@ pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
     args.push((f.min_count.max(1) as i64).into());
     sql.push_str(" ORDER BY p.starred DESC, n DESC, length(p.text), p.id");
     if f.limit > 0 {
-        sql.push_str(&format!(" LIMIT {}", f.limit));
+        // SQLite's LIMIT is a signed 64-bit number.
+        sql.push_str(&format!(" LIMIT {}", f.limit.min(i64::MAX as usize)));
     }
     let mut stmt = conn.prepare(&sql)?;
     let ids = stmt
