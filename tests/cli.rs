@@ -861,3 +861,81 @@ fn huge_limits_and_special_files_are_handled_not_fatal() {
         assert!(err.contains("not a regular file"), "{err}");
     }
 }
+
+#[test]
+fn several_processes_open_and_import_into_one_new_library() {
+    let lib = tmp();
+    // Six processes open a library that does not exist yet: one creates it, none fails, the
+    // sample is there once.
+    let opens: Vec<_> = (0..6)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_gaoku"))
+                .arg("--library")
+                .arg(lib.path())
+                .args(["--json", "list"])
+                .env_remove("GAOKU_LIBRARY")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in opens {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let list = gaoku_json(lib.path(), &["list"], 0);
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "the sample, once: {list:#}"
+    );
+    // Four overlapping imports of one folder: every file is imported by one of them and a
+    // duplicate for the others; none is a failure.
+    let folder = tmp();
+    for i in 0..24 {
+        fs::write(
+            folder.path().join(format!("speech{i}.txt")),
+            format!(
+                "第{i}次会议上的讲话\n同志们：\n这是第{i}篇讲话的正文，讲的是第{i}项工作的落实。\n"
+            ),
+        )
+        .unwrap();
+    }
+    let imports: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_gaoku"))
+                .arg("--library")
+                .arg(lib.path())
+                .args(["--json", "import"])
+                .arg(folder.path())
+                .env_remove("GAOKU_LIBRARY")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut imported = 0;
+    for child in imports {
+        let out = child.wait_with_output().unwrap();
+        let r: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r:#}");
+        let n = r["imported"].as_array().unwrap().len();
+        assert_eq!(n + r["duplicates"].as_array().unwrap().len(), 24, "{r:#}");
+        imported += n;
+    }
+    assert_eq!(imported, 24);
+    assert_eq!(
+        gaoku_json(lib.path(), &["list"], 0)
+            .as_array()
+            .unwrap()
+            .len(),
+        25
+    );
+}

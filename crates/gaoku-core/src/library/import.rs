@@ -7,7 +7,12 @@ impl Library {
     pub(super) fn seed_sample(&mut self) -> Result<()> {
         let parsed = ingest::parse_lines(ingest::clean::split_lines(SAMPLE_SPEECH), "sample")
             .map_err(Error::Import)?;
-        self.store_parsed(&parsed, Some(SAMPLE_FILE))?;
+        if let Err(e) = self.store_parsed(&parsed, Some(SAMPLE_FILE)) {
+            // Another process opening the new library at the same moment may have seeded it.
+            if self.store.find_by_hash(&parsed.content_hash)?.is_none() {
+                return Err(e);
+            }
+        }
         Ok(())
     }
 
@@ -86,10 +91,15 @@ impl Library {
             return Ok(Outcome::Duplicate(id));
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let id = self
-            .store_parsed(&parsed, name.as_deref())
-            .map_err(db_err)?;
-        Ok(Outcome::New(id, parsed.meta.title))
+        match self.store_parsed(&parsed, name.as_deref()) {
+            Ok(id) => Ok(Outcome::New(id, parsed.meta.title)),
+            // Another process (a second import, the app beside the CLI) stored the same text
+            // between the check above and this insert: a duplicate, not a failure.
+            Err(e) => match self.store.find_by_hash(&parsed.content_hash) {
+                Ok(Some(id)) => Ok(Outcome::Duplicate(id)),
+                _ => Err(db_err(e)),
+            },
+        }
     }
 
     /// A second handle on an existing library for long writes (an import) next to the main
