@@ -360,6 +360,15 @@ impl Blocks {
     }
 }
 
+/// The text of a piece of raw HTML (a block inside Markdown): block ends become paragraph breaks,
+/// other tags go, entities are decoded.
+pub fn block_text(html: &str) -> String {
+    let breaks = regex!(r"(?i)</(?:p|div|li|h[1-6]|tr|blockquote|section|article)\s*>|<br\s*/?>")
+        .replace_all(html, "\n\n");
+    let text = regex!(r"<[^>]*>").replace_all(&breaks, "");
+    decode_entities(&text)
+}
+
 /// A footnote or endnote, or the reference to one (LibreOffice `sdfootnote…`, Word `_ftn1`):
 /// notes are not the body, as in the other formats.
 fn is_note(tag: &str) -> bool {

@@ -254,8 +254,8 @@ fn parse_bytes(bytes: &[u8], by_name: Format, fallback: &str) -> Result<Parsed, 
     parse_paragraphs(document, fallback)
 }
 
-/// Markdown to plain lines: the text of each block, markup and raw HTML dropped, front matter
-/// skipped. Soft breaks stay line breaks (many writers put one paragraph per line); blocks are
+/// Markdown to plain lines: the text of each block (raw HTML blocks by their text), markup
+/// dropped, front matter skipped. Soft breaks stay line breaks (many writers put one paragraph per line); blocks are
 /// separated by a blank line, so the cleaner sees the document's own layout.
 fn strip_markdown(text: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -266,6 +266,9 @@ fn strip_markdown(text: &str) -> String {
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Text(t) | Event::Code(t) if !in_metadata => out.push_str(&t),
+            // Raw HTML blocks hold text too (<p>…</p> pasted from a web page): keep it, with
+            // block ends as paragraph breaks; inline tags are markup only.
+            Event::Html(t) if !in_metadata => out.push_str(&html::block_text(&t)),
             Event::SoftBreak | Event::HardBreak => out.push('\n'),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
@@ -327,7 +330,7 @@ mod tests {
 
     #[test]
     fn markdown_markup_is_dropped_text_kept() {
-        let md = "---\ntitle: x\n---\n# 在会上的讲话\n\n同志们：\n\n要*狠抓*落实，**真抓实干**，`不`搞<b>形式</b>。\n\n- 一是抓学习\n- 二是抓落实\n";
+        let md = "---\ntitle: x\n---\n# 在会上的讲话\n\n同志们：\n\n要*狠抓*落实，**真抓实干**，`不`搞<b>形式</b>。\n\n- 一是抓学习\n- 二是抓落实\n\n<div class=\"x\">\n<p>三是抓&ldquo;作风&rdquo;</p><p>四是抓考核</p>\n</div>\n";
         let p = parse_lines(clean::split_lines(&strip_markdown(md)), "f").unwrap();
         assert_eq!(p.meta.title, "在会上的讲话");
         assert_eq!(
@@ -336,7 +339,9 @@ mod tests {
                 "同志们：",
                 "要狠抓落实，真抓实干，不搞形式。",
                 "一是抓学习",
-                "二是抓落实"
+                "二是抓落实",
+                "三是抓“作风”",
+                "四是抓考核"
             ]
         );
     }
