@@ -143,20 +143,29 @@ pub fn find_date(s: &str) -> Option<(String, i32)> {
     if !(1900..=2100).contains(&year) {
         return None;
     }
-    let month = caps
-        .get(2)
-        .and_then(|m| num(m.as_str()))
-        .filter(|m| (1..=12).contains(m));
-    let day = caps
-        .get(3)
-        .and_then(|d| num(d.as_str()))
-        .filter(|d| (1..=31).contains(d));
+    // A month or day that cannot be is no date at all (2020年13月1日), not just a year.
+    let month = match caps.get(2) {
+        Some(m) => Some(num(m.as_str()).filter(|m| (1..=12).contains(m))?),
+        None => None,
+    };
+    let day = match (caps.get(3), month) {
+        (Some(d), Some(m)) => Some(num(d.as_str()).filter(|d| real_day(year, m, *d))?),
+        _ => None,
+    };
     let iso = match (month, day) {
         (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
         (Some(m), None) => format!("{year:04}-{m:02}"),
         _ => format!("{year:04}"),
     };
     Some((iso, year))
+}
+
+/// Whether day `d` exists in month `m` of year `y` (2021-02-29 does not).
+pub fn real_day(y: i32, m: u32, d: u32) -> bool {
+    time::Month::try_from(m as u8)
+        .ok()
+        .and_then(|month| time::Date::from_calendar_date(y, month, d as u8).ok())
+        .is_some()
 }
 
 /// A line that is only a date, as under a title: （2014年10月8日）, 2020年7月15日.
@@ -269,6 +278,21 @@ mod tests {
 
     fn paras(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn impossible_dates_are_no_dates() {
+        assert_eq!(find_date("2020年13月1日"), None);
+        assert_eq!(find_date("2021年2月29日"), None);
+        assert_eq!(
+            find_date("2020年2月29日").map(|d| d.0).as_deref(),
+            Some("2020-02-29")
+        );
+        assert_eq!(
+            find_date("二〇二〇年七月十五日").map(|d| d.0).as_deref(),
+            Some("2020-07-15")
+        );
+        assert!(real_day(2024, 2, 29) && !real_day(2023, 2, 29) && !real_day(2020, 4, 31));
     }
 
     #[test]

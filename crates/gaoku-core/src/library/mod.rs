@@ -126,6 +126,10 @@ mod tests {
         assert_eq!(parse_user_date("2020/7/15").unwrap().0, "2020-07-15");
         assert_eq!(parse_user_date("2020年7月15日").unwrap().0, "2020-07-15");
         assert!(parse_user_date("2020-13-01").is_err());
+        assert!(parse_user_date("2021-02-29").is_err());
+        assert!(parse_user_date("2020年13月1日").is_err());
+        assert!(parse_user_date("2020年7月15日开会").is_err());
+        assert_eq!(parse_user_date("2024-02-29").unwrap().0, "2024-02-29");
         assert!(parse_user_date("soon").is_err());
     }
 
