@@ -27,11 +27,21 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
-/// Characters that never carry meaning and are dropped on import (zero-width, BOM, soft hyphen).
+/// Characters that never carry meaning and are dropped on import (zero-width, BOM, soft hyphen,
+/// and the bidirectional controls — U+202E in a title would show it reversed, a known trick).
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
     )
 }
 

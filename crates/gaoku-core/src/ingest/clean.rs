@@ -273,6 +273,11 @@ mod tests {
             "北京共产主义组织的报告 (一大)"
         );
         assert_eq!(tidy_line("\u{200B}"), "");
+        // A right-to-left override would show the title reversed in the list.
+        assert_eq!(
+            tidy_line("\u{202E}在会上的讲话\u{202C}\u{2067}"),
+            "在会上的讲话"
+        );
     }
 
     #[test]
