@@ -398,6 +398,22 @@ fn files_that_cannot_be_read_say_why() {
     }
     assert_eq!(import_error(&old), ImportError::OldFormat);
 
+    // A .docx saved with a password: Office wraps the encrypted package in an OLE container.
+    let sealed = dir.path().join("sealed.docx");
+    {
+        let mut ole = cfb::create(&sealed).unwrap();
+        ole.create_stream("/EncryptionInfo")
+            .unwrap()
+            .write_all(&[4, 0, 4, 0])
+            .unwrap();
+        ole.create_stream("/EncryptedPackage")
+            .unwrap()
+            .write_all(&[0; 64])
+            .unwrap();
+        ole.flush().unwrap();
+    }
+    assert_eq!(import_error(&sealed), ImportError::Encrypted);
+
     // A truncated .doc.
     let bytes = std::fs::read(&doc).unwrap();
     let cut = dir.path().join("cut.doc");

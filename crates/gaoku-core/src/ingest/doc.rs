@@ -24,6 +24,10 @@ const MAX_STREAM: u64 = 256 * 1024 * 1024;
 pub fn doc_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, ImportError> {
     let mut ole = cfb::CompoundFile::open(reader)
         .map_err(|e| damaged(format!("damaged compound file: {e}")))?;
+    // A password-protected .docx (or .xlsx …) is an OLE file holding the encrypted package.
+    if ole.is_stream("/EncryptedPackage") || ole.is_stream("/EncryptionInfo") {
+        return Err(ImportError::Encrypted);
+    }
     if !ole.is_stream("/WordDocument") {
         // Kingsoft's own pre-2005 formats and other OLE files (Excel, PowerPoint) land here.
         return Err(ImportError::OldFormat);
