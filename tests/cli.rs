@@ -939,3 +939,18 @@ fn several_processes_open_and_import_into_one_new_library() {
         25
     );
 }
+
+#[test]
+fn a_file_for_a_folder_and_a_folder_for_a_file_are_named() {
+    let dir = tmp();
+    let file = dir.path().join("library.txt");
+    fs::write(&file, "x").unwrap();
+    let out = gaoku(&file, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is a file, not a library folder"), "{err}");
+    let lib = tmp();
+    let out = gaoku(lib.path(), &["outline", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a folder, not a file"), "{err}");
+}

@@ -68,6 +68,7 @@ export const CATALOG: Record<string, Entry> = {
   },
   unreadable: { zh: "无法读取：{why}", en: "Cannot read: {why}" },
   link_loop: { zh: "符号链接形成循环（指回 {target}），未跟随", en: "A symbolic link loop (back to {target}), not followed" },
+  is_folder: { zh: "这是文件夹，不是文件", en: "A folder, not a file" },
   not_regular: { zh: "不是普通文件（设备、管道或套接字）", en: "Not a regular file (a device, pipe or socket)" },
   store: { zh: "无法存入素材库：{why}", en: "Could not store it in the library: {why}" },
   lock_file: { zh: "Office 临时锁文件", en: "An Office lock file" },
@@ -113,6 +114,10 @@ export const CATALOG: Record<string, Entry> = {
   io: { zh: "{path}：{detail}", en: "{path}: {detail}" },
   index: { zh: "检索索引出错：{detail}", en: "Search index error: {detail}" },
   no_home: { zh: "找不到存放素材库的主目录：请设置 GAOKU_LIBRARY", en: "No home folder for the library: set GAOKU_LIBRARY" },
+  not_a_folder: {
+    zh: "{path} 是文件，不是素材库文件夹：请指定存放 library.sqlite3 的文件夹",
+    en: "{path} is a file, not a library folder: give the folder that holds library.sqlite3",
+  },
   newer_schema: {
     zh: "这个素材库由更新版本的稿库写入（格式 {found}，本版本只认识 {known}）：请升级稿库",
     en: "The library was written by a newer Gaoku (schema {found}, this one knows {known}): update Gaoku",

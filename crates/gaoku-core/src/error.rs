@@ -68,6 +68,8 @@ pub enum ImportError {
     LinkLoop { target: String },
     #[error("not a regular file (a device, pipe or socket)")]
     NotRegular,
+    #[error("a folder, not a file")]
+    IsFolder,
     /// The file was read but SQLite refused to store it.
     #[error("could not store: {why}")]
     Store { why: String },
@@ -160,6 +162,8 @@ impl Thing {
 pub enum LibraryError {
     #[error("no home folder to keep the library in; set GAOKU_LIBRARY")]
     NoHome,
+    #[error("{path} is a file, not a library folder; give the folder that holds library.sqlite3")]
+    NotAFolder { path: String },
     #[error("the library was written by a newer Gaoku (schema {found}, this build knows {known}); update Gaoku")]
     NewerSchema { found: i64, known: i64 },
     #[error("a saved template is unreadable: {why}")]
@@ -356,6 +360,7 @@ fn examples() -> Vec<Error> {
         ImportError::Unreadable { why: s() },
         ImportError::LinkLoop { target: s() },
         ImportError::NotRegular,
+        ImportError::IsFolder,
         ImportError::Store { why: s() },
     ];
     for e in &import {
@@ -380,6 +385,7 @@ fn examples() -> Vec<Error> {
             | ImportError::Unreadable { .. }
             | ImportError::LinkLoop { .. }
             | ImportError::NotRegular
+            | ImportError::IsFolder
             | ImportError::Store { .. } => {}
         }
     }
@@ -423,6 +429,7 @@ fn examples() -> Vec<Error> {
     }
     let library = [
         LibraryError::NoHome,
+        LibraryError::NotAFolder { path: s() },
         LibraryError::NewerSchema { found: 0, known: 0 },
         LibraryError::TemplateUnreadable { why: s() },
         LibraryError::DocxWrite { why: s() },
@@ -430,6 +437,7 @@ fn examples() -> Vec<Error> {
     for e in &library {
         match e {
             LibraryError::NoHome
+            | LibraryError::NotAFolder { .. }
             | LibraryError::NewerSchema { .. }
             | LibraryError::TemplateUnreadable { .. }
             | LibraryError::DocxWrite { .. } => {}

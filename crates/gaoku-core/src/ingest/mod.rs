@@ -187,8 +187,11 @@ fn megabytes(bytes: u64) -> String {
 
 /// Reads and cleans one file.
 pub fn parse_file(path: &Path) -> Result<Parsed, ImportError> {
-    let by_name = format_of(path)?;
     let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(ImportError::IsFolder);
+    }
+    let by_name = format_of(path)?;
     if !meta.is_file() {
         return Err(ImportError::NotRegular);
     }

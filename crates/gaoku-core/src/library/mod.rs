@@ -85,6 +85,11 @@ impl Library {
     /// Opens the library in `dir` with options.
     pub fn open_with(dir: impl AsRef<Path>, options: OpenOptions) -> Result<Self> {
         let dir = dir.as_ref().to_path_buf();
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Library(LibraryError::NotAFolder {
+                path: dir.display().to_string(),
+            }));
+        }
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let store = Store::open(&dir.join(DB_FILE))?;
         let index = index::LiveIndex::new(dir.join(INDEX_DIR), true);
