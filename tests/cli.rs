@@ -799,18 +799,23 @@ fn killed_draft_saves_lose_at_most_the_unsaved_edit() {
     eprintln!("{interrupted} of 30 saves killed before they committed");
 }
 
-/// Runs `gaoku` and kills it if it has not ended within a minute (a hang is a failure, not a
-/// stuck test run); its exit code and standard error.
-fn gaoku_within_a_minute(lib: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gaoku"))
+/// Starts `gaoku` on a library with its output piped.
+fn spawn(lib: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_gaoku"))
         .arg("--library")
         .arg(lib)
         .args(args)
         .env_remove("GAOKU_LIBRARY")
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("run gaoku");
+        .expect("run gaoku")
+}
+
+/// Runs `gaoku` and kills it if it has not ended within a minute (a hang is a failure, not a
+/// stuck test run); its exit code and standard error.
+fn gaoku_within_a_minute(lib: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut child = spawn(lib, args);
     for _ in 0..600 {
         if let Some(status) = child.try_wait().unwrap() {
             let mut err = String::new();
@@ -868,17 +873,7 @@ fn several_processes_open_and_import_into_one_new_library() {
     // Six processes open a library that does not exist yet: one creates it, none fails, the
     // sample is there once.
     let opens: Vec<_> = (0..6)
-        .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_gaoku"))
-                .arg("--library")
-                .arg(lib.path())
-                .args(["--json", "list"])
-                .env_remove("GAOKU_LIBRARY")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+        .map(|_| spawn(lib.path(), &["--json", "list"]))
         .collect();
     for child in opens {
         let out = child.wait_with_output().unwrap();
@@ -908,16 +903,10 @@ fn several_processes_open_and_import_into_one_new_library() {
     }
     let imports: Vec<_> = (0..4)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_gaoku"))
-                .arg("--library")
-                .arg(lib.path())
-                .args(["--json", "import"])
-                .arg(folder.path())
-                .env_remove("GAOKU_LIBRARY")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
+            spawn(
+                lib.path(),
+                &["--json", "import", folder.path().to_str().unwrap()],
+            )
         })
         .collect();
     let mut imported = 0;

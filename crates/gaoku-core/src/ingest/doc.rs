@@ -34,9 +34,6 @@ pub fn doc_paragraphs<R: Read + Seek>(reader: R) -> Result<Vec<String>, ImportEr
     }
     let word = read_stream(&mut ole, "/WordDocument")?;
     let fib = Fib::parse(&word)?;
-    if fib.encrypted {
-        return Err(ImportError::Encrypted);
-    }
     let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
     if !ole.is_stream(table_name) {
         return Err(damaged(format!("no {} stream", &table_name[1..])));
@@ -125,7 +122,6 @@ fn slice(bytes: &[u8], at: u32, len: u32) -> Result<&[u8], ImportError> {
 
 /// The parts of the File Information Block this reader needs.
 struct Fib {
-    encrypted: bool,
     table_one: bool,
     /// Characters of the main document (the text before footnotes, headers, comments …).
     ccp_text: u32,
@@ -188,7 +184,6 @@ impl Fib {
         let (fc_lst, lcb_lst) = pair(73).unwrap_or((0, 0));
         let (fc_lfo, lcb_lfo) = pair(74).unwrap_or((0, 0));
         Ok(Fib {
-            encrypted: false,
             table_one: flags & 0x0200 != 0,
             ccp_text: u32_at(w, lw + 12).ok_or_else(short)?,
             ccp_before_textboxes: [4, 5, 7, 8]
@@ -258,7 +253,7 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, ImportError> {
 /// property table only means deleted text may show: it never fails the import.
 fn deleted_ranges(word: &[u8], plc: &[u8]) -> Vec<(u32, u32)> {
     const SPRM_MARK_DEL: u16 = 0x0800;
-    fkp_runs(word, plc, 1)
+    let mut ranges = fkp_runs(word, plc, 1)
         .filter_map(|(start, end, fkp, at)| {
             // CHPX: a length byte, then the properties.
             let len = *fkp.get(at)? as usize;
@@ -266,7 +261,9 @@ fn deleted_ranges(word: &[u8], plc: &[u8]) -> Vec<(u32, u32)> {
             let mark = sprm_operand(grpprl, SPRM_MARK_DEL)?.first().copied()?;
             (mark & 1 == 1).then_some((start, end))
         })
-        .collect()
+        .collect::<Vec<_>>();
+    ranges.sort_unstable();
+    ranges
 }
 
 /// The runs of the formatted-disk pages (FKPs) a PlcBteChpx or PlcBtePapx points at: 512-byte
@@ -336,7 +333,12 @@ fn story(
     range: std::ops::Range<u32>,
     deleted: &[(u32, u32)],
 ) -> Result<Vec<(char, u32)>, ImportError> {
-    let is_deleted = |fc: u32| deleted.iter().any(|&(s, e)| fc >= s && fc < e);
+    // The ranges are sorted runs of the property pages: find the last one starting at or
+    // before `fc` instead of scanning them all for every character.
+    let is_deleted = |fc: u32| {
+        let i = deleted.partition_point(|&(s, _)| s <= fc);
+        i > 0 && fc < deleted[i - 1].1
+    };
     let mut text = Vec::new();
     for p in pieces {
         let (from, to) = (p.cp.max(range.start), p.cp_end.min(range.end));

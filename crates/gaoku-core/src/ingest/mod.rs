@@ -71,22 +71,55 @@ pub const IMPORT_EXTENSIONS: &[&str] = &[
     "wpt", "ott", "xhtml", "shtml", "text", "markdown",
 ];
 
+/// The format each extension of [`IMPORT_EXTENSIONS`] promises (a test keeps the two lists one).
+fn format_of_extension(ext: &str) -> Option<Format> {
+    Some(match ext {
+        "txt" | "text" => Format::Text,
+        "md" | "markdown" => Format::Markdown,
+        "docx" | "docm" | "dotx" => Format::Docx,
+        "odt" | "ott" => Format::Odt,
+        "doc" | "dot" | "wps" | "wpt" => Format::Doc,
+        "rtf" => Format::Rtf,
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "pdf" => Format::Pdf,
+        _ => return None,
+    })
+}
+
 /// What the extension promises; the content may still overrule it (see [`sniff`]).
 fn format_of(path: &Path) -> Result<Format, ImportError> {
     let ext = extension(path);
-    match ext.as_str() {
-        "txt" | "text" => Ok(Format::Text),
-        "md" | "markdown" => Ok(Format::Markdown),
-        "docx" | "docm" | "dotx" => Ok(Format::Docx),
-        "odt" | "ott" => Ok(Format::Odt),
-        "doc" | "dot" | "wps" | "wpt" => Ok(Format::Doc),
-        "rtf" => Ok(Format::Rtf),
-        "html" | "htm" | "xhtml" | "shtml" => Ok(Format::Html),
-        "pdf" => Ok(Format::Pdf),
-        "pages" | "wpd" => Err(ImportError::NotYet { ext }),
-        "" => Err(ImportError::NoExtension),
-        _ => Err(ImportError::Unsupported { ext }),
+    match format_of_extension(&ext) {
+        Some(format) => Ok(format),
+        None if matches!(ext.as_str(), "pages" | "wpd") => Err(ImportError::NotYet { ext }),
+        None if ext.is_empty() => Err(ImportError::NoExtension),
+        None => Err(ImportError::Unsupported { ext }),
     }
+}
+
+/// A file that can be read whole: a regular file (not a folder, FIFO or device) of at most
+/// `limit` bytes; `too_large` names the limit's error.
+pub(crate) fn readable_file(
+    path: &Path,
+    limit: u64,
+    too_large: fn(String, u64) -> ImportError,
+) -> Result<std::fs::Metadata, ImportError> {
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(ImportError::IsFolder);
+    }
+    if !meta.is_file() {
+        return Err(ImportError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(too_large(megabytes(meta.len()), limit / 1048576));
+    }
+    Ok(meta)
+}
+
+/// The error of a text file over [`MAX_TEXT_BYTES`].
+pub(crate) fn text_too_large(mb: String, limit: u64) -> ImportError {
+    ImportError::TooLarge { mb, limit }
 }
 
 /// The OLE compound-file signature (.doc, .wps, also .xls and .ppt).
@@ -187,33 +220,21 @@ fn megabytes(bytes: u64) -> String {
 
 /// Reads and cleans one file.
 pub fn parse_file(path: &Path) -> Result<Parsed, ImportError> {
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         return Err(ImportError::IsFolder);
     }
     let by_name = format_of(path)?;
-    if !meta.is_file() {
-        return Err(ImportError::NotRegular);
+    if matches!(by_name, Format::Text | Format::Markdown) {
+        readable_file(path, MAX_TEXT_BYTES, text_too_large)?;
+    } else {
+        readable_file(path, MAX_DOCUMENT_BYTES, |mb, limit| {
+            ImportError::DocumentTooLarge { mb, limit }
+        })?;
     }
     let fallback = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let textual = matches!(by_name, Format::Text | Format::Markdown);
-    let limit = if textual {
-        MAX_TEXT_BYTES
-    } else {
-        MAX_DOCUMENT_BYTES
-    };
-    if meta.len() > limit {
-        let mb = megabytes(meta.len());
-        let limit = limit / 1048576;
-        return Err(if textual {
-            ImportError::TooLarge { mb, limit }
-        } else {
-            ImportError::DocumentTooLarge { mb, limit }
-        });
-    }
     let bytes = std::fs::read(path).map_err(unreadable)?;
     parse_bytes(&bytes, by_name, &fallback).map_err(|e| match e {
         // Errors name the format by the file's own extension (a damaged .wps is "not a valid
@@ -330,6 +351,16 @@ pub fn content_hash(paragraphs: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dialog_offers_exactly_the_extensions_import_reads() {
+        for ext in IMPORT_EXTENSIONS {
+            assert!(format_of_extension(ext).is_some(), "{ext}");
+        }
+        for ext in ["pages", "wpd", "png", "xls"] {
+            assert!(!IMPORT_EXTENSIONS.contains(&ext) && format_of_extension(ext).is_none());
+        }
+    }
 
     #[test]
     fn markdown_markup_is_dropped_text_kept() {

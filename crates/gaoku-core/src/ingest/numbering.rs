@@ -280,21 +280,30 @@ impl Numbering {
         if num_id == "0" {
             return None;
         }
-        let inst = self.instances.get(&num_id)?.clone();
-        let abs = inst.abstract_id.clone();
+        // Borrow the definitions and the counters apart: nothing is cloned per paragraph.
+        let Numbering {
+            abstracts,
+            instances,
+            style_levels,
+            counters,
+            started,
+            ..
+        } = self;
+        let inst = instances.get(&num_id)?;
+        let abs = &inst.abstract_id;
         let level = p
             .level
             .or(style_level)
             .or_else(|| {
                 let style = p.style.clone()?;
-                self.style_levels.get(&(abs.clone(), style)).copied()
+                style_levels.get(&(abs.clone(), style)).copied()
             })
             .unwrap_or(0);
-        let levels = self.abstracts.get(&abs)?.clone();
+        let levels = abstracts.get(abs)?;
         let def = |l: u8| inst.level_override.get(&l).or_else(|| levels.get(&l));
-        let this = def(level)?.clone();
-        let counters = self.counters.entry(abs.clone()).or_default();
-        if self.started.insert(num_id.clone()) {
+        let this = def(level)?;
+        let counters = counters.entry(abs.clone()).or_default();
+        if started.insert(num_id.clone()) {
             for (&l, &start) in &inst.start_override {
                 counters.insert(l, start.saturating_sub(1));
             }
@@ -304,24 +313,20 @@ impl Numbering {
             .map_or(this.start, |n| n.saturating_add(1));
         counters.insert(level, next);
         // Deeper levels start again, unless one restarts only after a level above this one.
-        let deeper: Vec<u8> = counters.keys().copied().filter(|&l| l > level).collect();
-        for l in deeper {
-            let restarts = match def(l).and_then(|d| d.restart_after) {
-                Some(0) => false,
-                Some(after) => level < after,
-                None => true,
-            };
-            if restarts {
-                counters.remove(&l);
-            }
-        }
+        counters.retain(|&l, _| {
+            l <= level
+                || match def(l).and_then(|d| d.restart_after) {
+                    Some(0) => true,
+                    Some(after) => level >= after,
+                    None => false,
+                }
+        });
         match this.format.as_str() {
             // A bullet is a symbol-font glyph, not text the writer typed.
             "bullet" => return None,
             "none" => return Some(this.text.clone()).filter(|t| !t.is_empty() && !t.contains('%')),
             _ => {}
         }
-        let counters = &self.counters[&abs];
         let mut out = String::new();
         let mut chars = this.text.chars().peekable();
         while let Some(c) = chars.next() {

@@ -140,16 +140,12 @@ impl Library {
                 path: path.to_path_buf(),
                 source,
             };
-            let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-            if !meta.is_file() {
-                return Err(file_error(crate::error::ImportError::NotRegular));
-            }
-            if meta.len() > crate::ingest::MAX_TEXT_BYTES {
-                return Err(file_error(crate::error::ImportError::TooLarge {
-                    mb: format!("{:.1}", meta.len() as f64 / 1048576.0),
-                    limit: crate::ingest::MAX_TEXT_BYTES / 1048576,
-                }));
-            }
+            crate::ingest::readable_file(
+                path,
+                crate::ingest::MAX_TEXT_BYTES,
+                crate::ingest::text_too_large,
+            )
+            .map_err(file_error)?;
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             return crate::ingest::decode::decode_text(&bytes).map_err(file_error);
         }
