@@ -1,15 +1,24 @@
 //! Metadata read from the text itself: title, date, speaker, occasion and kind.
 
 use crate::model::SpeechMeta;
-use crate::text::{chinese_number, ends_sentence, regex};
+use crate::text::{chinese_number, ends_sentence, is_space, regex};
 
 /// A salutation line: 同志们：, 各位代表：, 各位代表、同志们：, 尊敬的各位来宾：.
 pub fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
-    n <= 30
+    (n <= 30
         && regex!(r"^(?:尊敬的|亲爱的)?[^，。；]*(?:同志们|代表|来宾|朋友们|委员|女士|先生|同事们|同学们|老师们|嘉宾|各位)[^，。；]*[：:！!]$",
         )
-        .is_match(line)
+        .is_match(line))
+        // The 主送机关 of a 公文: 各单位：, 各省、自治区、直辖市人民政府：.
+        || (n <= 80
+            && regex!(r"^各[^，。；！？]{0,70}(?:单位|部门|人民政府|政府|办公室|办公厅|委员会|党委|党组|党工委|局|厅|委|办|机关|机构|企业|学校|街道|乡镇|公司|院|所|（室）|\(室\))[：:]$")
+                .is_match(line))
+}
+
+/// The line that opens a 公文's attachment list: 附件：, 附件：1.实施方案, 附件 (alone).
+pub fn is_attachment_line(line: &str) -> bool {
+    regex!(r"^附\s*件(?:[：:]|\s*$)").is_match(line.trim_start_matches(is_space))
 }
 
 /// A line that can be the document's title: short, not a sentence, not a heading or salutation.

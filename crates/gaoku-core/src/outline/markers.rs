@@ -9,34 +9,71 @@ pub(crate) const NUMERALS: &str = "一二三四五六七八九十";
 
 /// A heading marker at the start of a (trimmed) paragraph: (level, number, marker length in chars).
 pub(crate) fn heading_marker(p: &str) -> Option<(u8, u32, usize)> {
-    let (level, caps) = if let Some(c) = regex!(r"^([一二三四五六七八九十百]+)、").captures(p)
+    // Level 1 is 一、; 一. 一． 一， are read too (a writer's slip the checks name). Level 2 may
+    // carry a stray 、 or ． after the bracket (（一）、), which is part of the marker.
+    let (level, caps) = if let Some(c) = regex!(r"^([一二三四五六七八九十]+)[、.．，,]").captures(p)
     {
         (1, c)
-    } else if let Some(c) = regex!(r"^[（(]([一二三四五六七八九十]+)[）)]").captures(p)
+    } else if let Some(c) = regex!(r"^[（(]([一二三四五六七八九十]+)[）)][、.．，]?").captures(p)
     {
         (2, c)
     } else if let Some(c) = regex!(r"^(\d{1,2})[.．、]").captures(p) {
         (3, c)
     } else if let Some(c) = regex!(r"^[（(](\d{1,2})[）)]").captures(p) {
         (4, c)
+    } else if let Some(c) = regex!(r"^(?:(\d{1,2})[）)]|([①-⑳]))").captures(p) {
+        (5, c)
     } else {
         return None;
     };
     let whole = caps.get(0).expect("match");
-    let number = caps[1].parse().ok().or_else(|| chinese_number(&caps[1]))?;
+    let number = match caps.get(1) {
+        Some(n) if level <= 2 => heading_numeral(n.as_str())?,
+        Some(n) => n.as_str().parse().ok()?,
+        // ① is U+2460.
+        None => caps[2].chars().next().map(|c| c as u32 - 0x245F)?,
+    };
     let rest = &p[whole.end()..];
-    starts_heading_words(level, rest).then_some((level, number, whole.as_str().chars().count()))
+    let sep = whole.as_str().chars().last().unwrap_or('、');
+    if level == 1 && sep != '、' && !starts_level1_variant(rest) {
+        return None;
+    }
+    starts_heading_words(level, sep, rest).then_some((
+        level,
+        number,
+        whole.as_str().chars().count(),
+    ))
+}
+
+/// A numeral as headings count (一 … 九十九), not a year read digit by digit (一九五八).
+fn heading_numeral(s: &str) -> Option<u32> {
+    regex!(r"^(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)$")
+        .is_match(s)
+        .then(|| chinese_number(s))
+        .flatten()
+}
+
+/// After 一. or 一，(not the standard 一、) only a heading's words are accepted, not a number or
+/// a quotation: 一，二 is no heading.
+fn starts_level1_variant(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| crate::text::is_han(c) && !NUMERALS.contains(c))
 }
 
 /// Can this text follow a marker as a heading? Not `一、二季度` (a list of numbers), not
-/// `3.5万元` or `12.8%` (a number), not an empty rest.
-pub(crate) fn starts_heading_words(level: u8, rest: &str) -> bool {
+/// `3.5万元` or `12.8%` (a number: only after a dot, `1、2026年` is a heading), not an empty rest.
+pub(crate) fn starts_heading_words(level: u8, sep: char, rest: &str) -> bool {
     let mut chars = rest.chars();
     let Some(first) = chars.next() else {
         return false;
     };
     // 3.5万元, 12.8%: after an Arabic number and a dot, a digit means a decimal number.
-    if level == 3 && (first.is_ascii_digit() || first == '%' || first == '％') {
+    if level == 3 && sep != '、' && (first.is_ascii_digit() || first == '%' || first == '％') {
+        return false;
+    }
+    // 1）2）… in a sentence such as 1）、2）: a list of numbers, not a heading.
+    if level == 5 && !(crate::text::is_cjk_like(first) || first.is_alphanumeric()) {
         return false;
     }
     if level == 1 && NUMERALS.contains(first) {
@@ -128,31 +165,34 @@ pub(crate) fn item_marks(para: usize, p: &str) -> Vec<ItemMark> {
 }
 
 /// Keeps the marks that form real enumerations: runs of one series counting up from one (for
-/// 首先…最后: 首先 then at least 其次 or 最后), at least two items long.
+/// 首先…最后: 首先 then at least 其次 or 最后), at least two items long. Each series is followed
+/// on its own: an ordinal such as 排全市第六， between 一是 and 二是 does not break their run.
 pub(crate) fn runs(marks: Vec<ItemMark>) -> Vec<ItemMark> {
     let mut kept = Vec::new();
-    let mut run: Vec<ItemMark> = Vec::new();
-    let flush = |run: &mut Vec<ItemMark>, kept: &mut Vec<ItemMark>| {
-        if run.len() >= 2 {
-            kept.append(run);
-        }
-        run.clear();
-    };
-    for m in marks {
-        let continues = run.last().is_some_and(|last| {
-            last.series == m.series
-                && (m.number == last.number + 1 || (m.series == 3 && m.number > last.number))
-        });
-        if continues {
-            run.push(m);
-        } else {
-            flush(&mut run, &mut kept);
-            if m.number == 1 {
-                run.push(m);
+    for series in 0..4 {
+        let mut run: Vec<ItemMark> = Vec::new();
+        let flush = |run: &mut Vec<ItemMark>, kept: &mut Vec<ItemMark>| {
+            if run.len() >= 2 {
+                kept.append(run);
+            }
+            run.clear();
+        };
+        for m in marks.iter().filter(|m| m.series == series) {
+            let continues = run.last().is_some_and(|last| {
+                m.number == last.number + 1 || (m.series == 3 && m.number > last.number)
+            });
+            if continues {
+                run.push(m.clone());
+            } else {
+                flush(&mut run, &mut kept);
+                if m.number == 1 {
+                    run.push(m.clone());
+                }
             }
         }
+        flush(&mut run, &mut kept);
     }
-    flush(&mut run, &mut kept);
+    kept.sort_by_key(|m| (m.para, m.start));
     kept
 }
 
@@ -161,7 +201,7 @@ pub(crate) fn runs(marks: Vec<ItemMark>) -> Vec<ItemMark> {
 pub struct RawMarker {
     /// Index of the paragraph.
     pub para: usize,
-    /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）.
+    /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for 1） or ①.
     pub level: u8,
     /// The number the marker shows (三 → 3).
     pub number: u32,

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::meta::is_salutation;
+use crate::ingest::meta::{is_attachment_line, is_salutation};
 use crate::text::is_space;
 
 /// A heading or an enumeration item.
@@ -92,22 +92,32 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
     // Flat list of headings: (level, number, node).
     let mut flat: Vec<Node> = Vec::new();
     // Last accepted number per level under the current parents.
-    let mut last_number = [0u32; 5];
+    let mut last_number = [0u32; 6];
     // Per level: the last number of a quoted list being passed over.
-    let mut quoted: [Option<u32>; 5] = [None; 5];
+    let mut quoted: [Option<u32>; 6] = [None; 6];
+    // Inside an attachment list (附件：1.… 2.…), numbered lines name attachments.
+    let mut attachments = false;
     // For each paragraph, the index in `flat` of the heading whose section it is in.
     let mut section_of: Vec<Option<usize>> = Vec::with_capacity(paragraphs.len());
     let mut current: Option<usize> = None;
     for (i, raw) in paragraphs.iter().enumerate() {
         let lead = raw.chars().take_while(|c| is_space(*c)).count();
         let p: String = raw.chars().skip(lead).collect();
-        if salutation.is_none() && flat.is_empty() && i < 5 && is_salutation(&p) {
+        if salutation.is_none() && flat.is_empty() && i < 8 && is_salutation(&p) {
             salutation = Some(Part {
                 para: i,
                 text: p.clone(),
             });
         }
-        let candidate = heading_marker(&p);
+        let mut candidate = heading_marker(&p);
+        if is_attachment_line(&p) {
+            attachments = true;
+            candidate = None;
+        } else if attachments && candidate.is_some_and(|(level, _, _)| level >= 3) {
+            candidate = None;
+        } else {
+            attachments = false;
+        }
         // A run of paragraphs numbered 一、二、… again inside a section is a quoted list (the
         // points of a document being relayed), not headings; it ends at the first other paragraph.
         for (l, q) in quoted.iter_mut().enumerate() {
@@ -117,6 +127,12 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
         }
         if let Some((level, number, marker_len)) = candidate {
             let lvl = level as usize;
+            let next_counts_on = || {
+                paragraphs.get(i + 1).is_some_and(|next| {
+                    heading_marker(next.trim_start_matches(is_space))
+                        .is_some_and(|(l, n, _)| l == level && n == number + 1)
+                })
+            };
             let accept = match quoted[lvl] {
                 Some(q) if number == q + 1 => {
                     quoted[lvl] = Some(number);
@@ -124,12 +140,14 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
                 }
                 // Numbering counts up under one parent.
                 _ if number > last_number[lvl] => true,
-                _ => {
-                    if number == 1 {
-                        quoted[lvl] = Some(1);
-                    }
+                // A 1 again: a quoted list when the next paragraph goes on with 2, else a
+                // repeated heading (kept as written; the checks name it).
+                _ if number == 1 && (last_number[lvl] > 1 || next_counts_on()) => {
+                    quoted[lvl] = Some(1);
                     false
                 }
+                // A repeated or out-of-order number stays, as written.
+                _ => true,
             };
             if accept {
                 quoted[lvl] = None;
@@ -376,5 +394,73 @@ mod tests {
         assert_eq!(second.children[0].children.len(), 2);
         assert_eq!(second.children[1].title, "惠民生");
         assert_eq!(o.closing.map(|c| c.text), Some("谢谢大家！".to_string()));
+    }
+
+    #[test]
+    fn cases_found_by_outside_tests() {
+        // After 、 there is no decimal reading: 1、2026年 is a heading; 3.5万元 is not.
+        assert_eq!(heading_marker("1、2026年重点工作").map(|m| m.0), Some(3));
+        assert_eq!(heading_marker("3.5万元用于").map(|m| m.0), None);
+        // A year read digit by digit is no heading number.
+        assert_eq!(heading_marker("一九五八，将积极发展"), None);
+        // Slips in the level-1 mark are read (the checks name them), numbers after them are not.
+        assert_eq!(
+            heading_marker("二．抓落实").map(|m| (m.0, m.1)),
+            Some((1, 2))
+        );
+        assert_eq!(heading_marker("一，二季度"), None);
+        assert_eq!(heading_marker("（一）、总体要求").map(|m| m.2), Some(4));
+        // A fifth level: 1） and ①.
+        assert_eq!(
+            heading_marker("1）摸清底数").map(|m| (m.0, m.1)),
+            Some((5, 1))
+        );
+        assert_eq!(
+            heading_marker("③建立台账").map(|m| (m.0, m.1)),
+            Some((5, 3))
+        );
+
+        // 公文 salutations.
+        for s in [
+            "各单位：",
+            "各省、自治区、直辖市人民政府：",
+            "各区县人民政府办公室（室）：",
+        ] {
+            assert!(is_salutation(s), "{s}");
+        }
+        assert!(!is_salutation("各级各部门要做到以下几点："));
+        let o = outline("通知", &paras("各单位：\n一、总体要求\n正文。"));
+        assert_eq!(o.salutation.map(|s| s.text), Some("各单位：".to_string()));
+
+        // Numbered lines under 附件： are the attachment list, not headings.
+        let o = outline(
+            "通知",
+            &paras("一、总体要求\n1.抓项目\n正文。\n附件：1.实施方案\n2.责任清单\n3.联系表"),
+        );
+        assert_eq!(o.nodes[0].children.len(), 1, "{:#?}", o.nodes);
+
+        // A repeated 一、 stays in the outline (the checks call it numbering-repeat); a quoted
+        // list 一、二、 inside a section does not.
+        let o = outline(
+            "讲话",
+            &paras("一、看形势\n正文。\n一、抓落实\n正文。\n二、强保障"),
+        );
+        let marks: Vec<&str> = o.nodes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(marks, ["一、", "一、", "二、"]);
+        let o = outline(
+            "讲话",
+            &paras("一、看形势\n通知要求：\n一、按时到会；\n二、不得请假。\n二、强保障"),
+        );
+        let marks: Vec<&str> = o.nodes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(marks, ["一、", "二、"]);
+
+        // The fifth level nests under the fourth.
+        let o = outline(
+            "讲话",
+            &paras("一、任务\n（一）项目\n1.征迁\n（1）摸底\n①入户\n②登记"),
+        );
+        let fourth = &o.nodes[0].children[0].children[0].children[0];
+        assert_eq!(fourth.children.len(), 2);
+        assert_eq!(fourth.children[1].level, 5);
     }
 }
