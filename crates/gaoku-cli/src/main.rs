@@ -13,6 +13,7 @@ macro_rules! out {
 
 mod draft_cmd;
 mod export_cmd;
+mod lint_cmd;
 mod output;
 mod phrase_cmd;
 mod search_cmd;
@@ -90,6 +91,14 @@ enum Command {
     },
     /// Export a speech or a draft as docx-ready Markdown, a .docx (GB/T 9704 or plain) or text.
     Export(export_cmd::ExportArgs),
+    /// Check a draft, a file or a speech: numbering, enumerations, punctuation, 提法 by date.
+    /// Exit status 1 when a finding is an error.
+    Lint(lint_cmd::LintArgs),
+    /// 提法 rules and checks: list, export, import, disable, enable.
+    Rules {
+        #[command(subcommand)]
+        action: lint_cmd::RulesAction,
+    },
     /// Check the library database for damage.
     Check,
 }
@@ -158,6 +167,8 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Template { action } => template_cmd::run(&mut lib, action, json)?,
         Command::Draft { action } => return draft_cmd::run(&mut lib, action, json),
         Command::Export(args) => return export_cmd::run(&lib, args, json),
+        Command::Lint(args) => return lint_cmd::lint(&lib, args, json),
+        Command::Rules { action } => lint_cmd::rules(&lib, action, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -128,6 +128,12 @@ pub enum Invalid {
     /// A number the writer typed is outside what makes sense (`--limit 0` is fine, 10^19 is not).
     #[error("{what} must be at most {max}")]
     TooBig { what: String, max: u64 },
+    /// A 提法 rule pack that cannot be used.
+    #[error("rule pack: {why}")]
+    BadRules { why: String },
+    /// A rule id no check or pack knows.
+    #[error("no rule {id:?}")]
+    UnknownRule { id: String },
 }
 
 /// The kinds of things the library holds, for [`Error::NotFound`] and [`Error::Exists`].
@@ -413,6 +419,8 @@ fn examples() -> Vec<Error> {
         Invalid::NotAFileName { path: s() },
         Invalid::DocxToStdout,
         Invalid::TooBig { what: s(), max: 0 },
+        Invalid::BadRules { why: s() },
+        Invalid::UnknownRule { id: s() },
     ];
     for e in &invalid {
         match e {
@@ -424,7 +432,9 @@ fn examples() -> Vec<Error> {
             | Invalid::FileExists { .. }
             | Invalid::NotAFileName { .. }
             | Invalid::DocxToStdout
-            | Invalid::TooBig { .. } => {}
+            | Invalid::TooBig { .. }
+            | Invalid::BadRules { .. }
+            | Invalid::UnknownRule { .. } => {}
         }
     }
     let library = [

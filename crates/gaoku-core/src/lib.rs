@@ -18,6 +18,7 @@ macro_rules! from_json_name {
     };
 }
 
+pub mod check;
 pub mod drafts;
 pub mod error;
 pub mod export;

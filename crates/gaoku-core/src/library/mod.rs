@@ -1,5 +1,6 @@
 //! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
 
+mod checks;
 mod drafts;
 mod export;
 mod import;
@@ -9,6 +10,9 @@ mod search;
 mod speeches;
 mod templates;
 
+pub use checks::{
+    CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
+};
 pub use drafts::DraftOutline;
 
 use std::path::{Path, PathBuf};

@@ -62,10 +62,11 @@ pub struct Outline {
 }
 
 mod markdown;
-mod markers;
+pub(crate) mod markers;
 
 pub use markdown::{escape_inline, escape_markdown, to_markdown};
 pub(crate) use markdown::{headings_by_para, paragraphs_markdown, Heading};
+pub(crate) use markers::heading_marker;
 use markers::*;
 pub use markers::{heading_markers, RawMarker};
 
@@ -93,8 +94,9 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
     let mut flat: Vec<Node> = Vec::new();
     // Last accepted number per level under the current parents.
     let mut last_number = [0u32; 6];
-    // Per level: the last number of a quoted list being passed over.
-    let mut quoted: [Option<u32>; 6] = [None; 6];
+    // Per level: a list numbered again from 一 inside a section (the points of a document being
+    // relayed, or sub-points written with the same marks), being passed over.
+    let mut quoted: [Option<Quoted>; 6] = [None; 6];
     // Inside an attachment list (附件：1.… 2.…), numbered lines name attachments.
     let mut attachments = false;
     // For each paragraph, the index in `flat` of the heading whose section it is in.
@@ -118,13 +120,6 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
         } else {
             attachments = false;
         }
-        // A run of paragraphs numbered 一、二、… again inside a section is a quoted list (the
-        // points of a document being relayed), not headings; it ends at the first other paragraph.
-        for (l, q) in quoted.iter_mut().enumerate() {
-            if candidate.is_none_or(|(level, _, _)| level as usize != l) {
-                *q = None;
-            }
-        }
         if let Some((level, number, marker_len)) = candidate {
             let lvl = level as usize;
             let next_counts_on = || {
@@ -133,24 +128,38 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
                         .is_some_and(|(l, n, _)| l == level && n == number + 1)
                 })
             };
-            let accept = match quoted[lvl] {
-                Some(q) if number == q + 1 => {
-                    quoted[lvl] = Some(number);
-                    false
-                }
+            // A list goes on with its next number, unless it was a block of consecutive lines
+            // (一、…；二、…；) that body text has since closed.
+            let goes_on = quoted[lvl].is_some_and(|q| {
+                number == q.last + 1 && !(q.block && q.len >= 2 && i > q.para + 1)
+            });
+            let accept = if goes_on {
+                let q = quoted[lvl].as_mut().expect("checked");
+                q.block &= i == q.para + 1;
+                q.last = number;
+                q.para = i;
+                q.len += 1;
+                false
+            } else if number > last_number[lvl] {
                 // Numbering counts up under one parent.
-                _ if number > last_number[lvl] => true,
-                // A 1 again: a quoted list when the next paragraph goes on with 2, else a
-                // repeated heading (kept as written; the checks name it).
-                _ if number == 1 && (last_number[lvl] > 1 || next_counts_on()) => {
-                    quoted[lvl] = Some(1);
-                    false
-                }
-                // A repeated or out-of-order number stays, as written.
-                _ => true,
+                true
+            } else if number == 1 && (last_number[lvl] > 1 || next_counts_on()) {
+                // A 1 again: a list inside the section, not a repeated heading.
+                quoted[lvl] = Some(Quoted {
+                    last: 1,
+                    para: i,
+                    len: 1,
+                    block: true,
+                });
+                false
+            } else {
+                // A repeated or out-of-order number stays, as written (the checks name it).
+                quoted[lvl].is_none()
             };
             if accept {
-                quoted[lvl] = None;
+                for q in quoted.iter_mut().skip(lvl) {
+                    *q = None;
+                }
                 last_number[lvl] = number;
                 for n in last_number.iter_mut().skip(lvl + 1) {
                     *n = 0;
@@ -226,6 +235,19 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
         nodes: nest(flat, top_items),
         closing,
     }
+}
+
+/// A list numbered again from 一 inside a section, being passed over.
+#[derive(Debug, Clone, Copy)]
+struct Quoted {
+    /// Its last number so far.
+    last: u32,
+    /// The paragraph of that number.
+    para: usize,
+    /// How many items so far.
+    len: u32,
+    /// All its items were consecutive paragraphs so far.
+    block: bool,
 }
 
 /// Builds the tree: each heading under the nearest heading above it with a lower level.

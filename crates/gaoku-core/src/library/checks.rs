@@ -1,0 +1,391 @@
+//! Draft checks and 提法 rule packs: the unit and personal packs live in the library's settings
+//! (so a backup holds them), the built-in pack ships with Gaoku.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::Library;
+use crate::check::{
+    self, builtin_pack, CheckOptions, Finding, Layer, RuleInfo, RulePack, TermRule, TermSet,
+};
+use crate::error::{Error, Invalid, Result};
+
+/// Settings key of a layer's pack.
+fn key(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Builtin => "rules.builtin",
+        Layer::Unit => "rules.unit",
+        Layer::Personal => "rules.personal",
+    }
+}
+
+/// Where the date a check used came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// Given by the caller (`--date`, the date field of the 检查 panel).
+    Given,
+    /// A date line in the draft (（2019年3月5日）).
+    Text,
+    /// The speech's metadata.
+    Metadata,
+    /// Nothing said: today.
+    Today,
+}
+
+/// The findings of one check run and the date they were judged by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CheckReport {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Where the date came from.
+    pub date_source: DateSource,
+    /// In text order.
+    pub findings: Vec<Finding>,
+}
+
+impl CheckReport {
+    /// Is there an error-severity finding?
+    pub fn has_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity == check::Severity::Error)
+    }
+}
+
+/// A built-in check in the rules pane.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CheckEntry {
+    /// What the check is.
+    #[serde(flatten)]
+    pub info: RuleInfo,
+    /// On, unless a pack turned it off.
+    pub enabled: bool,
+}
+
+/// A 提法 rule in the rules pane, with the layer it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TermEntry {
+    /// The rule in force for its id.
+    pub rule: TermRule,
+    /// The highest layer that defines it.
+    pub layer: Layer,
+    /// On, unless a pack turned it off.
+    pub enabled: bool,
+}
+
+/// One layer's pack, in short.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PackInfo {
+    /// Which layer.
+    pub layer: Layer,
+    /// The pack's name.
+    pub name: String,
+    /// How many rules it defines.
+    pub rules: usize,
+    /// How many ids it turns off.
+    pub disabled: usize,
+}
+
+/// Every rule, as the rules pane and `gaoku rules list` show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct RulesView {
+    /// The built-in checks.
+    pub checks: Vec<CheckEntry>,
+    /// The 提法 rules, layered.
+    pub terms: Vec<TermEntry>,
+    /// The three packs.
+    pub packs: Vec<PackInfo>,
+}
+
+/// What an import of a pack did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct RulesImported {
+    /// The layer it went into.
+    pub layer: Layer,
+    /// Rules new to that layer.
+    pub added: usize,
+    /// Rules that replaced one with the same id.
+    pub replaced: usize,
+    /// Ids newly turned off.
+    pub disabled: usize,
+}
+
+/// The day to judge by when the caller gives one: 2020 → 2020-07-01, 2020-03 → 2020-03-15.
+fn full_day(iso: &str) -> String {
+    match iso.len() {
+        4 => format!("{iso}-07-01"),
+        7 => format!("{iso}-15"),
+        _ => iso.to_string(),
+    }
+}
+
+/// Today, local time (UTC when the offset is unknown), as `YYYY-MM-DD`.
+fn today() -> String {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let d = now.date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+impl Library {
+    /// A layer's pack (the built-in one as shipped; an empty pack for a layer never set).
+    pub fn rule_pack(&self, layer: Layer) -> Result<RulePack> {
+        if layer == Layer::Builtin {
+            return Ok(builtin_pack());
+        }
+        match self.store.setting(key(layer))? {
+            Some(text) => RulePack::from_toml(&text),
+            None => Ok(RulePack {
+                name: match layer {
+                    Layer::Unit => "单位提法规则".into(),
+                    _ => "个人提法规则".into(),
+                },
+                ..RulePack::default()
+            }),
+        }
+    }
+
+    fn save_pack(&self, layer: Layer, pack: &RulePack) -> Result<()> {
+        if layer == Layer::Builtin {
+            return Err(Invalid::BadRules {
+                why:
+                    "the built-in pack cannot be changed; add the rule to the unit or personal pack"
+                        .into(),
+            }
+            .into());
+        }
+        self.store.set_setting(key(layer), &pack.to_toml())
+    }
+
+    fn packs(&self) -> Result<[RulePack; 3]> {
+        Ok([
+            self.rule_pack(Layer::Builtin)?,
+            self.rule_pack(Layer::Unit)?,
+            self.rule_pack(Layer::Personal)?,
+        ])
+    }
+
+    /// The 提法 rules in force and every id turned off.
+    pub fn term_set(&self) -> Result<TermSet> {
+        let [b, u, p] = self.packs()?;
+        Ok(TermSet::layered(&[&b, &u, &p]))
+    }
+
+    fn check_with(
+        &self,
+        date: Option<&str>,
+        found: Option<(String, DateSource)>,
+        run: impl FnOnce(&CheckOptions) -> Vec<Finding>,
+    ) -> Result<CheckReport> {
+        let (date, date_source) = match date {
+            Some(d) => (
+                full_day(&super::speeches::parse_user_date(d)?.0),
+                DateSource::Given,
+            ),
+            None => found.unwrap_or_else(|| (today(), DateSource::Today)),
+        };
+        let terms = self.term_set()?;
+        let disabled: HashSet<String> = terms.disabled.clone();
+        let findings = run(&CheckOptions {
+            date: date.clone(),
+            terms: &terms,
+            disabled: &disabled,
+        });
+        Ok(CheckReport {
+            date,
+            date_source,
+            findings,
+        })
+    }
+
+    /// Checks Markdown as the writer has it in the editor. The date: `date` if given, else a date
+    /// line in the draft, else today.
+    pub fn check_markdown(&self, md: &str, date: Option<&str>) -> Result<CheckReport> {
+        let found = check::date_in_markdown(md).map(|d| (d, DateSource::Text));
+        self.check_with(date, found, |o| check::check_markdown(md, o))
+    }
+
+    /// Checks a saved draft.
+    pub fn check_draft(&self, id: i64, date: Option<&str>) -> Result<CheckReport> {
+        let d = self.draft(id)?;
+        self.check_markdown(&d.body, date)
+    }
+
+    /// Checks a library speech: its paragraphs joined by line breaks (line = paragraph number,
+    /// offsets in that text). The date: `date` if given, else the speech's own, else today.
+    pub fn check_speech(&self, id: i64, date: Option<&str>) -> Result<CheckReport> {
+        let s = self.speech(id)?;
+        let found = s
+            .meta
+            .date
+            .as_deref()
+            .map(full_day)
+            .or_else(|| s.meta.year.map(|y| format!("{y:04}-07-01")))
+            .map(|d| (d, DateSource::Metadata));
+        let text = s.paragraphs.join("\n");
+        self.check_with(date, found, |o| check::check_text(&text, false, o))
+    }
+
+    /// Checks a file: `.md` as a draft (lines of the file), `.txt` as its lines (the first is the
+    /// title), other documents read as an import would (title, then one line per paragraph).
+    pub fn check_file(&self, path: &Path, date: Option<&str>) -> Result<CheckReport> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" => self.check_markdown(&Self::read_draft_file(path)?, date),
+            "txt" => {
+                let file_error = |source| Error::File {
+                    path: path.to_path_buf(),
+                    source,
+                };
+                crate::ingest::readable_file(
+                    path,
+                    crate::ingest::MAX_TEXT_BYTES,
+                    crate::ingest::text_too_large,
+                )
+                .map_err(file_error)?;
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+                let text = crate::ingest::decode::decode_text(&bytes).map_err(file_error)?;
+                self.check_with(date, None, |o| check::check_text(&text, true, o))
+            }
+            _ => {
+                let (title, paragraphs) = Self::read_file(path)?;
+                let text = format!("{title}\n{}", paragraphs.join("\n"));
+                self.check_with(date, None, |o| check::check_text(&text, true, o))
+            }
+        }
+    }
+
+    /// Every rule with its state, and the packs.
+    pub fn rules(&self) -> Result<RulesView> {
+        let packs = self.packs()?;
+        let set = TermSet::layered(&[&packs[0], &packs[1], &packs[2]]);
+        let checks = check::checks()
+            .into_iter()
+            .map(|info| CheckEntry {
+                enabled: !set.disabled.contains(&info.id),
+                info,
+            })
+            .collect();
+        let mut terms: Vec<TermEntry> = Vec::new();
+        for (pack, layer) in packs
+            .iter()
+            .zip([Layer::Builtin, Layer::Unit, Layer::Personal])
+        {
+            for r in &pack.rules {
+                let entry = TermEntry {
+                    rule: r.clone(),
+                    layer,
+                    enabled: !set.disabled.contains(&r.id),
+                };
+                match terms.iter_mut().find(|t| t.rule.id == r.id) {
+                    Some(t) => *t = entry,
+                    None => terms.push(entry),
+                }
+            }
+        }
+        let packs = packs
+            .iter()
+            .zip([Layer::Builtin, Layer::Unit, Layer::Personal])
+            .map(|(p, layer)| PackInfo {
+                layer,
+                name: p.name.clone(),
+                rules: p.rules.len(),
+                disabled: p.disable.len(),
+            })
+            .collect();
+        Ok(RulesView {
+            checks,
+            terms,
+            packs,
+        })
+    }
+
+    /// Turns a rule (a check or a 提法 rule) on or off in the writer's own pack.
+    pub fn set_rule_enabled(&self, id: &str, enabled: bool) -> Result<()> {
+        let view = self.rules()?;
+        let known = view.checks.iter().any(|c| c.info.id == id)
+            || view.terms.iter().any(|t| t.rule.id == id);
+        if !known {
+            return Err(Invalid::UnknownRule { id: id.to_string() }.into());
+        }
+        let mut pack = self.rule_pack(Layer::Personal)?;
+        pack.disable.retain(|d| d != id);
+        if !enabled {
+            pack.disable.push(id.to_string());
+        }
+        self.save_pack(Layer::Personal, &pack)
+    }
+
+    /// Adds a 提法 rule to the unit or personal pack, replacing one with the same id there.
+    pub fn save_term_rule(&self, layer: Layer, rule: TermRule) -> Result<()> {
+        rule.validate().map_err(|why| Invalid::BadRules {
+            why: format!("{}: {why}", rule.id),
+        })?;
+        let mut pack = self.rule_pack(layer)?;
+        match pack.rules.iter_mut().find(|r| r.id == rule.id) {
+            Some(r) => *r = rule,
+            None => pack.rules.push(rule),
+        }
+        self.save_pack(layer, &pack)
+    }
+
+    /// Removes a 提法 rule from the unit or personal pack.
+    pub fn delete_term_rule(&self, layer: Layer, id: &str) -> Result<()> {
+        let mut pack = self.rule_pack(layer)?;
+        let before = pack.rules.len();
+        pack.rules.retain(|r| r.id != id);
+        if pack.rules.len() == before {
+            return Err(Invalid::UnknownRule { id: id.to_string() }.into());
+        }
+        self.save_pack(layer, &pack)
+    }
+
+    /// Merges a pack file into a layer: rules added or replaced by id, its `disable` list added.
+    pub fn import_rules(&self, layer: Layer, text: &str) -> Result<RulesImported> {
+        let incoming = RulePack::from_toml(text)?;
+        let mut pack = self.rule_pack(layer)?;
+        let (mut added, mut replaced, mut disabled) = (0, 0, 0);
+        for r in incoming.rules {
+            match pack.rules.iter_mut().find(|x| x.id == r.id) {
+                Some(x) => {
+                    *x = r;
+                    replaced += 1;
+                }
+                None => {
+                    pack.rules.push(r);
+                    added += 1;
+                }
+            }
+        }
+        for id in incoming.disable {
+            if !pack.disable.contains(&id) {
+                pack.disable.push(id);
+                disabled += 1;
+            }
+        }
+        if pack.rules.is_empty() && pack.name.is_empty() {
+            pack.name = incoming.name;
+        }
+        self.save_pack(layer, &pack)?;
+        Ok(RulesImported {
+            layer,
+            added,
+            replaced,
+            disabled,
+        })
+    }
+
+    /// A layer's pack as TOML, to share or keep.
+    pub fn export_rules(&self, layer: Layer) -> Result<String> {
+        if layer == Layer::Builtin {
+            return Ok(check::BUILTIN_RULES.to_string());
+        }
+        Ok(self.rule_pack(layer)?.to_toml())
+    }
+}
