@@ -943,3 +943,84 @@ fn a_file_for_a_folder_and_a_folder_for_a_file_are_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("a folder, not a file"), "{err}");
 }
+
+#[test]
+fn lint_and_rules_from_the_cli() {
+    let lib = tmp();
+    let dir = tmp();
+    let draft = dir.path().join("讲话.md");
+    let md = "# 在全县工作会议上的讲话\n\n同志们：\n\n## 一、看形势\n\n今年是“十三五”规划的收官之年,我们要苦干。\n\n## 三、抓落实\n\n主要有三个方面：一是抓项目；二是抓投资。\n";
+    fs::write(&draft, md).unwrap();
+    let path = draft.to_str().unwrap();
+
+    // 2026: the gap is an error (exit 1), the comma a warning with its fix, the plan outdated.
+    let r = gaoku_json(lib.path(), &["lint", path, "--date", "2026-03-01"], 1);
+    assert_eq!(r["date"], "2026-03-01");
+    let findings = r["findings"].as_array().unwrap();
+    let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    for want in ["outdated-term", "punct-halfwidth", "numbering-gap", "count-mismatch"] {
+        assert!(rules.contains(&want), "{want} in {rules:?}");
+    }
+    let chars: Vec<char> = md.chars().collect();
+    let comma = findings.iter().find(|f| f["rule"] == "punct-halfwidth").unwrap();
+    let start = comma["start"].as_u64().unwrap() as usize;
+    assert_eq!(chars[start], ',');
+    assert_eq!(comma["line"], 7);
+    assert_eq!(comma["fix"]["replacement"], "，");
+    let gap = findings.iter().find(|f| f["rule"] == "numbering-gap").unwrap();
+    assert_eq!(gap["severity"], "error");
+    assert_eq!(gap["line"], 9);
+
+    // 2020: the plan is current.
+    let r = gaoku_json(lib.path(), &["lint", path, "--date", "2020-07-01"], 1);
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "outdated-term"));
+
+    // A personal pack: a new rule, and a check turned off.
+    let pack = dir.path().join("个人.toml");
+    fs::write(
+        &pack,
+        "name = \"我的提法\"\ndisable = [\"count-mismatch\"]\n[[rule]]\nid = \"mine\"\npattern = \"苦干\"\nreason = \"换个说法\"\nbasis = \"个人习惯\"\nvalid_until = \"2000-01-01\"\n",
+    )
+    .unwrap();
+    let r = gaoku_json(lib.path(), &["rules", "import", pack.to_str().unwrap()], 0);
+    assert_eq!((r["added"].as_u64(), r["disabled"].as_u64()), (Some(1), Some(1)));
+    let r = gaoku_json(lib.path(), &["lint", path, "--date", "2020-07-01"], 1);
+    let rules: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"count-mismatch"), "{rules:?}");
+    assert!(rules.contains(&"outdated-term"), "the personal rule: {rules:?}");
+    let list = gaoku_json(lib.path(), &["rules", "list"], 0);
+    let mine = list["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"]["id"] == "mine")
+        .unwrap();
+    assert_eq!(mine["layer"], "personal");
+    gaoku_json(lib.path(), &["rules", "enable", "count-mismatch"], 0);
+    let out = gaoku(lib.path(), &["rules", "export", "--layer", "personal"]);
+    let exported = String::from_utf8(out.stdout).unwrap();
+    assert!(exported.contains("id = \"mine\"") && !exported.contains("count-mismatch"));
+
+    // A broken pack is refused with the reason, and changes nothing.
+    fs::write(&pack, "[[rule]]\nid = \"bad\"\npattern = \"(\"\nreason = \"r\"\nvalid_until = \"2020-01-01\"\n").unwrap();
+    let r = gaoku_json(lib.path(), &["rules", "import", pack.to_str().unwrap()], 1);
+    assert_eq!(r["code"], "bad_rules");
+    gaoku_json(lib.path(), &["rules", "disable", "no-such-rule"], 1);
+
+    // A clean draft exits 0; a saved draft and a library speech can be checked too.
+    fs::write(&draft, "# 讲话\n\n## 一、看形势\n\n正文。\n").unwrap();
+    gaoku_json(lib.path(), &["lint", path], 0);
+    let sample = gaoku_json(lib.path(), &["list"], 0);
+    let id = sample[0]["id"].to_string();
+    let r = gaoku_json(lib.path(), &["lint", "--speech", &id], 0);
+    assert_eq!(r["date_source"], "metadata");
+}
