@@ -957,17 +957,31 @@ fn lint_and_rules_from_the_cli() {
     let r = gaoku_json(lib.path(), &["lint", path, "--date", "2026-03-01"], 1);
     assert_eq!(r["date"], "2026-03-01");
     let findings = r["findings"].as_array().unwrap();
-    let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    for want in ["outdated-term", "punct-halfwidth", "numbering-gap", "count-mismatch"] {
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for want in [
+        "outdated-term",
+        "punct-halfwidth",
+        "numbering-gap",
+        "count-mismatch",
+    ] {
         assert!(rules.contains(&want), "{want} in {rules:?}");
     }
     let chars: Vec<char> = md.chars().collect();
-    let comma = findings.iter().find(|f| f["rule"] == "punct-halfwidth").unwrap();
+    let comma = findings
+        .iter()
+        .find(|f| f["rule"] == "punct-halfwidth")
+        .unwrap();
     let start = comma["start"].as_u64().unwrap() as usize;
     assert_eq!(chars[start], ',');
     assert_eq!(comma["line"], 7);
     assert_eq!(comma["fix"]["replacement"], "，");
-    let gap = findings.iter().find(|f| f["rule"] == "numbering-gap").unwrap();
+    let gap = findings
+        .iter()
+        .find(|f| f["rule"] == "numbering-gap")
+        .unwrap();
     assert_eq!(gap["severity"], "error");
     assert_eq!(gap["line"], 9);
 
@@ -987,7 +1001,10 @@ fn lint_and_rules_from_the_cli() {
     )
     .unwrap();
     let r = gaoku_json(lib.path(), &["rules", "import", pack.to_str().unwrap()], 0);
-    assert_eq!((r["added"].as_u64(), r["disabled"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (r["added"].as_u64(), r["disabled"].as_u64()),
+        (Some(1), Some(1))
+    );
     let r = gaoku_json(lib.path(), &["lint", path, "--date", "2020-07-01"], 1);
     let rules: Vec<&str> = r["findings"]
         .as_array()
@@ -996,7 +1013,10 @@ fn lint_and_rules_from_the_cli() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert!(!rules.contains(&"count-mismatch"), "{rules:?}");
-    assert!(rules.contains(&"outdated-term"), "the personal rule: {rules:?}");
+    assert!(
+        rules.contains(&"outdated-term"),
+        "the personal rule: {rules:?}"
+    );
     let list = gaoku_json(lib.path(), &["rules", "list"], 0);
     let mine = list["terms"]
         .as_array()
@@ -1011,7 +1031,11 @@ fn lint_and_rules_from_the_cli() {
     assert!(exported.contains("id = \"mine\"") && !exported.contains("count-mismatch"));
 
     // A broken pack is refused with the reason, and changes nothing.
-    fs::write(&pack, "[[rule]]\nid = \"bad\"\npattern = \"(\"\nreason = \"r\"\nvalid_until = \"2020-01-01\"\n").unwrap();
+    fs::write(
+        &pack,
+        "[[rule]]\nid = \"bad\"\npattern = \"(\"\nreason = \"r\"\nvalid_until = \"2020-01-01\"\n",
+    )
+    .unwrap();
     let r = gaoku_json(lib.path(), &["rules", "import", pack.to_str().unwrap()], 1);
     assert_eq!(r["code"], "bad_rules");
     gaoku_json(lib.path(), &["rules", "disable", "no-such-rule"], 1);

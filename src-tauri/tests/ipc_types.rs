@@ -8,6 +8,7 @@ use gaoku_app::commands::library::LibraryInfo;
 use gaoku_app::error::AppError;
 mod generated;
 
+use gaoku_core::check::{Finding, Fix, Layer, RuleInfo, RuleKind, RulePack, Severity, TermRule};
 use gaoku_core::drafts::{
     diff::{DiffOp, DiffPart},
     preview::PreviewBlock,
@@ -15,6 +16,9 @@ use gaoku_core::drafts::{
 };
 use gaoku_core::export::{Format, Style};
 use gaoku_core::library::DraftOutline;
+use gaoku_core::library::{
+    CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
+};
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
 use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource};
@@ -78,6 +82,22 @@ fn generated_ipc_types_are_current() {
         ExportTarget,
         ExportFormat,
         ExportStyle,
+        // Checks and 提法 rules.
+        CheckReport,
+        DateSource,
+        Finding,
+        Fix,
+        Severity,
+        RuleKind,
+        RuleInfo,
+        Layer,
+        TermRule,
+        RulePack,
+        RulesView,
+        CheckEntry,
+        TermEntry,
+        PackInfo,
+        RulesImported,
         // Errors.
         AppError,
     ];

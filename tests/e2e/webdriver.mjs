@@ -85,6 +85,18 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
         ],
       }),
     clear: (el) => call(base, "POST", `${s}/element/${el}/clear`, {}),
+    /** Moves the mouse over the element's centre (hover tooltips). */
+    hover: (el) =>
+      call(base, "POST", `${s}/actions`, {
+        actions: [
+          {
+            type: "pointer",
+            id: "mouse",
+            parameters: { pointerType: "mouse" },
+            actions: [{ type: "pointerMove", duration: 0, origin: { [ELEMENT]: el }, x: 0, y: 0 }],
+          },
+        ],
+      }),
     exec: (script, args = []) => call(base, "POST", `${s}/execute/sync`, { script, args }),
     /** The element's top and bottom, and the window's height, in CSS pixels. */
     rect: (el) =>

@@ -8,6 +8,11 @@ import { errorText, type Params } from "./errors";
 // src-tauri/tests/ipc_types.rs); screens import them from here.
 import type {
   AppError,
+  CheckReport,
+  Layer,
+  RulesImported,
+  RulesView,
+  TermRule,
   DiffPart,
   Draft,
   DraftOutline,
@@ -104,4 +109,14 @@ export const api = {
   speechMatches: (id: number, query: string, pattern = false) =>
     invoke<Span[]>("speech_matches", { id, query, pattern }),
   outline: (id: number) => invoke<Outline>("outline_get", { id }),
+  /** Checks the editor's Markdown as of `date` (null: the draft's own date line, else today). */
+  checkMarkdown: (markdown: string, date: string | null) =>
+    invoke<CheckReport>("check_markdown", { markdown, date }),
+  checkSpeech: (id: number, date: string | null) => invoke<CheckReport>("check_speech", { id, date }),
+  rules: () => invoke<RulesView>("rules_get"),
+  enableRule: (id: string, enabled: boolean) => invoke<RulesView>("rule_enable", { id, enabled }),
+  saveTermRule: (layer: Layer, rule: TermRule) => invoke<RulesView>("term_rule_save", { layer, rule }),
+  deleteTermRule: (layer: Layer, id: string) => invoke<RulesView>("term_rule_delete", { layer, id }),
+  importRules: (layer: Layer, path: string) => invoke<RulesImported>("rules_import", { layer, path }),
+  exportRules: (layer: Layer, path: string) => invoke<void>("rules_export", { layer, path }),
 };

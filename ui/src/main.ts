@@ -15,6 +15,7 @@ import { drafts, palette, ui, writer } from "./workspace";
 import { openSpeech, showTemplate } from "./reader";
 import { libraryPane, libraryRows, refreshLibrary } from "./library-list";
 import type { Pane } from "./pane";
+import { rulesPane } from "./rules-pane";
 import { runSearch } from "./search-pane";
 
 /** Pause after typing in the year boxes before their search runs. */
@@ -38,7 +39,7 @@ async function main() {
     openAt: (speech: number, start: number, end: number) => void openSpeech(speech, [{ start, end }]),
     showTemplate,
   };
-  const panes: Pane[] = [libraryPane(), phrasePane(hooks), templatePane(hooks), drafts];
+  const panes: Pane[] = [libraryPane(), phrasePane(hooks), templatePane(hooks), drafts, rulesPane()];
   const tabs = el("div", { class: "tabs", role: "tablist" });
   for (const pane of panes) {
     const tab = el("button", { type: "button", id: pane.tab, role: "tab" }, pane.name);

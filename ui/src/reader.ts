@@ -1,7 +1,8 @@
 // The reader: a speech with its matches highlighted, its outline beside it (click to jump), a
 // floating 复制 for the paragraph under the mouse, the speech toolbar; and a template shown in the
 // same pane, with its parts to insert into the open draft.
-import { api, asAppError, type OutlineNode, type Span, type Template } from "./api";
+import { api, asAppError, type Finding, type OutlineNode, type Span, type Speech, type Template } from "./api";
+import { renderFindings } from "./check-list";
 import { confirmClick, copyText, el, highlighted } from "./dom";
 import { formatChars, formatDate } from "./format";
 import { templateView } from "./bank";
@@ -82,6 +83,44 @@ function renderOutline(nodes: OutlineNode[]): HTMLElement {
   return list;
 }
 
+/**
+ * The reader's 检查: the same checks as the writer's, on a library speech as of its own date.
+ * Findings carry offsets in the paragraphs joined by line breaks; a click marks the range.
+ */
+function speechChecks(s: Speech, body: HTMLElement): { button: HTMLElement; panel: HTMLElement } {
+  const button = el("button", { type: "button", id: "check-speech", title: tr("检查编号、标点和提法") }, tr("检查"));
+  const panel = el("section", { class: "check-panel", id: "speech-check", hidden: "" });
+  const lengths = s.paragraphs.map((p) => Array.from(p).length);
+  const jump = (f: Finding) => {
+    let start = f.start;
+    let i = 0;
+    while (i < lengths.length - 1 && start > lengths[i]) {
+      start -= lengths[i] + 1;
+      i++;
+    }
+    const end = Math.min(start + (f.end - f.start), lengths[i]);
+    const p = body.querySelector<HTMLElement>(`p[data-para="${i}"]`);
+    if (!p) return;
+    body.querySelectorAll("p.checked").forEach((q) => {
+      q.classList.remove("checked");
+      q.textContent = s.paragraphs[Number((q as HTMLElement).dataset.para)];
+    });
+    p.replaceChildren(...highlighted(s.paragraphs[i], [[start, end]]));
+    p.classList.add("checked");
+    p.scrollIntoView({ block: "center" });
+  };
+  button.addEventListener("click", async () => {
+    panel.hidden = !panel.hidden;
+    if (panel.hidden) return;
+    try {
+      await renderFindings(panel, await api.checkSpeech(s.id, null), jump);
+    } catch (e) {
+      showError(panel, e);
+    }
+  });
+  return { button, panel };
+}
+
 export async function openSpeech(id: number, matches: Span[] = []) {
   showReader();
   try {
@@ -121,8 +160,11 @@ export async function openSpeech(id: number, matches: Span[] = []) {
       void openDraft(draftId);
     });
     toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
+    const checks = speechChecks(s, body);
+    toolbar.append(checks.button);
     ui.reader.replaceChildren(
       toolbar,
+      checks.panel,
       el("h1", {}, s.title),
       el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
       body,

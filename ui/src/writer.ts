@@ -1,7 +1,8 @@
 // The writing side: a CodeMirror 6 Markdown editor for one draft, composed of extensions that
 // each live in their own file — autosave (autosave.ts: every change saved within a second, even
 // while typing goes on), live preview (editor-preview.ts), the draft's outline (editor-outline.ts),
-// 字数 and speaking time (editor-counts.ts), revision history (editor-history.ts). A new editor
+// 字数 and speaking time (editor-counts.ts), revision history (editor-history.ts), draft checks
+// (editor-checks.ts). A new editor
 // feature is a new file of that kind, added to `extensions()` below.
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, keymap } from "@codemirror/view";
@@ -14,6 +15,7 @@ import { localTime } from "./format";
 import { confirmClick, el } from "./dom";
 import { exportMenu } from "./exporter";
 import { SaveClock, committedDoc, committedText } from "./autosave";
+import { draftChecks } from "./editor-checks";
 import { countsPanel } from "./editor-counts";
 import { draftOutline } from "./editor-outline";
 import { historyPanel } from "./editor-history";
@@ -83,6 +85,7 @@ export function createWriter(hooks: WriterHooks) {
   const paletteButton = el("button", { type: "button", id: "draft-palette", title: tr("插入句式（Ctrl+K）") }, tr("插入句式"));
   const deleteButton = el("button", { type: "button", id: "draft-delete" }, tr("删除草稿"));
   const previewButton = el("button", { type: "button", id: "preview-toggle", "aria-pressed": "true" }, tr("预览"));
+  const checkButton = el("button", { type: "button", id: "draft-check", title: tr("检查编号、标点和提法") }, tr("检查"));
   const saveState = el("span", { class: "save-state", id: "save-state" });
   const exports = exportMenu(
     () => (draft ? { kind: "draft", id: draft.id } : null),
@@ -91,7 +94,7 @@ export function createWriter(hooks: WriterHooks) {
       await flush();
     },
   );
-  toolbar.append(titleLabel, saveButton, historyButton, paletteButton, previewButton, exports, deleteButton);
+  toolbar.append(titleLabel, saveButton, historyButton, paletteButton, checkButton, previewButton, exports, deleteButton);
 
   const editorHost = el("div", { class: "editor", id: "editor" });
   const preview = el("article", { class: "preview speech-text", id: "preview" });
@@ -108,11 +111,11 @@ export function createWriter(hooks: WriterHooks) {
       hooks.changed();
     },
   });
-  root.append(toolbar, split, status, history_.element);
-
   const body = () => view.state.doc.toString();
   const live = livePreview(preview, () => view);
   const outline = draftOutline(() => view);
+  const checks = draftChecks(() => view);
+  root.append(toolbar, split, checks.element, status, history_.element);
 
   /** True from a failed save until the next good one: the status keeps saying so meanwhile. */
   let failing = false;
@@ -200,6 +203,7 @@ export function createWriter(hooks: WriterHooks) {
     counts.extension,
     live.extension,
     outline.extension,
+    checks.extension,
     keymap.of([
       ...searchKeymap,
       ...historyKeymap,
@@ -225,6 +229,7 @@ export function createWriter(hooks: WriterHooks) {
     counts.update(view.state);
     live.reset();
     outline.render();
+    checks.reset();
   };
 
   const open = async (id: number) => {
@@ -259,6 +264,7 @@ export function createWriter(hooks: WriterHooks) {
   };
   setPreview(localStorage.getItem(PREVIEW_KEY) !== "0");
   previewButton.addEventListener("click", () => setPreview(preview.hidden));
+  checkButton.addEventListener("click", () => checks.toggle());
   saveButton.addEventListener("click", () => void save("manual"));
   historyButton.addEventListener("click", () => draft && void history_.show(draft.id));
   paletteButton.addEventListener("click", () => hooks.openPalette());

@@ -620,6 +620,253 @@ export type ExportFormat = "md" | "docx" | "txt";
 
 export type ExportStyle = "gbt9704" | "plain";
 
+export type CheckReport = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * Where the date came from.
+ */
+date_source: DateSource, 
+/**
+ * In text order.
+ */
+findings: Array<Finding>, };
+
+export type DateSource = "given" | "text" | "metadata" | "today";
+
+export type Finding = { 
+/**
+ * The rule's id (`numbering-gap`, `punct-halfwidth`, `outdated-term`, …): a contract.
+ */
+rule: string, 
+/**
+ * How much it matters.
+ */
+severity: Severity, 
+/**
+ * 1-based line of the start in the checked text.
+ */
+line: number, 
+/**
+ * Character offsets of the finding in the whole checked text.
+ */
+start: number, 
+/**
+ * End (exclusive).
+ */
+end: number, 
+/**
+ * What is wrong, in Chinese.
+ */
+message: string, 
+/**
+ * Where the rule comes from (a standard's clause, the document a 提法 follows), if known.
+ */
+basis: string | null, 
+/**
+ * The correction, when one is certain.
+ */
+fix: Fix | null, };
+
+export type Fix = { 
+/**
+ * Character offsets of the text to replace, in the whole checked text.
+ */
+start: number, 
+/**
+ * End (exclusive).
+ */
+end: number, 
+/**
+ * The text to put there.
+ */
+replacement: string, 
+/**
+ * Safe to apply without reading (punctuation width, doubled punctuation).
+ */
+safe: boolean, };
+
+export type Severity = "error" | "warning" | "hint";
+
+export type RuleKind = "structure" | "writing" | "term";
+
+export type RuleInfo = { 
+/**
+ * The rule's id.
+ */
+id: string, 
+/**
+ * Structure, writing or term.
+ */
+kind: RuleKind, 
+/**
+ * Its usual severity.
+ */
+severity: Severity, 
+/**
+ * Short name, in Chinese.
+ */
+title: string, 
+/**
+ * What it checks and why, with the standard's clause where one speaks.
+ */
+explanation: string, };
+
+export type Layer = "builtin" | "unit" | "personal";
+
+export type TermRule = { 
+/**
+ * Stable id; a higher layer's rule with the same id replaces this one.
+ */
+id: string, 
+/**
+ * What to look for: a regular expression (Rust `regex` syntax).
+ */
+pattern: string, 
+/**
+ * Why it is outdated outside its dates.
+ */
+reason: string, 
+/**
+ * The wording to use instead.
+ */
+suggest?: string, 
+/**
+ * The document or date the rule follows from (依据).
+ */
+basis: string, 
+/**
+ * First day the formulation is right (`YYYY-MM-DD`); before it, it is reported.
+ */
+valid_from?: string, 
+/**
+ * Last day the formulation is right; after it, it is reported.
+ */
+valid_until?: string, 
+/**
+ * Regular expressions for contexts where the term is fine (retrospective wording): any of
+ * them in the same sentence silences the rule.
+ */
+exceptions?: Array<string>, 
+/**
+ * Severity of a finding (warning unless said).
+ */
+severity?: Severity, };
+
+export type RulePack = { 
+/**
+ * The pack's name (内置提法规则, the office's name, …).
+ */
+name: string, 
+/**
+ * Format version (1).
+ */
+version: number, 
+/**
+ * When the pack was last changed (`YYYY-MM-DD`), if said.
+ */
+updated?: string, 
+/**
+ * Rule ids (提法 rules of lower layers, or built-in checks) this pack turns off.
+ */
+disable?: Array<string>, 
+/**
+ * The pack's rules.
+ */
+rule?: Array<TermRule>, };
+
+export type RulesView = { 
+/**
+ * The built-in checks.
+ */
+checks: Array<CheckEntry>, 
+/**
+ * The 提法 rules, layered.
+ */
+terms: Array<TermEntry>, 
+/**
+ * The three packs.
+ */
+packs: Array<PackInfo>, };
+
+export type CheckEntry = { 
+/**
+ * On, unless a pack turned it off.
+ */
+enabled: boolean, 
+/**
+ * The rule's id.
+ */
+id: string, 
+/**
+ * Structure, writing or term.
+ */
+kind: RuleKind, 
+/**
+ * Its usual severity.
+ */
+severity: Severity, 
+/**
+ * Short name, in Chinese.
+ */
+title: string, 
+/**
+ * What it checks and why, with the standard's clause where one speaks.
+ */
+explanation: string, };
+
+export type TermEntry = { 
+/**
+ * The rule in force for its id.
+ */
+rule: TermRule, 
+/**
+ * The highest layer that defines it.
+ */
+layer: Layer, 
+/**
+ * On, unless a pack turned it off.
+ */
+enabled: boolean, };
+
+export type PackInfo = { 
+/**
+ * Which layer.
+ */
+layer: Layer, 
+/**
+ * The pack's name.
+ */
+name: string, 
+/**
+ * How many rules it defines.
+ */
+rules: number, 
+/**
+ * How many ids it turns off.
+ */
+disabled: number, };
+
+export type RulesImported = { 
+/**
+ * The layer it went into.
+ */
+layer: Layer, 
+/**
+ * Rules new to that layer.
+ */
+added: number, 
+/**
+ * Rules that replaced one with the same id.
+ */
+replaced: number, 
+/**
+ * Ids newly turned off.
+ */
+disabled: number, };
+
 export type AppError = { 
 /**
  * Stable machine-readable code (`not_found`, `bad_bytes`, `empty_query`, …): see
