@@ -321,3 +321,88 @@ fn phrase_and_template_editing_over_ipc() {
     assert_eq!(builtin["code"], "built_in", "{builtin}");
     assert_eq!(builtin["params"]["name"], "致辞");
 }
+
+#[test]
+fn check_commands_over_ipc() {
+    let (_dir, _app, webview) = app_on_new_library();
+    let md = "# 讲话\n\n## 一、看形势\n\n学习贯彻党的十九大精神,狠抓落实。\n\n## 三、抓落实\n";
+    let r = invoke(
+        &webview,
+        "check_markdown",
+        json!({ "markdown": md, "date": "2026-01-05" }),
+    )
+    .unwrap();
+    assert_eq!(r["date"], "2026-01-05");
+    assert_eq!(r["date_source"], "given");
+    let rules: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for want in ["punct-halfwidth", "outdated-term", "numbering-gap"] {
+        assert!(rules.contains(&want), "{want} in {rules:?}");
+    }
+    let bad = invoke(
+        &webview,
+        "check_markdown",
+        json!({ "markdown": md, "date": "2026-02-30" }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "bad_date");
+
+    // Turning a check off over IPC silences it.
+    let view = invoke(
+        &webview,
+        "rule_enable",
+        json!({ "id": "numbering-gap", "enabled": false }),
+    )
+    .unwrap();
+    let gap = view["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "numbering-gap")
+        .unwrap();
+    assert_eq!(gap["enabled"], false);
+    let r = invoke(
+        &webview,
+        "check_markdown",
+        json!({ "markdown": md, "date": null }),
+    )
+    .unwrap();
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "numbering-gap"));
+    // A rule of the writer's own, saved over IPC, checks the next draft.
+    let rule = json!({ "id": "mine", "pattern": "狠抓落实", "reason": "换个说法", "basis": "个人", "valid_until": "2000-01-01" });
+    invoke(
+        &webview,
+        "term_rule_save",
+        json!({ "layer": "personal", "rule": rule }),
+    )
+    .unwrap();
+    let r = invoke(
+        &webview,
+        "check_markdown",
+        json!({ "markdown": md, "date": "2019-01-01" }),
+    )
+    .unwrap();
+    let terms: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "outdated-term")
+        .collect();
+    assert_eq!(terms.len(), 1, "{terms:?}");
+    assert!(terms[0]["basis"].as_str().unwrap().contains("mine"));
+    let err = invoke(
+        &webview,
+        "term_rule_save",
+        json!({ "layer": "builtin", "rule": rule }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "bad_rules");
+}

@@ -135,6 +135,32 @@ fn writing(args: &Args, long: &[String]) {
                 .expect("save");
         }),
     );
+    // Draft checks: what the editor asks for after each pause in the typing (the packs read from
+    // the library and layered each time), and the checks alone with the rules compiled once.
+    let findings = lib
+        .check_markdown(&draft, Some("2026-06-30"))
+        .expect("check")
+        .findings
+        .len();
+    row(
+        format!("draft checks through the library (packs read, compiled rules kept), {n} 字, {findings} findings"),
+        time(args.runs, || {
+            lib.check_markdown(&draft, Some("2026-06-30")).expect("check");
+        }),
+    );
+    let terms = gaoku_core::check::TermSet::builtin();
+    let disabled = std::collections::HashSet::new();
+    let opts = gaoku_core::check::CheckOptions {
+        date: "2026-06-30".into(),
+        terms: &terms,
+        disabled: &disabled,
+    };
+    row(
+        format!("draft checks alone (rules compiled once), {n} 字"),
+        time(args.runs, || {
+            gaoku_core::check::check_markdown(&draft, &opts);
+        }),
+    );
     let doc = ExportDoc {
         title: "长篇报告".into(),
         paragraphs: long.to_vec(),

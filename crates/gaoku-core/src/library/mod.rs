@@ -68,6 +68,8 @@ pub struct Library {
     store: Store,
     /// The search index, kept in step with SQLite (see `index.rs`).
     index: index::LiveIndex,
+    /// The 提法 rules in force, compiled, with the pack texts they were built from.
+    terms: checks::TermCache,
 }
 
 impl Library {
@@ -97,7 +99,12 @@ impl Library {
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let store = Store::open(&dir.join(DB_FILE))?;
         let index = index::LiveIndex::new(dir.join(INDEX_DIR), true);
-        let mut lib = Library { dir, store, index };
+        let mut lib = Library {
+            dir,
+            store,
+            index,
+            terms: checks::TermCache::default(),
+        };
         if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
             if lib.store.count()? == 0 {
                 lib.seed_sample()?;
