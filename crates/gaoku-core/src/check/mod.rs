@@ -329,6 +329,23 @@ mod tests {
     }
 
     #[test]
+    fn one_huge_paragraph_is_checked_in_one_pass() {
+        // 20,000 findings of three rules in one 280,000-character paragraph: every match is
+        // turned into a character range without rescanning the paragraph (quadratic before, which
+        // this would expose as a hang), and every one is found.
+        let text = "二零二零年的的工作,".repeat(20_000);
+        let found = testing::found(&text);
+        let count = |rule: &str| found.iter().filter(|(r, _)| r == rule).count();
+        assert_eq!(count("year-form"), 20_000);
+        assert_eq!(count("char-repeat"), 20_000);
+        assert_eq!(
+            count("punct-halfwidth"),
+            20_000,
+            "the last one too: it ends the paragraph"
+        );
+    }
+
+    #[test]
     fn a_draft_dates_itself_by_a_date_line() {
         assert_eq!(
             date_in_markdown("# 讲话\n\n（2019年3月5日）\n\n同志们：\n").as_deref(),

@@ -17,10 +17,33 @@ pub(crate) struct Para {
     pub heading: bool,
 }
 
+/// A paragraph's text with the character index of every byte offset at hand, so that rules
+/// turn regex matches into character ranges without rescanning the text (linear on any length).
+pub(crate) struct Indexed {
+    /// The paragraph's text.
+    pub text: String,
+    /// Byte offset of each character.
+    starts: Vec<usize>,
+}
+
+impl Indexed {
+    /// The character index of a byte offset (a character boundary) in `text`.
+    pub fn char_of(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+}
+
 impl Para {
     /// The paragraph as a string.
     pub fn text(&self) -> String {
         self.chars.iter().collect()
+    }
+
+    /// The paragraph as a string, indexed.
+    pub fn indexed(&self) -> Indexed {
+        let text = self.text();
+        let starts = text.char_indices().map(|(b, _)| b).collect();
+        Indexed { text, starts }
     }
 
     fn push(&mut self, c: char, at: usize) {
