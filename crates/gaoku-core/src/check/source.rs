@@ -79,7 +79,8 @@ impl Source {
         self.line_starts.partition_point(|&s| s <= at).max(1)
     }
 
-    /// The paragraphs' texts, as the outline parser takes them.
+    /// The paragraphs' texts.
+    #[cfg(test)]
     pub fn texts(&self) -> Vec<String> {
         self.paras.iter().map(Para::text).collect()
     }
