@@ -1,7 +1,7 @@
 // End to end in the real app: draft checks. A draft typed with a numbering gap (一、 then 三、), a
 // half-width comma and an outdated 提法 (十九大精神 as the current task) shows all three as diagnostics; the quick fix in the
 // hover corrects the comma; the 检查 panel lists the findings by kind; judged as of 2019 the
-// 提法 is no longer flagged. The 规则 pane turns a check off. Screenshot for the README.
+// 提法 is no longer flagged. The 规则 pane turns a check off; the reader checks a speech. Screenshot for the README.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
@@ -35,6 +35,11 @@ test("checks follow the typing: diagnostics, quick fix, the panel, the date", as
   const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
   const app = await startApp(library);
   try {
+    // The reader checks a library speech as of its own date (the sample: 2020).
+    await app.waitFor("#reader h1", (t) => t.includes("2020年半年"));
+    await app.click(await app.find("#check-speech"));
+    await app.waitFor("#speech-check .check-summary", (t) => t.includes("讲话日期") && t.includes("2020"));
+
     const content = await app.newDraft();
     const lines = ["# 在全县重点工作推进会上的讲话", "同志们：", "## 一、看形势", "我们要深入学习贯彻党的十九大精神,狠抓工作落实。", "## 三、抓落实", "正文。"];
     await app.ctrl("a");
@@ -58,7 +63,7 @@ test("checks follow the typing: diagnostics, quick fix, the panel, the date", as
 
     // The panel: findings by kind, with the date they were judged by (today: no date in the draft).
     await app.click(await app.find("#draft-check"));
-    await app.waitFor("#check-summary", (t) => t.includes("今天") && t.includes("1 个错误"));
+    await app.waitFor("#check-body .check-summary", (t) => t.includes("今天") && t.includes("1 个错误"));
     const panel = await app.text(await app.find("#check-body"));
     for (const kind of ["结构", "写作", "提法"]) assert.ok(panel.includes(kind), `${kind} in ${panel}`);
     assert.ok(panel.includes("缺少二、"), panel);
@@ -87,7 +92,7 @@ test("checks follow the typing: diagnostics, quick fix, the panel, the date", as
     await app.exec(
       "const d = document.getElementById('check-date'); d.value = '2019-06-30'; d.dispatchEvent(new Event('change'));",
     );
-    await app.waitFor("#check-summary", (t) => t.includes("2019-06-30"));
+    await app.waitFor("#check-body .check-summary", (t) => t.includes("2019-06-30"));
     await app.poll(
       "return [...document.querySelectorAll('#editor .cm-lintRange-warning')].map((e) => e.textContent).join('|');",
       (t) => !(t ?? "十九大").includes("十九大"),

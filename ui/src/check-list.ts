@@ -37,7 +37,7 @@ export async function renderFindings(
   const count = (s: Finding["severity"]) => report.findings.filter((f) => f.severity === s).length;
   const summary = el(
     "p",
-    { class: "check-summary", id: "check-summary" },
+    { class: "check-summary" },
     tr("按 {date}（{source}）检查：{e} 个错误，{w} 个警告，{h} 个提示", {
       date: report.date,
       source: tr(DATE_SOURCES[report.date_source]),
