@@ -16,6 +16,7 @@ mod export_cmd;
 mod lint_cmd;
 mod output;
 mod phrase_cmd;
+mod reuse_cmd;
 mod search_cmd;
 mod speech_cmd;
 mod template_cmd;
@@ -99,6 +100,10 @@ enum Command {
         #[command(subcommand)]
         action: lint_cmd::RulesAction,
     },
+    /// 查重: which sentences of a draft or file the library already says, where and how closely.
+    Reuse(reuse_cmd::ReuseArgs),
+    /// The library paragraphs closest to a text, best first.
+    Similar(reuse_cmd::SimilarArgs),
     /// Check the library database for damage.
     Check,
 }
@@ -169,6 +174,8 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Export(args) => return export_cmd::run(&lib, args, json),
         Command::Lint(args) => return lint_cmd::lint(&lib, args, json),
         Command::Rules { action } => lint_cmd::rules(&lib, action, json)?,
+        Command::Reuse(args) => reuse_cmd::reuse(&lib, args, json)?,
+        Command::Similar(args) => reuse_cmd::similar(&lib, args, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }

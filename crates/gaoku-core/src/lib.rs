@@ -27,6 +27,7 @@ pub mod library;
 pub mod model;
 pub mod outline;
 pub mod phrases;
+pub mod reuse;
 pub mod search;
 pub(crate) mod store;
 pub mod templates;

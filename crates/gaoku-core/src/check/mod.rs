@@ -8,7 +8,7 @@
 //! or a speech's text), a 1-based line and, where one is certain, a fix.
 
 mod punct;
-mod source;
+pub(crate) mod source;
 mod structure;
 mod terms;
 mod words;

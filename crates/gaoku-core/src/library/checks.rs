@@ -249,16 +249,17 @@ impl Library {
         self.check_with(date, found, |o| check::check_text(&text, false, o))
     }
 
-    /// Checks a file: `.md` as a draft (lines of the file), `.txt` as its lines (the first is the
-    /// title), other documents read as an import would (title, then one line per paragraph).
-    pub fn check_file(&self, path: &Path, date: Option<&str>) -> Result<CheckReport> {
+    /// The text a file is checked as, and whether it is a draft's Markdown: `.md` as it is,
+    /// `.txt` decoded (its lines), other documents read as an import would (title, then one line
+    /// per paragraph).
+    pub(super) fn checked_text_of(path: &Path) -> Result<(String, bool)> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         match ext.as_str() {
-            "md" | "markdown" => self.check_markdown(&Self::read_draft_file(path)?, date),
+            "md" | "markdown" => Ok((Self::read_draft_file(path)?, true)),
             "txt" => {
                 let file_error = |source| Error::File {
                     path: path.to_path_buf(),
@@ -271,14 +272,26 @@ impl Library {
                 )
                 .map_err(file_error)?;
                 let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-                let text = crate::ingest::decode::decode_text(&bytes).map_err(file_error)?;
-                self.check_with(date, None, |o| check::check_text(&text, true, o))
+                Ok((
+                    crate::ingest::decode::decode_text(&bytes).map_err(file_error)?,
+                    false,
+                ))
             }
             _ => {
                 let (title, paragraphs) = Self::read_file(path)?;
-                let text = format!("{title}\n{}", paragraphs.join("\n"));
-                self.check_with(date, None, |o| check::check_text(&text, true, o))
+                Ok((format!("{title}\n{}", paragraphs.join("\n")), false))
             }
+        }
+    }
+
+    /// Checks a file: `.md` as a draft (lines of the file), `.txt` as its lines (the first is the
+    /// title), other documents read as an import would (title, then one line per paragraph).
+    pub fn check_file(&self, path: &Path, date: Option<&str>) -> Result<CheckReport> {
+        let (text, markdown) = Self::checked_text_of(path)?;
+        if markdown {
+            self.check_markdown(&text, date)
+        } else {
+            self.check_with(date, None, |o| check::check_text(&text, true, o))
         }
     }
 

@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod index;
 mod phrases;
+mod reuse;
 mod search;
 mod speeches;
 mod templates;

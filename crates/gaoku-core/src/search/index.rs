@@ -315,6 +315,41 @@ impl SearchIndex {
         }
     }
 
+    /// How many speeches hold each folded body bigram (0 for one that no speech holds).
+    pub fn gram_doc_freqs(&self, grams: &[String]) -> IndexResult<Vec<u64>> {
+        let searcher = self.reader.searcher();
+        grams
+            .iter()
+            .map(|g| searcher.doc_freq(&Term::from_field_text(self.f.bi, g)))
+            .collect()
+    }
+
+    /// The ids of the speeches whose body holds a folded bigram.
+    pub fn speeches_with_gram(&self, gram: &str) -> IndexResult<Vec<i64>> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.f.bi, gram);
+        let mut out = Vec::new();
+        for seg in searcher.segment_readers() {
+            let inverted = seg.inverted_index(self.f.bi)?;
+            let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)?
+            else {
+                continue;
+            };
+            let ids = seg.fast_fields().u64("id")?;
+            let alive = seg.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != tantivy::TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    if let Some(id) = ids.first(doc) {
+                        out.push(id as i64);
+                    }
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(out)
+    }
+
     /// The exact-phrase query for one folded term over the body (or the title).
     pub fn phrase(&self, folded: &str, title: bool) -> Box<dyn Query> {
         let mut grams = self.grams(folded, title);
