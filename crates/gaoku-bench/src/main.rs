@@ -6,6 +6,7 @@
 //! and `--formats` time the other paths.
 
 mod formats;
+mod reuse;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,6 +40,10 @@ pub(crate) struct Args {
     /// against pdftotext and LibreOffice, and a mixed import of 1,000 files.
     #[arg(long)]
     formats: bool,
+    /// Time 查重 of a 10,000-字 draft and similar passages on the N-speech library, beside brute
+    /// force over the same texts.
+    #[arg(long)]
+    reuse: bool,
 }
 
 /// Outline of a 60,000-character report and mining of the whole corpus.
@@ -199,9 +204,9 @@ fn writing(args: &Args, long: &[String]) {
 }
 
 /// Deterministic xorshift so every run generates the same corpus.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 impl Rng {
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -229,7 +234,7 @@ fn paragraphs(corpus: &Path) -> Vec<String> {
 }
 
 /// Writes N speech files of ~20 KB and returns their total size in bytes.
-fn generate(args: &Args, dir: &Path) -> u64 {
+pub(crate) fn generate(args: &Args, dir: &Path) -> u64 {
     let marker = dir.join(format!(".generated-{}", args.speeches));
     if marker.exists() {
         return dir_size(dir);
@@ -283,12 +288,12 @@ fn rss_mb() -> (f64, f64) {
     (kb("VmRSS:"), kb("VmHWM:"))
 }
 
-struct Stat {
-    median: Duration,
-    p99: Duration,
+pub(crate) struct Stat {
+    pub(crate) median: Duration,
+    pub(crate) p99: Duration,
 }
 
-fn time<F: FnMut()>(runs: usize, mut f: F) -> Stat {
+pub(crate) fn time<F: FnMut()>(runs: usize, mut f: F) -> Stat {
     f(); // warm-up
     let mut t: Vec<Duration> = (0..runs)
         .map(|_| {
@@ -304,7 +309,7 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Stat {
     }
 }
 
-fn ms(d: Duration) -> String {
+pub(crate) fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
@@ -443,6 +448,9 @@ fn main() {
     }
     if args.formats {
         return formats::run(&args);
+    }
+    if args.reuse {
+        return reuse::run(&args);
     }
     let files = args.work.join("files");
     let t = Instant::now();

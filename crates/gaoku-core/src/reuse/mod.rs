@@ -8,7 +8,7 @@
 //! number of true candidates, not with the size of the library.
 
 pub(crate) mod align;
-pub(crate) mod similar;
+pub mod similar;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 /// The folded character pairs of a text (spaces and punctuation folded as search folds them).
-pub(crate) fn pairs(text: &str) -> HashSet<[char; 2]> {
+pub fn pairs(text: &str) -> HashSet<[char; 2]> {
     let folded: Vec<char> = text
         .chars()
         .filter_map(crate::search::normalize::fold)
@@ -24,7 +24,7 @@ fn is_mark(c: char) -> bool {
 /// How alike a paragraph (`b`) is to the query (`a`): the mean of the cosine of their sets of
 /// pairs (alike as wholes) and the share of the query's pairs the paragraph holds (the query is
 /// in it, as a sentence is in a long paragraph).
-pub(crate) fn score(a: &HashSet<[char; 2]>, b: &HashSet<[char; 2]>) -> f64 {
+pub fn score(a: &HashSet<[char; 2]>, b: &HashSet<[char; 2]>) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -36,7 +36,7 @@ pub(crate) fn score(a: &HashSet<[char; 2]>, b: &HashSet<[char; 2]>) -> f64 {
 }
 
 /// Character ranges of `para` covered by pairs of `query`, kept where 4 or more characters run.
-pub(crate) fn shared_runs(para: &str, query: &HashSet<[char; 2]>) -> Vec<(usize, usize)> {
+pub fn shared_runs(para: &str, query: &HashSet<[char; 2]>) -> Vec<(usize, usize)> {
     let chars: Vec<char> = para.chars().collect();
     let folded: Vec<Option<char>> = chars
         .iter()
