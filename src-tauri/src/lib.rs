@@ -51,6 +51,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::checks::term_rule_delete,
         commands::checks::rules_import,
         commands::checks::rules_export,
+        commands::reuse::reuse_markdown,
+        commands::reuse::similar_passages,
         commands::export::export_save,
         commands::export::export_text,
         commands::window::menu_language,

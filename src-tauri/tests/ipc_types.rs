@@ -22,6 +22,7 @@ use gaoku_core::library::{
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
 use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource};
+use gaoku_core::reuse::{ReuseKind, ReuseReport, ReuseSource, ReuseSpan, SimilarHit};
 use gaoku_core::search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
 use gaoku_core::templates::{Template, TemplatePart};
 use gaoku_core::{
@@ -98,6 +99,12 @@ fn generated_ipc_types_are_current() {
         TermEntry,
         PackInfo,
         RulesImported,
+        // 查重 and similar passages.
+        ReuseReport,
+        ReuseSource,
+        ReuseSpan,
+        ReuseKind,
+        SimilarHit,
         // Errors.
         AppError,
     ];

@@ -10,7 +10,9 @@ import type {
   AppError,
   CheckReport,
   Layer,
+  ReuseReport,
   RulesImported,
+  SimilarHit,
   RulesView,
   TermRule,
   DiffPart,
@@ -119,4 +121,8 @@ export const api = {
   deleteTermRule: (layer: Layer, id: string) => invoke<RulesView>("term_rule_delete", { layer, id }),
   importRules: (layer: Layer, path: string) => invoke<RulesImported>("rules_import", { layer, path }),
   exportRules: (layer: Layer, path: string) => invoke<void>("rules_export", { layer, path }),
+  /** 查重: where the draft's sentences were said before. */
+  reuse: (markdown: string) => invoke<ReuseReport>("reuse_markdown", { markdown }),
+  /** The library paragraphs closest to a text. */
+  similar: (text: string, limit: number) => invoke<SimilarHit[]>("similar_passages", { text, limit }),
 };

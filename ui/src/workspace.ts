@@ -40,6 +40,8 @@ export const writer = createWriter({
     showReader();
     ui.reader.replaceChildren(el("p", { class: "hint" }, tr("草稿已删除。")));
   },
+  // reader.ts imports this module: load it when first needed.
+  openSource: (id, start, end) => void import("./reader").then((r) => r.openSpeech(id, [{ start, end }])),
 });
 export const palette = createPalette((text) => void writer.insert(text));
 

@@ -2,7 +2,7 @@
 // each live in their own file — autosave (autosave.ts: every change saved within a second, even
 // while typing goes on), live preview (editor-preview.ts), the draft's outline (editor-outline.ts),
 // 字数 and speaking time (editor-counts.ts), revision history (editor-history.ts), draft checks
-// (editor-checks.ts). A new editor
+// (editor-checks.ts), 查重 (editor-reuse.ts) and similar passages (editor-similar.ts). A new editor
 // feature is a new file of that kind, added to `extensions()` below.
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, keymap } from "@codemirror/view";
@@ -16,6 +16,8 @@ import { confirmClick, el } from "./dom";
 import { exportMenu } from "./exporter";
 import { SaveClock, committedDoc, committedText } from "./autosave";
 import { draftChecks } from "./editor-checks";
+import { draftReuse } from "./editor-reuse";
+import { similarPassages } from "./editor-similar";
 import { countsPanel } from "./editor-counts";
 import { draftOutline } from "./editor-outline";
 import { historyPanel } from "./editor-history";
@@ -66,6 +68,8 @@ export interface WriterHooks {
   openPalette: () => void;
   /** The draft was deleted. */
   closed: () => void;
+  /** Open a library speech with characters `start..end` of its text highlighted. */
+  openSource: (id: number, start: number, end: number) => void;
 }
 
 function timeOfDay(): string {
@@ -86,6 +90,7 @@ export function createWriter(hooks: WriterHooks) {
   const deleteButton = el("button", { type: "button", id: "draft-delete" }, tr("删除草稿"));
   const previewButton = el("button", { type: "button", id: "preview-toggle", "aria-pressed": "true" }, tr("预览"));
   const checkButton = el("button", { type: "button", id: "draft-check", title: tr("检查编号、标点和提法") }, tr("检查"));
+  const reuseButton = el("button", { type: "button", id: "draft-reuse", title: tr("与素材库比对：哪些句子以前说过") }, tr("查重"));
   const saveState = el("span", { class: "save-state", id: "save-state" });
   const exports = exportMenu(
     () => (draft ? { kind: "draft", id: draft.id } : null),
@@ -94,7 +99,7 @@ export function createWriter(hooks: WriterHooks) {
       await flush();
     },
   );
-  toolbar.append(titleLabel, saveButton, historyButton, paletteButton, checkButton, previewButton, exports, deleteButton);
+  toolbar.append(titleLabel, saveButton, historyButton, paletteButton, checkButton, reuseButton, previewButton, exports, deleteButton);
 
   const editorHost = el("div", { class: "editor", id: "editor" });
   const preview = el("article", { class: "preview speech-text", id: "preview" });
@@ -115,7 +120,14 @@ export function createWriter(hooks: WriterHooks) {
   const live = livePreview(preview, () => view);
   const outline = draftOutline(() => view);
   const checks = draftChecks(() => view);
-  root.append(toolbar, split, checks.element, status, history_.element);
+  const reuse = draftReuse(() => view, hooks.openSource);
+  const similar = similarPassages(() => view, {
+    insert: (text) => void insert(text),
+    open: hooks.openSource,
+  });
+  const side = el("div", { class: "writer-side" });
+  side.append(outline.element, similar.element);
+  root.append(toolbar, split, checks.element, reuse.element, status, history_.element);
 
   /** True from a failed save until the next good one: the status keeps saying so meanwhile. */
   let failing = false;
@@ -204,6 +216,8 @@ export function createWriter(hooks: WriterHooks) {
     live.extension,
     outline.extension,
     checks.extension,
+    reuse.extension,
+    similar.extension,
     keymap.of([
       ...searchKeymap,
       ...historyKeymap,
@@ -230,6 +244,8 @@ export function createWriter(hooks: WriterHooks) {
     live.reset();
     outline.render();
     checks.reset();
+    reuse.reset();
+    similar.reset();
   };
 
   const open = async (id: number) => {
@@ -265,6 +281,7 @@ export function createWriter(hooks: WriterHooks) {
   setPreview(localStorage.getItem(PREVIEW_KEY) !== "0");
   previewButton.addEventListener("click", () => setPreview(preview.hidden));
   checkButton.addEventListener("click", () => checks.toggle());
+  reuseButton.addEventListener("click", () => reuse.run());
   saveButton.addEventListener("click", () => void save("manual"));
   historyButton.addEventListener("click", () => draft && void history_.show(draft.id));
   paletteButton.addEventListener("click", () => hooks.openPalette());
@@ -283,7 +300,7 @@ export function createWriter(hooks: WriterHooks) {
 
   return {
     element: root,
-    outline: outline.element,
+    outline: side,
     open,
     insert,
     flush,

@@ -46,11 +46,19 @@ pub(crate) fn run(args: &Args) {
         let (_, paras) = &texts[rng.below(texts.len())];
         let p = &paras[rng.below(paras.len())];
         let mut out = String::new();
-        for (k, s) in p.split('。').filter(|s| s.chars().count() >= 12).enumerate() {
+        for (k, s) in p
+            .split('。')
+            .filter(|s| s.chars().count() >= 12)
+            .enumerate()
+        {
             let s: String = match k % 4 {
                 1 => {
                     let c: Vec<char> = s.chars().collect();
-                    format!("{}进一步{}", c[..2].iter().collect::<String>(), c[2..].iter().collect::<String>())
+                    format!(
+                        "{}进一步{}",
+                        c[..2].iter().collect::<String>(),
+                        c[2..].iter().collect::<String>()
+                    )
                 }
                 3 => s.chars().rev().collect(),
                 _ => s.to_string(),
@@ -63,7 +71,13 @@ pub(crate) fn run(args: &Args) {
             let e: String = p
                 .chars()
                 .enumerate()
-                .map(|(i, c)| if i % 10 == 5 && gaoku_core::text::is_han(c) { '新' } else { c })
+                .map(|(i, c)| {
+                    if i % 10 == 5 && gaoku_core::text::is_han(c) {
+                        '新'
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             edited_paragraphs.push(e);
         }
@@ -78,7 +92,9 @@ pub(crate) fn run(args: &Args) {
         report.sources.len(),
         report.spans.len()
     );
-    println!("\n| task | Gaoku median ms | p99 ms | brute force ms | ratio |\n|---|---|---|---|---|");
+    println!(
+        "\n| task | Gaoku median ms | p99 ms | brute force ms | ratio |\n|---|---|---|---|---|"
+    );
     let g = time(args.runs.min(10), || {
         lib.reuse_markdown(&md).unwrap();
     });
@@ -103,7 +119,8 @@ pub(crate) fn run(args: &Args) {
     );
     let mut k = 0;
     let s = time(args.runs.min(20), || {
-        lib.similar(&edited_paragraphs[k % edited_paragraphs.len()], 10).unwrap();
+        lib.similar(&edited_paragraphs[k % edited_paragraphs.len()], 10)
+            .unwrap();
         k += 1;
     });
     // Brute force: every paragraph of the library scored against one paragraph.
@@ -128,9 +145,14 @@ pub(crate) fn run(args: &Args) {
     for e in &edited_paragraphs {
         let hits = lib.similar(e, 1).unwrap();
         let source_text: String = e.clone();
-        if hits.first().is_some_and(|h| similar::score(&similar::pairs(&source_text), &similar::pairs(&h.text)) > 0.7) {
+        if hits.first().is_some_and(|h| {
+            similar::score(&similar::pairs(&source_text), &similar::pairs(&h.text)) > 0.7
+        }) {
             first += 1;
         }
     }
-    println!("\nedited paragraphs whose first hit is their source (score > 0.7): {first} of {}", edited_paragraphs.len());
+    println!(
+        "\nedited paragraphs whose first hit is their source (score > 0.7): {first} of {}",
+        edited_paragraphs.len()
+    );
 }

@@ -4,6 +4,7 @@ pub mod checks;
 pub mod drafts;
 pub mod export;
 pub mod library;
+pub mod reuse;
 pub mod search;
 pub mod structure;
 pub mod window;

@@ -867,6 +867,109 @@ replaced: number,
  */
 disabled: number, };
 
+export type ReuseReport = { 
+/**
+ * Characters reused (exact and near) over all characters of the text, 0.0–1.0.
+ */
+ratio: number, 
+/**
+ * Characters of the text counted (paragraphs, spaces left out).
+ */
+total_chars: number, 
+/**
+ * Sources by share, largest first.
+ */
+sources: Array<ReuseSource>, 
+/**
+ * Every stretch found, in text order (common wording included, marked so).
+ */
+spans: Array<ReuseSpan>, };
+
+export type ReuseSource = { 
+/**
+ * The speech.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its date, if known.
+ */
+date: string | null, 
+/**
+ * Occasion, if known.
+ */
+occasion: string | null, 
+/**
+ * Characters of the draft found in it (exact and near).
+ */
+chars: number, };
+
+export type ReuseSpan = { 
+/**
+ * Character offsets in the checked text (for a draft, its Markdown).
+ */
+start: number, 
+/**
+ * End (exclusive).
+ */
+end: number, 
+/**
+ * The speech it is found in.
+ */
+source_id: number, 
+/**
+ * Character offsets in that speech's text (`gaoku show`: paragraphs joined by line breaks).
+ */
+source_start: number, 
+/**
+ * End (exclusive).
+ */
+source_end: number, 
+/**
+ * Exact, near or common.
+ */
+kind: ReuseKind, };
+
+export type ReuseKind = "exact" | "near" | "common";
+
+export type SimilarHit = { 
+/**
+ * The speech.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its date, if known.
+ */
+date: string | null, 
+/**
+ * The paragraph's index in the speech's paragraphs.
+ */
+para: number, 
+/**
+ * Character offset of the paragraph in the speech's text (paragraphs joined by line breaks).
+ */
+offset: number, 
+/**
+ * Similarity, 0.0–1.0: shared character pairs (the mean of their cosine and of the share
+ * of the text's pairs the paragraph holds).
+ */
+score: number, 
+/**
+ * The paragraph.
+ */
+text: string, 
+/**
+ * Character ranges of the paragraph that the text shares (runs of 4 or more).
+ */
+shared: Array<[number, number]>, };
+
 export type AppError = { 
 /**
  * Stable machine-readable code (`not_found`, `bad_bytes`, `empty_query`, …): see

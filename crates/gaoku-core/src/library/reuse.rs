@@ -168,13 +168,11 @@ impl Library {
                 .map(|(id, n)| (n, id))
                 .collect();
             candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            // A sentence whose rarest pairs many speeches hold is a formula: a few verify it.
+            // A sentence whose rarest pairs many speeches all hold is a formula they share: one
+            // speech is read to place it, and it is common wording.
             let holding_all = candidates.iter().filter(|(n, _)| *n == rare.len()).count();
-            let read = if holding_all >= 3 * COMMON_SOURCES {
-                COMMON_SOURCES
-            } else {
-                CANDIDATES
-            };
+            let formula = rare.len() >= 4 && holding_all >= 3 * COMMON_SOURCES;
+            let read = if formula { 1 } else { CANDIDATES };
             let mut placed: Vec<(align::Placed, i64)> = Vec::new();
             for &(_, id) in candidates.iter().take(read) {
                 let Some((text, _)) = loaded.get(self, id)? else {
@@ -186,6 +184,10 @@ impl Library {
                         placed.push((p, id));
                     }
                 }
+                // Found in enough speeches to be common wording: no need to read more.
+                if placed.len() >= COMMON_SOURCES {
+                    break;
+                }
             }
             let Some(&(best, id)) = placed
                 .iter()
@@ -193,7 +195,7 @@ impl Library {
             else {
                 continue;
             };
-            let kind = if s.chars.len() < MIN_REUSE || placed.len() >= COMMON_SOURCES {
+            let kind = if formula || s.chars.len() < MIN_REUSE || placed.len() >= COMMON_SOURCES {
                 ReuseKind::Common
             } else if best.exact {
                 ReuseKind::Exact
@@ -266,7 +268,10 @@ impl Library {
             let Some(s) = self.store.get(id)? else {
                 continue;
             };
+            let mut offset = 0;
             for (para, p) in s.paragraphs.iter().enumerate() {
+                let at = offset;
+                offset += p.chars().count() + 1;
                 let score = similar::score(&query, &similar::pairs(p));
                 if score < 0.2 {
                     continue;
@@ -276,6 +281,7 @@ impl Library {
                     title: s.meta.title.clone(),
                     date: s.meta.date.clone(),
                     para,
+                    offset: at,
                     score,
                     text: p.clone(),
                     shared: Vec::new(),

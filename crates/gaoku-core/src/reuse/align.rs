@@ -9,23 +9,29 @@ const K: usize = 4;
 /// An anchor that occurs more often than this in a speech is too common to place a sentence.
 const MAX_OCCURRENCES: usize = 32;
 
-/// One speech's text, with its 4-character strings located.
+/// One speech's text.
 pub(crate) struct Indexed {
-    /// Its text as shown (paragraphs joined by line breaks), by character.
+    /// Its text as shown (paragraphs joined by line breaks).
+    text: String,
+    /// The same, by character.
     pub chars: Vec<char>,
-    grams: HashMap<[char; K], Vec<u32>>,
 }
 
 impl Indexed {
-    /// Indexes a speech's text.
+    /// Takes a speech's text.
     pub fn new(text: &str) -> Indexed {
-        let chars: Vec<char> = text.chars().collect();
-        let mut grams: HashMap<[char; K], Vec<u32>> = HashMap::with_capacity(chars.len());
-        for (j, w) in chars.windows(K).enumerate() {
-            let key = [w[0], w[1], w[2], w[3]];
-            grams.entry(key).or_default().push(j as u32);
+        Indexed {
+            text: text.to_string(),
+            chars: text.chars().collect(),
         }
-        Indexed { chars, grams }
+    }
+
+    /// Where the sentence occurs verbatim, as a character range.
+    fn find(&self, s: &[char]) -> Option<(usize, usize)> {
+        let needle: String = s.iter().collect();
+        let byte = self.text.find(&needle)?;
+        let start = self.text[..byte].chars().count();
+        Some((start, start + s.len()))
     }
 }
 
@@ -45,15 +51,35 @@ pub(crate) struct Placed {
 /// sentence, whose shared anchors cover the most of the sentence.
 pub(crate) fn place(s: &[char], src: &Indexed) -> Option<Placed> {
     let n = s.len();
-    if n < K {
-        return exact_short(s, src);
+    if let Some((start, end)) = src.find(s) {
+        return Some(Placed {
+            covered: n,
+            start,
+            end,
+            exact: true,
+        });
     }
-    // (position in the speech, position in the sentence) of every shared anchor.
-    let mut hits: Vec<(u32, u32)> = Vec::new();
+    if n < K {
+        return None;
+    }
+    // (position in the speech, position in the sentence) of every shared anchor: the sentence's
+    // anchors are looked up while the speech is read once.
+    let mut anchors: HashMap<[char; K], Vec<u32>> = HashMap::with_capacity(n);
     for (i, w) in s.windows(K).enumerate() {
-        if let Some(js) = src.grams.get(&[w[0], w[1], w[2], w[3]]) {
-            if js.len() <= MAX_OCCURRENCES {
-                hits.extend(js.iter().map(|&j| (j, i as u32)));
+        anchors
+            .entry([w[0], w[1], w[2], w[3]])
+            .or_default()
+            .push(i as u32);
+    }
+    let mut seen: HashMap<[char; K], usize> = HashMap::new();
+    let mut hits: Vec<(u32, u32)> = Vec::new();
+    for (j, w) in src.chars.windows(K).enumerate() {
+        let key = [w[0], w[1], w[2], w[3]];
+        if let Some(is) = anchors.get(&key) {
+            let count = seen.entry(key).or_default();
+            *count += 1;
+            if *count <= MAX_OCCURRENCES {
+                hits.extend(is.iter().map(|&i| (j as u32, i)));
             }
         }
     }
@@ -123,22 +149,6 @@ fn increasing(hits: &[(u32, u32)]) -> Vec<(u32, u32)> {
     }
     out.reverse();
     out
-}
-
-/// A sentence shorter than an anchor: found verbatim or not at all.
-fn exact_short(s: &[char], src: &Indexed) -> Option<Placed> {
-    if s.is_empty() {
-        return None;
-    }
-    src.chars
-        .windows(s.len())
-        .position(|w| w == s)
-        .map(|start| Placed {
-            covered: s.len(),
-            start,
-            end: start + s.len(),
-            exact: true,
-        })
 }
 
 #[cfg(test)]

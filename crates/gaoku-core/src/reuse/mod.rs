@@ -32,6 +32,7 @@ pub struct ReuseSpan {
     /// End (exclusive).
     pub end: usize,
     /// The speech it is found in.
+    #[ts(type = "number")]
     pub source_id: i64,
     /// Character offsets in that speech's text (`gaoku show`: paragraphs joined by line breaks).
     pub source_start: usize,
@@ -45,6 +46,7 @@ pub struct ReuseSpan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ReuseSource {
     /// The speech.
+    #[ts(type = "number")]
     pub id: i64,
     /// Its title.
     pub title: String,
@@ -73,6 +75,7 @@ pub struct ReuseReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SimilarHit {
     /// The speech.
+    #[ts(type = "number")]
     pub id: i64,
     /// Its title.
     pub title: String,
@@ -80,12 +83,15 @@ pub struct SimilarHit {
     pub date: Option<String>,
     /// The paragraph's index in the speech's paragraphs.
     pub para: usize,
+    /// Character offset of the paragraph in the speech's text (paragraphs joined by line breaks).
+    pub offset: usize,
     /// Similarity, 0.0–1.0: shared character pairs (the mean of their cosine and of the share
     /// of the text's pairs the paragraph holds).
     pub score: f64,
     /// The paragraph.
     pub text: String,
     /// Character ranges of the paragraph that the text shares (runs of 4 or more).
+    #[ts(type = "Array<[number, number]>")]
     pub shared: Vec<(usize, usize)>,
 }
 
