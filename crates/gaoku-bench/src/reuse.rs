@@ -17,7 +17,7 @@ pub(crate) fn run(args: &Args) {
         let _ = std::fs::remove_dir_all(&lib_dir);
         let mut lib = Library::open_with(&lib_dir, OpenOptions { seed_sample: false }).unwrap();
         let t = Instant::now();
-        let report = lib.import(&[files.clone()], |_| {}, None);
+        let report = lib.import(std::slice::from_ref(&files), |_| {}, None);
         assert_eq!(report.imported.len(), args.speeches);
         lib.reindex(|_, _| {}).unwrap();
         println!(
