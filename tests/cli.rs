@@ -1048,3 +1048,65 @@ fn lint_and_rules_from_the_cli() {
     let r = gaoku_json(lib.path(), &["lint", "--speech", &id], 0);
     assert_eq!(r["date_source"], "metadata");
 }
+
+#[test]
+fn reuse_and_similar_from_the_cli() {
+    let lib = tmp();
+    let dir = tmp();
+    let draft = dir.path().join("稿.md");
+    let copied = "要把项目建设作为稳增长、保态势的根本举措来抓，全力以赴抓招商、上项目、破难题，全面掀起大抓项目的新高潮，带动全县发展实现大突破";
+    let md = format!("# 稿\n\n{copied}。青石镇今年要在云岭村新建三座冷链仓库。\n");
+    fs::write(&draft, &md).unwrap();
+    let r = gaoku_json(lib.path(), &["reuse", draft.to_str().unwrap()], 0);
+    let ratio = r["ratio"].as_f64().unwrap();
+    assert!(ratio > 0.6 && ratio < 0.9, "{ratio}");
+    let sample = gaoku_json(lib.path(), &["list"], 0)[0]["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(r["sources"][0]["id"], sample);
+    assert_eq!(r["sources"][0]["title"], TITLE);
+    let span = &r["spans"][0];
+    assert_eq!(span["kind"], "exact");
+    assert_eq!(span["source_id"], sample);
+    // Offsets are characters of the file's text; the source range points at the same words.
+    let chars: Vec<char> = md.chars().collect();
+    let (s, e) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(chars[s..e].iter().collect::<String>(), copied);
+    let shown = gaoku_json(lib.path(), &["show", &sample.to_string()], 0)["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let src: Vec<char> = shown.chars().collect();
+    let (ss, se) = (
+        span["source_start"].as_u64().unwrap() as usize,
+        span["source_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(src[ss..se].iter().collect::<String>(), copied);
+
+    // A saved draft too.
+    let id =
+        gaoku_json(lib.path(), &["draft", "import", draft.to_str().unwrap()], 0)["id"].to_string();
+    let r = gaoku_json(lib.path(), &["reuse", "--draft", &id], 0);
+    assert_eq!(r["sources"][0]["id"], sample);
+
+    // Similar passages: the paragraph holding it, first, with its index in `show`'s paragraphs.
+    let h = gaoku_json(
+        lib.path(),
+        &[
+            "similar",
+            "要把项目建设作为稳增长保态势的关键举措来抓，全力以赴抓招商、引项目、破难题",
+            "--limit",
+            "3",
+        ],
+        0,
+    );
+    let hit = &h["hits"][0];
+    assert_eq!(hit["id"], sample);
+    let para = hit["para"].as_u64().unwrap() as usize;
+    let paragraphs: Vec<&str> = shown.split('\n').collect();
+    assert_eq!(hit["text"].as_str().unwrap(), paragraphs[para]);
+    assert!(paragraphs[para].contains("根本举措"));
+}
