@@ -11,17 +11,6 @@ import { startApp } from "./webdriver.mjs";
 
 const ENTER = "\uE007";
 
-/** Types text the way an input method commits it (see drafts.test.mjs). */
-const imeType = (app, text) =>
-  app.exec(
-    `const c = document.querySelector('#editor .cm-content');
-     c.focus();
-     c.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
-     document.execCommand('insertText', false, arguments[0]);
-     c.dispatchEvent(new CompositionEvent('compositionend', { data: arguments[0] }));`,
-    [text],
-  );
-
 /** The underlined texts in the editor, by severity (errors, warnings). */
 const marks = async (app) => {
   const [errors, warnings] = await app.exec(
@@ -45,7 +34,7 @@ test("checks follow the typing: diagnostics, quick fix, the panel, the date", as
     await app.ctrl("a");
     for (const [i, line] of lines.entries()) {
       if (i > 0) await app.type(content, `${ENTER}${ENTER}`);
-      await imeType(app, line);
+      await app.imeType(line);
     }
     // The checks run after a pause in the typing.
     const found = await app.poll(

@@ -30,16 +30,6 @@ async function waitForEditor(app, ok, timeoutMs = 10000) {
  * through the browser's editing path (beforeinput/input and a DOM change CodeMirror reads back).
  * WebKitWebDriver cannot synthesize key events for Han characters.
  */
-const imeType = (app, text) =>
-  app.exec(
-    `const c = document.querySelector('#editor .cm-content');
-     c.focus();
-     c.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
-     document.execCommand('insertText', false, arguments[0]);
-     c.dispatchEvent(new CompositionEvent('compositionend', { data: arguments[0] }));`,
-    [text],
-  );
-
 const count = async (app) => Number((await app.text(await app.find("#word-count"))).replace(/\D/g, ""));
 
 test("write a draft from a template, insert a hit and a phrase, reopen, restore", async () => {
@@ -62,7 +52,7 @@ test("write a draft from a template, insert a hit and a phrase, reopen, restore"
     await app.click(content);
     typed = "我们要撸起袖子加油干，推动各项工作再上新台阶。";
     await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}${ENTER}`);
-    await imeType(app, typed);
+    await app.imeType(typed);
     await waitForEditor(app, (t) => t.includes(typed));
     await app.waitFor("#word-count", (t) => Number(t.replace(/\D/g, "")) === before + 21);
     assert.notEqual(await app.text(await app.find("#speaking-time")), timeBefore);
@@ -105,7 +95,7 @@ test("write a draft from a template, insert a hit and a phrase, reopen, restore"
     const content = await app.find("#editor .cm-content");
     await app.click(content);
     await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}${ENTER}`);
-    await imeType(app, "最后一段。");
+    await app.imeType("最后一段。");
     await app.ctrl("s");
     await app.waitFor("#save-state", (t) => t.includes("已留存版本"));
     await app.click(await app.find("#draft-history"));
@@ -135,7 +125,7 @@ test("a draft's preview shows raw HTML as text and runs no script", async () => 
     const content = await app.newDraft();
     const evil = `<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">`;
     await app.type(content, `${CTRL}${END}${RELEASE}${ENTER}`);
-    await imeType(app, evil);
+    await app.imeType(evil);
     await app.waitFor("#preview", (t) => t.includes("<script>window.__pwned = 1</script>"));
     await app.waitFor("#preview", (t) => t.includes('<img src=x onerror="window.__pwned = 2">'));
     const live = await app.exec(

@@ -12,16 +12,6 @@ import { startApp } from "./webdriver.mjs";
 const ENTER = "\uE007";
 const SAMPLE = "在全县2020年半年工作总结会议上的讲话";
 
-const imeType = (app, text) =>
-  app.exec(
-    `const c = document.querySelector('#editor .cm-content');
-     c.focus();
-     c.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
-     document.execCommand('insertText', false, arguments[0]);
-     c.dispatchEvent(new CompositionEvent('compositionend', { data: arguments[0] }));`,
-    [text],
-  );
-
 test("查重 names the sample as the source; similar passages find the edited paragraph's source", async () => {
   const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
   const app = await startApp(library);
@@ -37,7 +27,7 @@ test("查重 names the sample as the source; similar passages find the edited pa
     ];
     for (const [i, line] of lines.entries()) {
       if (i > 0) await app.type(content, `${ENTER}${ENTER}`);
-      await imeType(app, line);
+      await app.imeType(line);
     }
 
     // The cursor rests in the edited paragraph: the sample's paragraph comes first.

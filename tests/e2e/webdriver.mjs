@@ -85,6 +85,21 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
         ],
       }),
     clear: (el) => call(base, "POST", `${s}/element/${el}/clear`, {}),
+    /**
+     * Types text into the draft editor the way an input method commits it: a composition, then
+     * the committed text inserted through the browser's editing path (beforeinput/input and a DOM
+     * change CodeMirror reads back). WebKitWebDriver cannot synthesize key events for Han
+     * characters; tests/e2e/autosave.test.mjs types through a real input method instead.
+     */
+    imeType: (text) =>
+      call(base, "POST", `${s}/execute/sync`, {
+        script: `const c = document.querySelector('#editor .cm-content');
+          c.focus();
+          c.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+          document.execCommand('insertText', false, arguments[0]);
+          c.dispatchEvent(new CompositionEvent('compositionend', { data: arguments[0] }));`,
+        args: [text],
+      }),
     /** Moves the mouse over the element's centre (hover tooltips). */
     hover: (el) =>
       call(base, "POST", `${s}/actions`, {

@@ -11,7 +11,7 @@ use super::Library;
 use crate::check::{
     self, builtin_pack, CheckOptions, Finding, Layer, RuleInfo, RulePack, TermRule, TermSet,
 };
-use crate::error::{Error, Invalid, Result};
+use crate::error::{Invalid, Result};
 
 /// Settings key of a layer's pack.
 fn key(layer: Layer) -> &'static str {
@@ -260,23 +260,7 @@ impl Library {
             .unwrap_or_default();
         match ext.as_str() {
             "md" | "markdown" => Ok((Self::read_draft_file(path)?, true)),
-            "txt" => {
-                let file_error = |source| Error::File {
-                    path: path.to_path_buf(),
-                    source,
-                };
-                crate::ingest::readable_file(
-                    path,
-                    crate::ingest::MAX_TEXT_BYTES,
-                    crate::ingest::text_too_large,
-                )
-                .map_err(file_error)?;
-                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-                Ok((
-                    crate::ingest::decode::decode_text(&bytes).map_err(file_error)?,
-                    false,
-                ))
-            }
+            "txt" => Ok((Self::read_text_file(path)?, false)),
             _ => {
                 let (title, paragraphs) = Self::read_file(path)?;
                 Ok((format!("{title}\n{}", paragraphs.join("\n")), false))

@@ -126,6 +126,23 @@ impl Library {
         sql::delete(self.store.conn(), id)
     }
 
+    /// A text file as it is, in any encoding. A regular file of a sensible size only: a FIFO
+    /// would block forever and a link to /dev/zero would read until memory runs out.
+    pub(super) fn read_text_file(path: &std::path::Path) -> Result<String> {
+        let file_error = |source| Error::File {
+            path: path.to_path_buf(),
+            source,
+        };
+        crate::ingest::readable_file(
+            path,
+            crate::ingest::MAX_TEXT_BYTES,
+            crate::ingest::text_too_large,
+        )
+        .map_err(file_error)?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        crate::ingest::decode::decode_text(&bytes).map_err(file_error)
+    }
+
     /// A file as draft Markdown: `.md` files as they are (any encoding), other documents read and
     /// cleaned as an import would, then laid out with their headings.
     pub fn read_draft_file(path: &std::path::Path) -> Result<String> {
@@ -134,20 +151,7 @@ impl Library {
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if is_md {
-            // A regular file of a sensible size only: a FIFO would block forever and a link to
-            // /dev/zero would read until memory runs out.
-            let file_error = |source| Error::File {
-                path: path.to_path_buf(),
-                source,
-            };
-            crate::ingest::readable_file(
-                path,
-                crate::ingest::MAX_TEXT_BYTES,
-                crate::ingest::text_too_large,
-            )
-            .map_err(file_error)?;
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            return crate::ingest::decode::decode_text(&bytes).map_err(file_error);
+            return Self::read_text_file(path);
         }
         let (title, paragraphs) = Self::read_file(path)?;
         Ok(crate::outline::to_markdown(&title, &paragraphs, false))
