@@ -1110,3 +1110,73 @@ fn reuse_and_similar_from_the_cli() {
     assert_eq!(hit["text"].as_str().unwrap(), paragraphs[para]);
     assert!(paragraphs[para].contains("根本举措"));
 }
+
+#[test]
+fn exports_replace_only_regular_files_and_take_long_names() {
+    let lib = tmp();
+    let out = tmp();
+    let id = gaoku_json(lib.path(), &["list"], 0)[0]["id"].to_string();
+    // A device, a folder and a link are refused even with --force; the link's target is kept.
+    for target in ["/dev/null".to_string(), out.path().display().to_string()] {
+        let r = gaoku_json(
+            lib.path(),
+            &["export", &id, "--format", "txt", "-o", &target, "--force"],
+            1,
+        );
+        assert_eq!(r["code"], "not_a_regular_file", "{target}");
+    }
+    let kept = out.path().join("kept.txt");
+    fs::write(&kept, "原文").unwrap();
+    let link = out.path().join("link.txt");
+    std::os::unix::fs::symlink(&kept, &link).unwrap();
+    let r = gaoku_json(
+        lib.path(),
+        &[
+            "export",
+            &id,
+            "--format",
+            "txt",
+            "-o",
+            link.to_str().unwrap(),
+            "--force",
+        ],
+        1,
+    );
+    assert_eq!(r["code"], "not_a_regular_file");
+    assert_eq!(fs::read_to_string(&kept).unwrap(), "原文");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    // A legal name of 250 bytes (83 Han characters and a .txt) is written.
+    let long = out.path().join(format!("{}.txt", "讲".repeat(82)));
+    assert_eq!(long.file_name().unwrap().len(), 250);
+    gaoku_json(
+        lib.path(),
+        &[
+            "export",
+            &id,
+            "--format",
+            "txt",
+            "-o",
+            long.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert!(fs::read_to_string(&long).unwrap().contains("同志们"));
+    // A regular file is replaced with --force, as before.
+    gaoku_json(
+        lib.path(),
+        &[
+            "export",
+            &id,
+            "--format",
+            "txt",
+            "-o",
+            kept.to_str().unwrap(),
+            "--force",
+        ],
+        0,
+    );
+    assert!(fs::read_to_string(&kept).unwrap().contains("同志们"));
+}

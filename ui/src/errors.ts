@@ -100,6 +100,10 @@ export const CATALOG: Record<string, Entry> = {
   not_a_file_name: { zh: "{path} 不是文件名", en: "{path} is not a file name" },
   docx_to_stdout: { zh: ".docx 不能输出到标准输出：请指定文件名", en: "A .docx cannot go to standard output: give a file name" },
   too_big: { zh: "{what} 不能超过 {max}", en: "{what} must be at most {max}" },
+  not_a_regular_file: {
+    zh: "{path} 不是普通文件（是文件夹、设备或链接），请换一个文件名",
+    en: "{path} is not a regular file (a folder, a device or a link); choose another name",
+  },
   bad_rules: { zh: "提法规则包有误：{why}", en: "Rule pack: {why}" },
   unknown_rule: { zh: "没有规则“{id}”", en: "No rule “{id}”" },
   // Things in the library.

@@ -128,6 +128,9 @@ pub enum Invalid {
     /// A number the writer typed is outside what makes sense (`--limit 0` is fine, 10^19 is not).
     #[error("{what} must be at most {max}")]
     TooBig { what: String, max: u64 },
+    /// An export target that is not a regular file.
+    #[error("{path} is not a regular file (a folder, a device or a link); choose another name")]
+    NotARegularFile { path: String },
     /// A 提法 rule pack that cannot be used.
     #[error("rule pack: {why}")]
     BadRules { why: String },
@@ -421,6 +424,7 @@ fn examples() -> Vec<Error> {
         Invalid::TooBig { what: s(), max: 0 },
         Invalid::BadRules { why: s() },
         Invalid::UnknownRule { id: s() },
+        Invalid::NotARegularFile { path: s() },
     ];
     for e in &invalid {
         match e {
@@ -434,7 +438,8 @@ fn examples() -> Vec<Error> {
             | Invalid::DocxToStdout
             | Invalid::TooBig { .. }
             | Invalid::BadRules { .. }
-            | Invalid::UnknownRule { .. } => {}
+            | Invalid::UnknownRule { .. }
+            | Invalid::NotARegularFile { .. } => {}
         }
     }
     let library = [

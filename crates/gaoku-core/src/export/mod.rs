@@ -109,26 +109,36 @@ pub fn render(doc: &ExportDoc, format: Format, style: Style) -> Result<Vec<u8>> 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a crash
 /// never leaves half a file; refuses to replace an existing file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if path.exists() && !force {
-        return Err(crate::error::Invalid::FileExists {
-            path: path.display().to_string(),
+    // Only a regular file is ever replaced: not a folder, a device (/dev/sda) or a link (which a
+    // rename would replace, not write through).
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            return Err(crate::error::Invalid::NotARegularFile {
+                path: path.display().to_string(),
+            }
+            .into());
         }
-        .into());
+        if !force {
+            return Err(crate::error::Invalid::FileExists {
+                path: path.display().to_string(),
+            }
+            .into());
+        }
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().ok_or_else(|| {
-        Error::from(crate::error::Invalid::NotAFileName {
+    if path.file_name().is_none() {
+        return Err(crate::error::Invalid::NotAFileName {
             path: path.display().to_string(),
-        })
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.{}.part",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+        }
+        .into());
+    }
+    // A short temporary name: a target name near the 255-byte limit must still work.
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".gaoku-{}-{n}.part", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
