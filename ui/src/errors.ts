@@ -128,6 +128,10 @@ export const CATALOG: Record<string, Entry> = {
     zh: "这个素材库由更新版本的稿库写入（格式 {found}，本版本只认识 {known}）：请升级稿库",
     en: "The library was written by a newer Gaoku (schema {found}, this one knows {known}): update Gaoku",
   },
+  migration_failed: {
+    zh: "无法把素材库升级到格式 {version}：{why}；素材库未改动（可运行 gaoku check，或从备份恢复）",
+    en: "Could not bring the library to schema {version}: {why}; the library is unchanged (see gaoku check, or a backup)",
+  },
   template_unreadable: { zh: "一个已存的模板无法读取：{why}", en: "A saved template is unreadable: {why}" },
   docx_write: { zh: "无法写出 .docx：{why}", en: "Could not write the .docx: {why}" },
   // The shell.

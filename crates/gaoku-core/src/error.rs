@@ -175,6 +175,8 @@ pub enum LibraryError {
     NotAFolder { path: String },
     #[error("the library was written by a newer Gaoku (schema {found}, this build knows {known}); update Gaoku")]
     NewerSchema { found: i64, known: i64 },
+    #[error("could not bring the library to schema {version}: {why}; the library is unchanged (see `gaoku check`, or a backup)")]
+    MigrationFailed { version: i64, why: String },
     #[error("a saved template is unreadable: {why}")]
     TemplateUnreadable { why: String },
     #[error("could not write the .docx: {why}")]
@@ -446,6 +448,10 @@ fn examples() -> Vec<Error> {
         LibraryError::NoHome,
         LibraryError::NotAFolder { path: s() },
         LibraryError::NewerSchema { found: 0, known: 0 },
+        LibraryError::MigrationFailed {
+            version: 0,
+            why: s(),
+        },
         LibraryError::TemplateUnreadable { why: s() },
         LibraryError::DocxWrite { why: s() },
     ];
@@ -454,6 +460,7 @@ fn examples() -> Vec<Error> {
             LibraryError::NoHome
             | LibraryError::NotAFolder { .. }
             | LibraryError::NewerSchema { .. }
+            | LibraryError::MigrationFailed { .. }
             | LibraryError::TemplateUnreadable { .. }
             | LibraryError::DocxWrite { .. } => {}
         }

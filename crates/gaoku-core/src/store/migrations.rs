@@ -136,8 +136,46 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         let Some(sql) = MIGRATIONS.get(current as usize) else {
             return Ok(());
         };
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", current + 1)?;
-        tx.commit()?;
+        // SQLite's message only: rusqlite's own carries the whole migration's SQL.
+        let failed = |e: rusqlite::Error| {
+            let why = match &e {
+                rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+                rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+                other => other.to_string(),
+            };
+            Error::Library(crate::error::LibraryError::MigrationFailed {
+                version: current + 1,
+                why,
+            })
+        };
+        tx.execute_batch(sql).map_err(failed)?;
+        tx.pragma_update(None, "user_version", current + 1)
+            .map_err(failed)?;
+        tx.commit().map_err(failed)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_migration_names_the_step_not_its_sql() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        // A table in the way of the first step.
+        conn.execute_batch("CREATE TABLE speeches (x)").unwrap();
+        let e = migrate(&mut conn).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("schema 1") && text.contains("already exists"),
+            "{text}"
+        );
+        assert!(!text.contains("CREATE"), "no SQL in the message: {text}");
+        assert_eq!(e.coded().0, "migration_failed");
+        // Nothing of the step stayed.
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 0);
     }
 }
