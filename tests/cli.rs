@@ -1180,3 +1180,67 @@ fn exports_replace_only_regular_files_and_take_long_names() {
     );
     assert!(fs::read_to_string(&kept).unwrap().contains("同志们"));
 }
+
+#[test]
+fn links_out_of_an_imported_folder_are_not_followed() {
+    let lib = tmp();
+    let outside = tmp();
+    let chosen = tmp();
+    fs::write(
+        outside.path().join("外面.txt"),
+        "外面的讲话\n同志们：\n这篇不该被导入。",
+    )
+    .unwrap();
+    fs::write(
+        chosen.path().join("里面.txt"),
+        "里面的讲话\n同志们：\n这篇要导入。",
+    )
+    .unwrap();
+    std::fs::create_dir(chosen.path().join("子目录")).unwrap();
+    fs::write(
+        chosen.path().join("子目录/更里面.txt"),
+        "更里面的讲话\n同志们：\n这篇也要导入。",
+    )
+    .unwrap();
+    // A link to a folder outside, one to a file outside, and one inside (followed).
+    std::os::unix::fs::symlink(outside.path(), chosen.path().join("外链目录")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("外面.txt"),
+        chosen.path().join("外链.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(chosen.path().join("子目录"), chosen.path().join("内链")).unwrap();
+    let r = gaoku_json(
+        lib.path(),
+        &["--no-seed", "import", chosen.path().to_str().unwrap()],
+        0,
+    );
+    let titles: Vec<&str> = r["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"里面的讲话") && titles.contains(&"更里面的讲话"),
+        "{titles:?}"
+    );
+    assert!(!titles.contains(&"外面的讲话"), "{titles:?}");
+    let skipped: Vec<(&str, &str)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["path"].as_str().unwrap(), s["code"].as_str().unwrap()))
+        .collect();
+    for name in ["外链目录", "外链.txt"] {
+        assert!(
+            skipped
+                .iter()
+                .any(|(p, c)| p.ends_with(name) && *c == "link_outside"),
+            "{name}: {skipped:?}"
+        );
+    }
+    // The folder outside can still be imported when chosen itself.
+    let r = gaoku_json(lib.path(), &["import", outside.path().to_str().unwrap()], 0);
+    assert_eq!(r["imported"][0]["title"], "外面的讲话");
+}

@@ -73,6 +73,10 @@ export const CATALOG: Record<string, Entry> = {
   store: { zh: "无法存入素材库：{why}", en: "Could not store it in the library: {why}" },
   lock_file: { zh: "Office 临时锁文件", en: "An Office lock file" },
   not_a_document: { zh: "不是稿库能读取的文档", en: "Not a document Gaoku reads" },
+  link_outside: {
+    zh: "指向所选文件夹之外的链接（如需导入，请直接选择那个位置）",
+    en: "A link to a place outside the chosen folder (import that place itself to take it in)",
+  },
   // Search.
   empty_query: {
     zh: "请输入要检索的内容：原词（狠抓落实）、关键词（乡村振兴 产业）或句式（一是…二是…）",

@@ -85,6 +85,10 @@ pub enum SkipReason {
     LockFile,
     #[error("not a document Gaoku reads")]
     NotADocument,
+    #[error(
+        "a link to a place outside the chosen folder (import that place itself to take it in)"
+    )]
+    LinkOutside,
 }
 
 /// Why a search query cannot run.
@@ -333,7 +337,11 @@ impl Error {
         for e in examples() {
             add(e.coded());
         }
-        for s in [SkipReason::LockFile, SkipReason::NotADocument] {
+        for s in [
+            SkipReason::LockFile,
+            SkipReason::NotADocument,
+            SkipReason::LinkOutside,
+        ] {
             add(coded(&s));
         }
         all.into_iter().collect()

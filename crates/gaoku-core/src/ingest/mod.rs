@@ -170,11 +170,27 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Found> {
 }
 
 fn collect_dir(dir: &Path, out: &mut Vec<Found>) {
+    // Links are followed inside the chosen folder only: a link to /home or / would otherwise
+    // import whatever it reaches. Those leading out are listed as skipped.
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut outside: Vec<PathBuf> = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            let leads_out = e.path_is_symlink()
+                && e.path()
+                    .canonicalize()
+                    .is_ok_and(|target| !target.starts_with(&root));
+            if leads_out {
+                outside.push(e.path().to_path_buf());
+            }
+            !leads_out
+        });
     for entry in walker {
         match entry {
             Err(e) => {
@@ -206,6 +222,11 @@ fn collect_dir(dir: &Path, out: &mut Vec<Found>) {
             }
         }
     }
+    out.extend(
+        outside
+            .into_iter()
+            .map(|p| Found::Skip(p, SkipReason::LinkOutside)),
+    );
 }
 
 /// A read failure, with the system's reason.
