@@ -157,6 +157,22 @@ fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     match (lf_le, lf_be) {
         (l, 0) if l > 0 => Some(UTF_16LE),
         (0, b) if b > 0 => Some(UTF_16BE),
+        (0, 0) => one_line_utf16(sample),
+        _ => None,
+    }
+}
+
+/// UTF-16 without a BOM and without a line break (one paragraph): the byte order in which the
+/// sample decodes to writing, when exactly one does. The sample has zero bytes (ASCII in it), which
+/// GBK, Big5 and UTF-8 text never has.
+fn one_line_utf16(sample: &[u8]) -> Option<&'static Encoding> {
+    let writing = |enc: &'static Encoding| {
+        let (text, bad) = enc.decode_without_bom_handling(sample);
+        !bad && !text.contains('\0') && plausible(&text).is_ok()
+    };
+    match (writing(UTF_16LE), writing(UTF_16BE)) {
+        (true, false) => Some(UTF_16LE),
+        (false, true) => Some(UTF_16BE),
         _ => None,
     }
 }
@@ -226,6 +242,33 @@ mod tests {
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice(TEXT.as_bytes());
         assert_eq!(decode_text(&b).unwrap(), TEXT);
+    }
+
+    #[test]
+    fn utf16_without_bom_or_line_break() {
+        let one_line = "在全县2020年半年工作总结会议上的讲话：要狠抓落实，确保完成全年目标任务。";
+        for (bytes, name) in [
+            (
+                one_line
+                    .encode_utf16()
+                    .flat_map(|u| u.to_le_bytes())
+                    .collect::<Vec<u8>>(),
+                "LE",
+            ),
+            (
+                one_line
+                    .encode_utf16()
+                    .flat_map(|u| u.to_be_bytes())
+                    .collect::<Vec<u8>>(),
+                "BE",
+            ),
+        ] {
+            assert_eq!(decode_text(&bytes).unwrap(), one_line, "{name}");
+        }
+        // An executable's zeros still make it binary, not UTF-16.
+        let mut exe = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00".to_vec();
+        exe.extend((0..400u32).flat_map(|i| (i.wrapping_mul(2654435761)).to_le_bytes()));
+        assert!(decode_text(&exe).is_err());
     }
 
     #[test]
