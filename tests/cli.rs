@@ -1244,3 +1244,31 @@ fn links_out_of_an_imported_folder_are_not_followed() {
     let r = gaoku_json(lib.path(), &["import", outside.path().to_str().unwrap()], 0);
     assert_eq!(r["imported"][0]["title"], "外面的讲话");
 }
+
+#[test]
+fn a_document_with_too_much_text_is_refused() {
+    let lib = tmp();
+    let dir = tmp();
+    // A 12 MB web page (under the 100 MB limit on documents) whose one paragraph is 12 MB of text:
+    // refused before the text is cleaned, with its size.
+    let sentence = "要把项目建设作为稳增长保态势的根本举措来抓，";
+    let page = format!(
+        "<html><body><h1>标题</h1><p>{}</p></body></html>",
+        sentence.repeat(4_000_000 / sentence.chars().count())
+    );
+    let big = dir.path().join("大.html");
+    fs::write(&big, page).unwrap();
+    let r = gaoku_json(
+        lib.path(),
+        &["--no-seed", "import", big.to_str().unwrap()],
+        1,
+    );
+    assert_eq!(r["failed"][0]["code"], "text_too_long", "{r}");
+    assert!(
+        r["failed"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("11.4 MB"),
+        "{r}"
+    );
+}

@@ -20,6 +20,10 @@ export const CATALOG: Record<string, Entry> = {
     zh: "文件过大（{mb} MB）：超过 {limit} MB 的文本文件不导入",
     en: "File too large ({mb} MB): text files over {limit} MB are not imported",
   },
+  text_too_long: {
+    zh: "文档中的文字有 {mb} MB，超过 {limit} MB 的不导入（一篇讲话远小于 1 MB）",
+    en: "The document holds {mb} MB of text; more than {limit} MB is not imported (one speech is well under 1 MB)",
+  },
   document_too_large: {
     zh: "文件过大（{mb} MB）：超过 {limit} MB 的文档不导入",
     en: "File too large ({mb} MB): documents over {limit} MB are not imported",

@@ -28,6 +28,9 @@ pub enum ImportError {
     /// A document (.docx, .doc, .pdf …) over the size limit.
     #[error("file too large: {mb} MB; documents over {limit} MB are not imported")]
     DocumentTooLarge { mb: String, limit: u64 },
+    /// A document whose text, once read, is over the text limit (a small file can hold much).
+    #[error("the document holds {mb} MB of text; more than {limit} MB is not imported (one speech is well under 1 MB)")]
+    TextTooLong { mb: String, limit: u64 },
     /// A document format Gaoku cannot read yet.
     #[error(
         ".{ext} files are not supported yet: open it in Word or WPS and save as .docx (or .txt)"
@@ -362,6 +365,7 @@ fn examples() -> Vec<Error> {
         ImportError::Undecodable,
         ImportError::TooLarge { mb: s(), limit: 0 },
         ImportError::DocumentTooLarge { mb: s(), limit: 0 },
+        ImportError::TextTooLong { mb: s(), limit: 0 },
         ImportError::NotYet { ext: s() },
         ImportError::NoExtension,
         ImportError::Unsupported { ext: s() },
@@ -390,6 +394,7 @@ fn examples() -> Vec<Error> {
             | ImportError::Undecodable
             | ImportError::TooLarge { .. }
             | ImportError::DocumentTooLarge { .. }
+            | ImportError::TextTooLong { .. }
             | ImportError::NotYet { .. }
             | ImportError::NoExtension
             | ImportError::Unsupported { .. }

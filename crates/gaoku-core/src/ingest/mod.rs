@@ -292,11 +292,26 @@ fn parse_bytes(bytes: &[u8], by_name: Format, fallback: &str) -> Result<Parsed, 
         Format::Pdf => pdf::pdf_paragraphs(bytes)?,
         Format::Html => {
             let page = html::html_page(bytes)?;
+            within_text_limit(&page.paragraphs)?;
             let title = page.title.unwrap_or_else(|| fallback.to_string());
             return parse_paragraphs(page.paragraphs, &title);
         }
     };
+    within_text_limit(&document)?;
     parse_paragraphs(document, fallback)
+}
+
+/// The text read from a document must stay within the limit a text file has: a few MB of .docx
+/// can hold tens of MB of text, which no speech is.
+fn within_text_limit(paragraphs: &[String]) -> Result<(), ImportError> {
+    let bytes: usize = paragraphs.iter().map(String::len).sum();
+    if bytes as u64 > MAX_TEXT_BYTES {
+        return Err(ImportError::TextTooLong {
+            mb: megabytes(bytes as u64),
+            limit: MAX_TEXT_BYTES / 1048576,
+        });
+    }
+    Ok(())
 }
 
 /// Markdown to plain lines: the text of each block (raw HTML blocks by their text), markup
