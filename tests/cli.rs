@@ -1272,3 +1272,51 @@ fn a_document_with_too_much_text_is_refused() {
         "{r}"
     );
 }
+
+#[test]
+fn a_damaged_library_is_named_damaged_not_replaced() {
+    // A dropped table: `check` names it.
+    let lib = tmp();
+    gaoku_json(lib.path(), &["list"], 0);
+    let db = lib.path().join("library.sqlite3");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("DROP TABLE phrase_sources;").unwrap();
+    drop(conn);
+    let out = gaoku(lib.path(), &["--json", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("table phrase_sources is missing"), "{text}");
+
+    // The database cut to nothing, or deleted, beside the index of a library: damaged, and no new
+    // empty library is made in its place.
+    for how in ["truncate", "delete"] {
+        let lib = tmp();
+        gaoku_json(lib.path(), &["search", "狠抓落实"], 0);
+        let db = lib.path().join("library.sqlite3");
+        for side in ["-wal", "-shm"] {
+            let _ = fs::remove_file(lib.path().join(format!("library.sqlite3{side}")));
+        }
+        if how == "truncate" {
+            fs::write(&db, b"").unwrap();
+        } else {
+            fs::remove_file(&db).unwrap();
+        }
+        let r = gaoku_json(lib.path(), &["list"], 1);
+        assert_eq!(r["code"], "damaged", "{how}: {r}");
+        assert_eq!(
+            fs::metadata(&db).map(|m| m.len()).ok(),
+            (how == "truncate").then_some(0),
+            "{how}"
+        );
+    }
+
+    // Bytes of another kind where the database should be: damaged, not "library database error".
+    let lib = tmp();
+    fs::write(
+        lib.path().join("library.sqlite3"),
+        "这不是数据库".repeat(1000),
+    )
+    .unwrap();
+    let r = gaoku_json(lib.path(), &["list"], 1);
+    assert_eq!(r["code"], "damaged", "{r}");
+}

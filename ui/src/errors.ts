@@ -136,6 +136,10 @@ export const CATALOG: Record<string, Entry> = {
     zh: "这个素材库由更新版本的稿库写入（格式 {found}，本版本只认识 {known}）：请升级稿库",
     en: "The library was written by a newer Gaoku (schema {found}, this one knows {known}): update Gaoku",
   },
+  damaged: {
+    zh: "素材库数据库已损坏（{why}）：请运行 gaoku check，或从备份恢复素材库",
+    en: "The library database is damaged ({why}): run gaoku check, or restore the library from a backup",
+  },
   migration_failed: {
     zh: "无法把素材库升级到格式 {version}：{why}；素材库未改动（可运行 gaoku check，或从备份恢复）",
     en: "Could not bring the library to schema {version}: {why}; the library is unchanged (see gaoku check, or a backup)",

@@ -184,10 +184,31 @@ pub enum LibraryError {
     NewerSchema { found: i64, known: i64 },
     #[error("could not bring the library to schema {version}: {why}; the library is unchanged (see `gaoku check`, or a backup)")]
     MigrationFailed { version: i64, why: String },
+    #[error("the library database is damaged ({why}); run `gaoku check`, or restore the library from a backup")]
+    Damaged { why: String },
     #[error("a saved template is unreadable: {why}")]
     TemplateUnreadable { why: String },
     #[error("could not write the .docx: {why}")]
     DocxWrite { why: String },
+}
+
+impl From<rusqlite::Error> for Error {
+    /// A database SQLite calls corrupt or not a database, or a stored value of the wrong type
+    /// (flipped bytes), is a damaged library, said so; anything else stays a database error.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        let damaged = matches!(e.sqlite_error_code(), Some(DatabaseCorrupt | NotADatabase))
+            || matches!(
+                e,
+                rusqlite::Error::FromSqlConversionFailure(..)
+                    | rusqlite::Error::InvalidColumnType(..)
+            );
+        if damaged {
+            Error::Library(LibraryError::Damaged { why: e.to_string() })
+        } else {
+            Error::Db(e)
+        }
+    }
 }
 
 /// Everything that can go wrong in the core, each with enough context to show a user.
@@ -195,7 +216,7 @@ pub enum LibraryError {
 pub enum Error {
     /// The library database could not be opened, migrated or queried.
     #[error("library database error: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(rusqlite::Error),
     /// A file or folder could not be read or written.
     #[error("{path}: {source}")]
     Io {
@@ -465,6 +486,7 @@ fn examples() -> Vec<Error> {
             version: 0,
             why: s(),
         },
+        LibraryError::Damaged { why: s() },
         LibraryError::TemplateUnreadable { why: s() },
         LibraryError::DocxWrite { why: s() },
     ];
@@ -474,6 +496,7 @@ fn examples() -> Vec<Error> {
             | LibraryError::NotAFolder { .. }
             | LibraryError::NewerSchema { .. }
             | LibraryError::MigrationFailed { .. }
+            | LibraryError::Damaged { .. }
             | LibraryError::TemplateUnreadable { .. }
             | LibraryError::DocxWrite { .. } => {}
         }

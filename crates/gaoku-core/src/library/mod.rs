@@ -98,7 +98,24 @@ impl Library {
             }));
         }
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let store = Store::open(&dir.join(DB_FILE))?;
+        // A search index with no database (or an empty one) beside it: the database was deleted
+        // or cut short. Starting a new empty library there would hide the loss.
+        let db = dir.join(DB_FILE);
+        let indexed = dir.join(INDEX_DIR).join("meta.json").exists();
+        let db_len = std::fs::metadata(&db).map(|m| m.len()).ok();
+        if indexed && db_len.is_none_or(|n| n == 0) {
+            return Err(Error::Library(LibraryError::Damaged {
+                why: match db_len {
+                    None => format!(
+                        "{DB_FILE} is missing, but the folder holds the search index of a library"
+                    ),
+                    Some(_) => format!(
+                        "{DB_FILE} is empty, but the folder holds the search index of a library"
+                    ),
+                },
+            }));
+        }
+        let store = Store::open(&db)?;
         let index = index::LiveIndex::new(dir.join(INDEX_DIR), true);
         let mut lib = Library {
             dir,

@@ -340,6 +340,19 @@ impl Store {
         if orphans > 0 {
             problems.push(format!("{orphans} rows break foreign keys"));
         }
+        // Every table, index and trigger the schema has (as a new library gets them) is there.
+        let names = |conn: &Connection| -> Result<std::collections::BTreeSet<(String, String)>> {
+            Ok(conn
+                .prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")?
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let mut fresh = Connection::open_in_memory()?;
+        migrations::migrate(&mut fresh)?;
+        let have = names(&self.conn)?;
+        for (kind, name) in names(&fresh)?.difference(&have) {
+            problems.push(format!("{kind} {name} is missing"));
+        }
         Ok(problems)
     }
 }
