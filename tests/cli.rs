@@ -1302,7 +1302,7 @@ fn a_damaged_library_is_named_damaged_not_replaced() {
             fs::remove_file(&db).unwrap();
         }
         let r = gaoku_json(lib.path(), &["list"], 1);
-        assert_eq!(r["code"], "damaged", "{how}: {r}");
+        assert_eq!(r["code"], "database_damaged", "{how}: {r}");
         assert_eq!(
             fs::metadata(&db).map(|m| m.len()).ok(),
             (how == "truncate").then_some(0),
@@ -1318,5 +1318,5 @@ fn a_damaged_library_is_named_damaged_not_replaced() {
     )
     .unwrap();
     let r = gaoku_json(lib.path(), &["list"], 1);
-    assert_eq!(r["code"], "damaged", "{r}");
+    assert_eq!(r["code"], "database_damaged", "{r}");
 }

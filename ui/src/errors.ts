@@ -136,7 +136,7 @@ export const CATALOG: Record<string, Entry> = {
     zh: "这个素材库由更新版本的稿库写入（格式 {found}，本版本只认识 {known}）：请升级稿库",
     en: "The library was written by a newer Gaoku (schema {found}, this one knows {known}): update Gaoku",
   },
-  damaged: {
+  database_damaged: {
     zh: "素材库数据库已损坏（{why}）：请运行 gaoku check，或从备份恢复素材库",
     en: "The library database is damaged ({why}): run gaoku check, or restore the library from a backup",
   },

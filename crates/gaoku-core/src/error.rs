@@ -185,7 +185,7 @@ pub enum LibraryError {
     #[error("could not bring the library to schema {version}: {why}; the library is unchanged (see `gaoku check`, or a backup)")]
     MigrationFailed { version: i64, why: String },
     #[error("the library database is damaged ({why}); run `gaoku check`, or restore the library from a backup")]
-    Damaged { why: String },
+    DatabaseDamaged { why: String },
     #[error("a saved template is unreadable: {why}")]
     TemplateUnreadable { why: String },
     #[error("could not write the .docx: {why}")]
@@ -204,7 +204,7 @@ impl From<rusqlite::Error> for Error {
                     | rusqlite::Error::InvalidColumnType(..)
             );
         if damaged {
-            Error::Library(LibraryError::Damaged { why: e.to_string() })
+            Error::Library(LibraryError::DatabaseDamaged { why: e.to_string() })
         } else {
             Error::Db(e)
         }
@@ -486,7 +486,7 @@ fn examples() -> Vec<Error> {
             version: 0,
             why: s(),
         },
-        LibraryError::Damaged { why: s() },
+        LibraryError::DatabaseDamaged { why: s() },
         LibraryError::TemplateUnreadable { why: s() },
         LibraryError::DocxWrite { why: s() },
     ];
@@ -496,7 +496,7 @@ fn examples() -> Vec<Error> {
             | LibraryError::NotAFolder { .. }
             | LibraryError::NewerSchema { .. }
             | LibraryError::MigrationFailed { .. }
-            | LibraryError::Damaged { .. }
+            | LibraryError::DatabaseDamaged { .. }
             | LibraryError::TemplateUnreadable { .. }
             | LibraryError::DocxWrite { .. } => {}
         }

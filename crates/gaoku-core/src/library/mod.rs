@@ -104,7 +104,7 @@ impl Library {
         let indexed = dir.join(INDEX_DIR).join("meta.json").exists();
         let db_len = std::fs::metadata(&db).map(|m| m.len()).ok();
         if indexed && db_len.is_none_or(|n| n == 0) {
-            return Err(Error::Library(LibraryError::Damaged {
+            return Err(Error::Library(LibraryError::DatabaseDamaged {
                 why: match db_len {
                     None => format!(
                         "{DB_FILE} is missing, but the folder holds the search index of a library"
