@@ -18,6 +18,16 @@ fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
+/// The titles an import report lists as imported.
+fn imported_titles(report: &Value) -> Vec<&str> {
+    report["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn sample_speech_imports_clean() {
     let lib = tmp();
@@ -198,12 +208,7 @@ fn bad_files_are_named_and_good_ones_import() {
         &["--no-seed", "import", folder.path().to_str().unwrap()],
         1,
     );
-    let imported: Vec<&str> = r["imported"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["title"].as_str().unwrap())
-        .collect();
+    let imported = imported_titles(&r);
     assert_eq!(imported, vec![TITLE, "在全市安全生产工作会议上的讲话"]);
     let failed = r["failed"].as_array().unwrap();
     for (name, reason) in &expected {
@@ -1215,12 +1220,7 @@ fn links_out_of_an_imported_folder_are_not_followed() {
         &["--no-seed", "import", chosen.path().to_str().unwrap()],
         0,
     );
-    let titles: Vec<&str> = r["imported"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["title"].as_str().unwrap())
-        .collect();
+    let titles = imported_titles(&r);
     assert!(
         titles.contains(&"里面的讲话") && titles.contains(&"更里面的讲话"),
         "{titles:?}"

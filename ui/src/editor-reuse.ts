@@ -38,12 +38,10 @@ export function draftReuse(view: () => EditorView, openSource: (id: number, star
   element.append(head, columns);
 
   let report: ReuseReport | null = null;
-  let text = "";
   const sourceIndex = (id: number) => Math.min(report?.sources.findIndex((s) => s.id === id) ?? 0, COLOURS - 1);
 
   /** Shows the source's passage of a stretch beside the report. */
   const showPassage = async (span: ReuseSpan) => {
-    const source = report?.sources.find((s) => s.id === span.source_id);
     try {
       const s = await api.speech(span.source_id);
       const all = Array.from(s.paragraphs.join("\n"));
@@ -62,7 +60,6 @@ export function draftReuse(view: () => EditorView, openSource: (id: number, star
     } catch (e) {
       passage.replaceChildren(el("p", { class: "error" }, asAppError(e).message));
     }
-    void source;
   };
 
   const render = (r: ReuseReport) => {
@@ -114,7 +111,7 @@ export function draftReuse(view: () => EditorView, openSource: (id: number, star
 
   const run = async () => {
     const v = view();
-    text = v.state.doc.toString();
+    const text = v.state.doc.toString();
     body.replaceChildren(el("p", { class: "hint" }, tr("查重中…")));
     passage.replaceChildren();
     try {

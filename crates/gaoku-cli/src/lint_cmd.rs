@@ -31,22 +31,24 @@ pub fn lint(lib: &Library, args: &LintArgs, json: bool) -> Result<ExitCode> {
     let date = args.date.as_deref();
     let (report, text, name) = if let Some(id) = args.draft {
         let d = lib.draft(id)?;
-        (lib.check_draft(id, date)?, d.body, format!("draft:{id}"))
+        (
+            lib.check_markdown(&d.body, date)?,
+            d.body,
+            format!("draft:{id}"),
+        )
     } else if let Some(id) = args.speech {
         let s = lib.speech(id)?;
         (
-            lib.check_speech(id, date)?,
+            lib.check_loaded_speech(&s, date)?,
             s.paragraphs.join("\n"),
             format!("speech:{id}"),
         )
     } else {
         let path = args.file.as_ref().expect("clap requires a target");
-        let report = lib.check_file(path, date)?;
-        // Columns are counted in the text that was checked.
-        let text = match path.extension().and_then(|e| e.to_str()) {
-            Some("md" | "markdown") => Library::read_draft_file(path)?,
-            _ => String::new(),
-        };
+        let (text, markdown) = Library::checked_text_of(path)?;
+        let report = lib.check_file_text(&text, markdown, date)?;
+        // Columns are given for a draft's lines, as in the editor.
+        let text = if markdown { text } else { String::new() };
         (report, text, path.display().to_string())
     };
     print(&report, &text, &name, json);

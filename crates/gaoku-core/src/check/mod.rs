@@ -171,13 +171,17 @@ pub fn check_text(text: &str, first_is_title: bool, opts: &CheckOptions) -> Vec<
 /// The date a draft gives itself: a line that is only a date (`2019年3月5日`, `（2019年3月5日）`)
 /// under the title or at the end, as `YYYY-MM-DD`.
 pub fn date_in_markdown(md: &str) -> Option<String> {
-    let src = Source::markdown(md);
+    date_of(&Source::markdown(md))
+}
+
+/// [`date_in_markdown`] of a text already read.
+pub(crate) fn date_of(src: &Source) -> Option<String> {
     let n = src.paras.len();
     src.paras
         .iter()
         .enumerate()
         .filter(|(i, _)| *i < 3 || *i + 3 >= n)
-        .find_map(|(_, p)| written_date(&p.text()))
+        .find_map(|(_, p)| written_date(&p.text))
 }
 
 fn written_date(p: &str) -> Option<String> {
@@ -188,7 +192,8 @@ fn written_date(p: &str) -> Option<String> {
     crate::ingest::meta::real_day(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-fn run(src: &Source, opts: &CheckOptions) -> Vec<Finding> {
+/// Runs every check on a text already read.
+pub(crate) fn run(src: &Source, opts: &CheckOptions) -> Vec<Finding> {
     let mut out = Out {
         src,
         disabled: opts.disabled,

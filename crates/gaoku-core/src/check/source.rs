@@ -15,35 +15,18 @@ pub(crate) struct Para {
     pub at: Vec<usize>,
     /// The paragraph is a Markdown heading (`## 一、…`).
     pub heading: bool,
-}
-
-/// A paragraph's text with the character index of every byte offset at hand, so that rules
-/// turn regex matches into character ranges without rescanning the text (linear on any length).
-pub(crate) struct Indexed {
-    /// The paragraph's text.
+    /// The same characters as a string, made once when the paragraph is complete, for the
+    /// rules that match patterns.
     pub text: String,
-    /// Byte offset of each character.
+    /// Byte offset of each character in `text`.
     starts: Vec<usize>,
 }
 
-impl Indexed {
-    /// The character index of a byte offset (a character boundary) in `text`.
+impl Para {
+    /// The character index of a byte offset (a character boundary) in `text`: rules turn regex
+    /// matches into character ranges without rescanning the text (linear on any length).
     pub fn char_of(&self, byte: usize) -> usize {
         self.starts.partition_point(|&b| b < byte)
-    }
-}
-
-impl Para {
-    /// The paragraph as a string.
-    pub fn text(&self) -> String {
-        self.chars.iter().collect()
-    }
-
-    /// The paragraph as a string, indexed.
-    pub fn indexed(&self) -> Indexed {
-        let text = self.text();
-        let starts = text.char_indices().map(|(b, _)| b).collect();
-        Indexed { text, starts }
     }
 
     fn push(&mut self, c: char, at: usize) {
@@ -54,11 +37,18 @@ impl Para {
         self.at.push(at);
     }
 
-    fn trim_end(&mut self) {
+    /// Drops trailing spaces and makes the text; `None` for a paragraph with nothing in it.
+    fn finish(mut self) -> Option<Para> {
         while self.chars.last().is_some_and(|c| is_space(*c)) {
             self.chars.pop();
             self.at.pop();
         }
+        if self.chars.is_empty() {
+            return None;
+        }
+        self.text = self.chars.iter().collect();
+        self.starts = self.text.char_indices().map(|(b, _)| b).collect();
+        Some(self)
     }
 }
 
@@ -79,10 +69,9 @@ impl Source {
         self.line_starts.partition_point(|&s| s <= at).max(1)
     }
 
-    /// The paragraphs' texts.
-    #[cfg(test)]
+    /// The paragraphs' texts, as the outline parser takes them.
     pub fn texts(&self) -> Vec<String> {
-        self.paras.iter().map(Para::text).collect()
+        self.paras.iter().map(|p| p.text.clone()).collect()
     }
 
     /// Reads plain text: one paragraph per line; the first non-empty line is the title when
@@ -96,20 +85,19 @@ impl Source {
         for (at, c) in text.chars().enumerate() {
             if c == '\n' {
                 src.line_starts.push(at + 1);
-                src.finish(std::mem::take(&mut para), first_is_title);
+                src.add(std::mem::take(&mut para), first_is_title);
             } else if c != '\r' {
                 para.push(c, at);
             }
         }
-        src.finish(para, first_is_title);
+        src.add(para, first_is_title);
         src
     }
 
-    fn finish(&mut self, mut para: Para, first_is_title: bool) {
-        para.trim_end();
-        if para.chars.is_empty() {
+    fn add(&mut self, para: Para, first_is_title: bool) {
+        let Some(para) = para.finish() else {
             return;
-        }
+        };
         if first_is_title && self.title.is_none() && self.paras.is_empty() {
             self.title = Some(para);
         } else {
@@ -137,11 +125,9 @@ impl Source {
         let mut code = false;
         let mut is_title = false;
         let flush = |src: &mut Source, para: &mut Para, is_title: bool| {
-            let mut p = std::mem::take(para);
-            p.trim_end();
-            if p.chars.is_empty() {
+            let Some(p) = std::mem::take(para).finish() else {
                 return;
-            }
+            };
             if is_title {
                 src.title = Some(p);
             } else {
@@ -210,7 +196,7 @@ mod tests {
         let md =
             "# 标题\n\n## 一、看形势\n\n**（一）成绩。**正文,\n接着写\\.\n\n```\n代码,不查\n```\n";
         let src = Source::markdown(md);
-        assert_eq!(src.title.as_ref().unwrap().text(), "标题");
+        assert_eq!(src.title.as_ref().unwrap().text, "标题");
         let texts = src.texts();
         assert_eq!(texts, ["一、看形势", "（一）成绩。正文,接着写."]);
         assert!(src.paras[0].heading);
@@ -227,7 +213,7 @@ mod tests {
     #[test]
     fn plain_text_lines_are_paragraphs() {
         let src = Source::plain("讲话\r\n同志们：\n\n　　一、看形势\n", true);
-        assert_eq!(src.title.as_ref().unwrap().text(), "讲话");
+        assert_eq!(src.title.as_ref().unwrap().text, "讲话");
         assert_eq!(src.texts(), ["同志们：", "一、看形势"]);
         assert_eq!(src.paras[1].at[0], 12);
         assert_eq!(src.line_of(12), 4);

@@ -1,20 +1,19 @@
 //! Structure rules: the numbering of headings (gaps, repeats, a wrong start, mixed marks), runs
 //! of 一是…二是… items, and announced counts (三个方面：) that what follows does not match.
 
-use super::source::{Indexed, Source};
+use super::source::Source;
 use super::{Hit, Out};
 use crate::outline::markers::{item_marks, ItemMark};
 use crate::outline::{heading_marker, outline, Node, NodeKind};
 use crate::text::{chinese_number, regex};
 
 pub(super) fn check(src: &Source, out: &mut Out) {
-    let indexed: Vec<Indexed> = src.paras.iter().map(|p| p.indexed()).collect();
-    let texts: Vec<String> = indexed.iter().map(|ix| ix.text.clone()).collect();
+    let texts = src.texts();
     let o = outline("", &texts);
     numbering(src, &o.nodes, out);
     numbering_punct(src, &o.headings(), out);
-    items(src, &indexed, out);
-    counts(src, &indexed, &texts, out);
+    items(src, out);
+    counts(src, &texts, out);
 }
 
 /// The Chinese numeral of a heading number, as markers write it.
@@ -204,24 +203,24 @@ fn counted(m: &ItemMark) -> bool {
 }
 
 /// 一是 with no 二是 (item-alone), 一是…三是 with no 二是 (item-gap), section by section.
-fn items(src: &Source, indexed: &[Indexed], out: &mut Out) {
+fn items(src: &Source, out: &mut Out) {
     let mut section: Vec<ItemMark> = Vec::new();
-    for (i, ix) in indexed.iter().enumerate() {
-        if src.paras[i].heading || heading_marker(&ix.text).is_some() {
-            item_runs(src, indexed, std::mem::take(&mut section), out);
+    for (i, p) in src.paras.iter().enumerate() {
+        if p.heading || heading_marker(&p.text).is_some() {
+            item_runs(src, std::mem::take(&mut section), out);
         }
-        section.extend(item_marks(i, &ix.text).into_iter().filter(counted));
+        section.extend(item_marks(i, &p.text).into_iter().filter(counted));
     }
-    item_runs(src, indexed, section, out);
+    item_runs(src, section, out);
 }
 
-fn item_runs(src: &Source, indexed: &[Indexed], marks: Vec<ItemMark>, out: &mut Out) {
+fn item_runs(src: &Source, marks: Vec<ItemMark>, out: &mut Out) {
     for series in 0..=1u8 {
         let mut run: Vec<&ItemMark> = Vec::new();
         let alone = |run: &[&ItemMark], out: &mut Out| {
             if let [one] = run {
                 let p = &src.paras[one.para];
-                let start = indexed[one.para].char_of(one.start);
+                let start = p.char_of(one.start);
                 out.add(
                     p,
                     Hit {
@@ -248,7 +247,7 @@ fn item_runs(src: &Source, indexed: &[Indexed], marks: Vec<ItemMark>, out: &mut 
                 Some(l) if m.number == l + 1 => run.push(m),
                 Some(l) if m.number > l + 1 => {
                     let p = &src.paras[m.para];
-                    let start = indexed[m.para].char_of(m.start);
+                    let start = p.char_of(m.start);
                     let want = m.marker.replacen(&numeral(m.number), &numeral(l + 1), 1);
                     out.add(
                         p,
@@ -274,7 +273,7 @@ fn item_runs(src: &Source, indexed: &[Indexed], marks: Vec<ItemMark>, out: &mut 
 }
 
 /// Announced counts: 主要有三个方面：一是…二是… ; 讲三点意见：then headings.
-fn counts(src: &Source, indexed: &[Indexed], texts: &[String], out: &mut Out) {
+fn counts(src: &Source, texts: &[String], out: &mut Out) {
     let re = regex!(
         r"(?:以下|如下)?“?([两二三四五六七八九十]|\d)(?:个|项|点|条)(方面|问题|重点|任务|要求|意见|原则|工作|举措|措施|建议|体会|特点|目标|坚持|必须|[^，。；：:“”]{0,4}”)?[：:]"
     );
@@ -298,7 +297,7 @@ fn counts(src: &Source, indexed: &[Indexed], texts: &[String], out: &mut Out) {
             if found != n && found >= 2 {
                 let p = &src.paras[i];
                 let announced = whole.as_str().trim_end_matches([':', '：']);
-                let start = indexed[i].char_of(whole.start());
+                let start = p.char_of(whole.start());
                 let end = start + announced.chars().count();
                 out.add(
                     p,

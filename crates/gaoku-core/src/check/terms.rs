@@ -256,15 +256,14 @@ pub(super) fn check(src: &Source, terms: &TermSet, date: &str, out: &mut Out) {
         return;
     }
     for p in &src.paras {
-        let ix = p.indexed();
-        let text = &ix.text;
+        let text = &p.text;
         for c in &live {
             for m in c.pattern.find_iter(text) {
                 let sentence = sentence_around(text, m.start(), m.end());
                 if c.exceptions.iter().any(|e| e.is_match(sentence)) {
                     continue;
                 }
-                let start = ix.char_of(m.start());
+                let start = p.char_of(m.start());
                 let r = &c.rule;
                 let when = match (&r.valid_from, &r.valid_until) {
                     (Some(f), _) if date < f.as_str() => format!("{f}以前"),

@@ -45,14 +45,12 @@ const SET_PHRASES: [&str; 4] = ["不了了之", "了了分明", "一了了之", 
 /// 的的, 了了, 是是, 在在: a doubled function word; not an AABB form (的的确确, 是是非非).
 fn doubled(p: &Para, out: &mut Out) {
     let c = &p.chars;
-    let ix = p.indexed();
     // Character ranges of the set phrases, found once.
     let phrases: Vec<std::ops::Range<usize>> = SET_PHRASES
         .iter()
         .flat_map(|s| {
-            let ix = &ix;
-            ix.text.match_indices(s).map(move |(b, _)| {
-                let from = ix.char_of(b);
+            p.text.match_indices(s).map(move |(b, _)| {
+                let from = p.char_of(b);
                 from..from + s.chars().count()
             })
         })
@@ -99,8 +97,7 @@ fn doubled(p: &Para, out: &mut Out) {
 
 /// A year in Chinese numerals with 零 or ○ for zero: 二零二零年 → 二〇二〇年.
 fn year_zero(p: &Para, out: &mut Out) {
-    let ix = p.indexed();
-    for m in regex!(r"[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}年").find_iter(&ix.text)
+    for m in regex!(r"[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}年").find_iter(&p.text)
     {
         let year = m.as_str();
         if !year.contains(['零', '○', 'Ｏ']) {
@@ -116,7 +113,7 @@ fn year_zero(p: &Para, out: &mut Out) {
                 }
             })
             .collect();
-        let start = ix.char_of(m.start());
+        let start = p.char_of(m.start());
         // 零 is a wrong character; ○ (a geometric circle) only looks like 〇 and is named softly.
         let severity = if year.contains('零') {
             super::Severity::Warning
@@ -144,14 +141,13 @@ fn mixed_years(src: &Source, out: &mut Out) {
     let chinese = regex!(r"[一二][〇零○九][〇零○一二三四五六七八九]{2}年");
     let mut seen: [Vec<(usize, usize, usize)>; 2] = [Vec::new(), Vec::new()];
     for (i, p) in src.paras.iter().enumerate() {
-        let ix = p.indexed();
-        for c in arabic.captures_iter(&ix.text) {
+        for c in arabic.captures_iter(&p.text) {
             let m = c.get(1).expect("group");
-            let s = ix.char_of(m.start());
+            let s = p.char_of(m.start());
             seen[0].push((i, s, s + 4));
         }
-        for m in chinese.find_iter(&ix.text) {
-            let s = ix.char_of(m.start());
+        for m in chinese.find_iter(&p.text) {
+            let s = p.char_of(m.start());
             seen[1].push((i, s, s + 4));
         }
     }

@@ -208,11 +208,10 @@ impl Library {
             None => found.unwrap_or_else(|| (today(), DateSource::Today)),
         };
         let terms = self.term_set()?;
-        let disabled: HashSet<String> = terms.disabled.clone();
         let findings = run(&CheckOptions {
             date: date.clone(),
             terms: &terms,
-            disabled: &disabled,
+            disabled: &terms.disabled,
         });
         Ok(CheckReport {
             date,
@@ -224,20 +223,25 @@ impl Library {
     /// Checks Markdown as the writer has it in the editor. The date: `date` if given, else a date
     /// line in the draft, else today.
     pub fn check_markdown(&self, md: &str, date: Option<&str>) -> Result<CheckReport> {
-        let found = check::date_in_markdown(md).map(|d| (d, DateSource::Text));
-        self.check_with(date, found, |o| check::check_markdown(md, o))
-    }
-
-    /// Checks a saved draft.
-    pub fn check_draft(&self, id: i64, date: Option<&str>) -> Result<CheckReport> {
-        let d = self.draft(id)?;
-        self.check_markdown(&d.body, date)
+        // Read once: for its date line and for the checks (this runs after every pause in the
+        // typing).
+        let src = crate::check::source::Source::markdown(md);
+        let found = check::date_of(&src).map(|d| (d, DateSource::Text));
+        self.check_with(date, found, |o| check::run(&src, o))
     }
 
     /// Checks a library speech: its paragraphs joined by line breaks (line = paragraph number,
     /// offsets in that text). The date: `date` if given, else the speech's own, else today.
     pub fn check_speech(&self, id: i64, date: Option<&str>) -> Result<CheckReport> {
-        let s = self.speech(id)?;
+        self.check_loaded_speech(&self.speech(id)?, date)
+    }
+
+    /// [`Library::check_speech`] of a speech already read.
+    pub fn check_loaded_speech(
+        &self,
+        s: &crate::model::Speech,
+        date: Option<&str>,
+    ) -> Result<CheckReport> {
         let found = s
             .meta
             .date
@@ -252,7 +256,7 @@ impl Library {
     /// The text a file is checked as, and whether it is a draft's Markdown: `.md` as it is,
     /// `.txt` decoded (its lines), other documents read as an import would (title, then one line
     /// per paragraph).
-    pub(super) fn checked_text_of(path: &Path) -> Result<(String, bool)> {
+    pub fn checked_text_of(path: &Path) -> Result<(String, bool)> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -272,21 +276,32 @@ impl Library {
     /// title), other documents read as an import would (title, then one line per paragraph).
     pub fn check_file(&self, path: &Path, date: Option<&str>) -> Result<CheckReport> {
         let (text, markdown) = Self::checked_text_of(path)?;
+        self.check_file_text(&text, markdown, date)
+    }
+
+    /// Checks the text of a file as [`Library::checked_text_of`] gave it.
+    pub fn check_file_text(
+        &self,
+        text: &str,
+        markdown: bool,
+        date: Option<&str>,
+    ) -> Result<CheckReport> {
         if markdown {
-            self.check_markdown(&text, date)
+            self.check_markdown(text, date)
         } else {
-            self.check_with(date, None, |o| check::check_text(&text, true, o))
+            self.check_with(date, None, |o| check::check_text(text, true, o))
         }
     }
 
     /// Every rule with its state, and the packs.
     pub fn rules(&self) -> Result<RulesView> {
         let packs = self.packs()?;
-        let set = TermSet::layered(&[&packs[0], &packs[1], &packs[2]]);
+        // What the packs turn off (no need to compile their patterns for that).
+        let disabled: HashSet<&String> = packs.iter().flat_map(|p| &p.disable).collect();
         let checks = check::checks()
             .into_iter()
             .map(|info| CheckEntry {
-                enabled: !set.disabled.contains(&info.id),
+                enabled: !disabled.contains(&info.id),
                 info,
             })
             .collect();
@@ -299,7 +314,7 @@ impl Library {
                 let entry = TermEntry {
                     rule: r.clone(),
                     layer,
-                    enabled: !set.disabled.contains(&r.id),
+                    enabled: !disabled.contains(&r.id),
                 };
                 match terms.iter_mut().find(|t| t.rule.id == r.id) {
                     Some(t) => *t = entry,

@@ -79,7 +79,6 @@ impl<'a> Probe<'a> {
             .filter_map(|g| self.df.get(g).filter(|d| **d > 0).map(|d| (g, *d)))
             .collect();
         known.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
-        known.dedup_by(|a, b| a.0 == b.0);
         known.into_iter().take(n).map(|(g, _)| g.clone()).collect()
     }
 
