@@ -804,35 +804,6 @@ fn killed_draft_saves_lose_at_most_the_unsaved_edit() {
     eprintln!("{interrupted} of 30 saves killed before they committed");
 }
 
-/// Starts `gaoku` on a library with its output piped.
-fn spawn(lib: &Path, args: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_gaoku"))
-        .arg("--library")
-        .arg(lib)
-        .args(args)
-        .env_remove("GAOKU_LIBRARY")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run gaoku")
-}
-
-/// Runs `gaoku` and kills it if it has not ended within a minute (a hang is a failure, not a
-/// stuck test run); its exit code and standard error.
-fn gaoku_within_a_minute(lib: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let mut child = spawn(lib, args);
-    for _ in 0..600 {
-        if let Some(status) = child.try_wait().unwrap() {
-            let mut err = String::new();
-            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
-            return (status.code(), err);
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    child.kill().unwrap();
-    panic!("gaoku {args:?} did not end within a minute");
-}
-
 #[test]
 fn huge_limits_and_special_files_are_handled_not_fatal() {
     let lib = tmp();

@@ -15,10 +15,10 @@ use gaoku_core::drafts::{
     Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use gaoku_core::export::{Format, Style};
-use gaoku_core::library::DraftOutline;
 use gaoku_core::library::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
+use gaoku_core::library::{DraftOutline, IndexNotice};
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
 use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource};
@@ -56,6 +56,7 @@ fn generated_ipc_types_are_current() {
         SearchMode,
         SearchSort,
         SearchResults,
+        IndexNotice,
         SearchHit,
         Span,
         // Structure.

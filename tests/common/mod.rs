@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 #[allow(unused_imports)] // not every test binary uses every helper
 pub use corpus::{corpus, repo};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -65,4 +66,33 @@ pub fn squeeze(s: &str) -> String {
                 )
         })
         .collect()
+}
+
+/// Starts `gaoku` on a library with its output piped.
+pub fn spawn(lib: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_gaoku"))
+        .arg("--library")
+        .arg(lib)
+        .args(args)
+        .env_remove("GAOKU_LIBRARY")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gaoku")
+}
+
+/// Runs `gaoku` and kills it if it has not ended within a minute (a hang is a failure, not a
+/// stuck test run); its exit code and standard error.
+pub fn gaoku_within_a_minute(lib: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut child = spawn(lib, args);
+    for _ in 0..600 {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return (status.code(), err);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("gaoku {args:?} did not end within a minute");
 }

@@ -140,6 +140,18 @@ export const CATALOG: Record<string, Entry> = {
     zh: "素材库数据库已损坏（{why}）：请运行 gaoku check，或从备份恢复素材库",
     en: "The library database is damaged ({why}): run gaoku check, or restore the library from a backup",
   },
+  read_only: {
+    zh: "这个素材库是只读的（只读文件夹或光盘、备份盘）：可以查看和搜索，不能修改；要修改，请把整个文件夹复制到可写的位置",
+    en: "The library is read-only (a read-only folder or medium, such as a backup disc): it can be read and searched, not changed; copy the folder somewhere writable to change it",
+  },
+  read_only_old_schema: {
+    zh: "这个素材库是只读的，且格式较旧（格式 {found}，本版本读取格式 {known}）：请把文件夹复制到可写的位置，在那里打开一次以升级",
+    en: "The library is read-only and of an older version (schema {found}; this build reads {known}): copy the folder somewhere writable and open it there once to update it",
+  },
+  index_build: {
+    zh: "无法建立搜索索引（{why}），仍使用原来的索引；请腾出磁盘空间后重试",
+    en: "The search index could not be built ({why}); the previous index stays in use",
+  },
   migration_failed: {
     zh: "无法把素材库升级到格式 {version}：{why}；素材库未改动（可运行 gaoku check，或从备份恢复）",
     en: "Could not bring the library to schema {version}: {why}; the library is unchanged (see gaoku check, or a backup)",

@@ -65,7 +65,9 @@ export function renderLibrary(rows: SpeechSummary[]) {
 export async function refreshLibrary() {
   try {
     const [info, rows] = await Promise.all([api.libraryInfo(), api.libraryList()]);
-    ui.status.textContent = tr("共 {n} 篇 · {dir}", { n: info.speeches, dir: info.dir });
+    ui.status.textContent = info.read_only
+      ? tr("共 {n} 篇 · 只读素材库，可查看和搜索，不能修改 · {dir}", { n: info.speeches, dir: info.dir })
+      : tr("共 {n} 篇 · {dir}", { n: info.speeches, dir: info.dir });
     renderLibrary(rows);
   } catch (e) {
     showError(ui.reader, e);

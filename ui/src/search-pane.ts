@@ -1,7 +1,7 @@
 // Search from the library pane: phrase, keywords or pattern as the writer types, with the filter
 // bar; hits with snippets, opened at their matches, and their snippet, sentence or paragraph
 // inserted into the open draft (or copied).
-import { api, asAppError, type SearchHit } from "./api";
+import { api, asAppError, type IndexNotice, type SearchHit } from "./api";
 import { decodeEntities, el, snippetNodes } from "./dom";
 import { formatDate } from "./format";
 import { paragraphAt, sentenceAt, snippetText } from "./passages";
@@ -101,7 +101,9 @@ export async function runSearch() {
     });
     if (seq !== searchSeq) return; // a newer search is on its way
     lastQuery = query;
-    ui.searchStatus.textContent = tr("{mode}检索：{n} 篇", { mode: MODE_NAMES[r.mode], n: r.total });
+    const found = tr("{mode}检索：{n} 篇", { mode: MODE_NAMES[r.mode], n: r.total });
+    ui.searchStatus.textContent = r.notice ? `${found} · ${noticeText(r.notice)}` : found;
+    ui.searchStatus.classList.toggle("warning", r.notice !== null);
     ui.searchStatus.classList.remove("error");
     renderHits(r.hits);
   } catch (e) {
@@ -109,5 +111,18 @@ export async function runSearch() {
     ui.searchStatus.textContent = asAppError(e).message;
     ui.searchStatus.classList.add("error");
     ui.results.replaceChildren();
+  }
+}
+
+/** Why these results may miss the latest changes (the index stayed behind). */
+function noticeText(n: IndexNotice): string {
+  switch (n.code) {
+    case "busy":
+      return tr("另一个稿库窗口或命令正在更新索引，最近 {n} 处改动暂未检索", { n: n.params.changes });
+    case "behind":
+      return tr("索引未能更新（{why}），最近 {n} 处改动未被检索；请腾出磁盘空间后再搜", {
+        n: n.params.changes,
+        why: n.params.why,
+      });
   }
 }

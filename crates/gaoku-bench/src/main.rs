@@ -470,7 +470,9 @@ fn main() {
     let conn = rusqlite::Connection::open(&fts_path).unwrap();
     let mut lib = Library::open_with(&lib_dir, OpenOptions { seed_sample: false }).unwrap();
     if std::env::var_os("GAOKU_BENCH_PROBE").is_some() {
-        let s = time(20, || lib.sync_index().unwrap());
+        let s = time(20, || {
+            lib.sync_index().unwrap();
+        });
         println!("probe: sync_index {} ms", ms(s.median));
         let s = time(20, || {
             for id in 1..=20 {

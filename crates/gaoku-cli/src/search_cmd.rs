@@ -66,7 +66,11 @@ pub fn search(lib: &mut Library, a: &SearchArgs, json: bool) -> Result<()> {
         tag: a.tag.clone(),
         sort: a.sort,
     };
-    output::search(&lib.search(&req)?, json);
+    let results = lib.search(&req)?;
+    if let Some(notice) = &results.notice {
+        eprintln!("gaoku: warning: {notice}");
+    }
+    output::search(&results, json);
     Ok(())
 }
 

@@ -44,6 +44,7 @@ fn progress_bar() -> indicatif::ProgressBar {
 
 /// Imports files and folders; status 1 when any file failed.
 pub fn import(lib: &mut Library, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    lib.ensure_writable()?;
     let bar = progress_bar();
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")

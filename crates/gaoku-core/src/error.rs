@@ -186,6 +186,12 @@ pub enum LibraryError {
     MigrationFailed { version: i64, why: String },
     #[error("the library database is damaged ({why}); run `gaoku check`, or restore the library from a backup")]
     DatabaseDamaged { why: String },
+    #[error("the library is read-only (a read-only folder or medium, such as a backup disc): it can be read and searched, not changed; copy the folder somewhere writable to change it")]
+    ReadOnly,
+    #[error("the library is read-only and of an older version (schema {found}; this build reads {known}); copy the folder somewhere writable and open it there once to update it")]
+    ReadOnlyOldSchema { found: i64, known: i64 },
+    #[error("the search index could not be built ({why}); the previous index stays in use")]
+    IndexBuild { why: String },
     #[error("a saved template is unreadable: {why}")]
     TemplateUnreadable { why: String },
     #[error("could not write the .docx: {why}")]
@@ -205,6 +211,8 @@ impl From<rusqlite::Error> for Error {
             );
         if damaged {
             Error::Library(LibraryError::DatabaseDamaged { why: e.to_string() })
+        } else if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+            Error::Library(LibraryError::ReadOnly)
         } else {
             Error::Db(e)
         }
@@ -487,6 +495,9 @@ fn examples() -> Vec<Error> {
             why: s(),
         },
         LibraryError::DatabaseDamaged { why: s() },
+        LibraryError::ReadOnly,
+        LibraryError::ReadOnlyOldSchema { found: 0, known: 0 },
+        LibraryError::IndexBuild { why: s() },
         LibraryError::TemplateUnreadable { why: s() },
         LibraryError::DocxWrite { why: s() },
     ];
@@ -497,6 +508,9 @@ fn examples() -> Vec<Error> {
             | LibraryError::NewerSchema { .. }
             | LibraryError::MigrationFailed { .. }
             | LibraryError::DatabaseDamaged { .. }
+            | LibraryError::ReadOnly
+            | LibraryError::ReadOnlyOldSchema { .. }
+            | LibraryError::IndexBuild { .. }
             | LibraryError::TemplateUnreadable { .. }
             | LibraryError::DocxWrite { .. } => {}
         }

@@ -15,6 +15,8 @@ use crate::state::AppState;
 pub struct LibraryInfo {
     pub dir: String,
     pub speeches: usize,
+    /// The library's folder or medium is read-only: it can be read and searched, not changed.
+    pub read_only: bool,
 }
 
 #[tauri::command]
@@ -23,6 +25,7 @@ pub fn library_info(state: State<'_, AppState>) -> CmdResult<LibraryInfo> {
     Ok(LibraryInfo {
         dir: lib.dir().display().to_string(),
         speeches: lib.list()?.len(),
+        read_only: lib.read_only(),
     })
 }
 
@@ -62,6 +65,7 @@ pub async fn import_paths<R: Runtime>(
         // Its own handle: searching, reading and autosaving go on while files come in.
         let dir = state.library()?.dir().to_path_buf();
         let mut lib = Library::open_background(&dir)?;
+        lib.ensure_writable()?;
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
         let report = lib.import(
             &paths,

@@ -123,7 +123,11 @@ kind: string | null,
  */
 tags: Array<string> | null, };
 
-export type LibraryInfo = { dir: string, speeches: number, };
+export type LibraryInfo = { dir: string, speeches: number, 
+/**
+ * The library's folder or medium is read-only: it can be read and searched, not changed.
+ */
+read_only: boolean, };
 
 export type ImportReport = { 
 /**
@@ -272,7 +276,25 @@ total: number,
 /**
  * The hits returned (at most the request's limit).
  */
-hits: Array<SearchHit>, };
+hits: Array<SearchHit>, 
+/**
+ * Set when the index could not take the latest changes in: the results may miss them.
+ */
+notice: IndexNotice | null, };
+
+export type IndexNotice = { "code": "busy", "params": { 
+/**
+ * Changes to the library the index does not hold yet.
+ */
+changes: number, } } | { "code": "behind", "params": { 
+/**
+ * Changes to the library the index does not hold yet.
+ */
+changes: number, 
+/**
+ * What went wrong.
+ */
+why: string, } };
 
 export type SearchHit = { 
 /**

@@ -15,6 +15,7 @@ pub use checks::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
 pub use drafts::DraftOutline;
+pub use index::IndexNotice;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -115,14 +116,29 @@ impl Library {
                 },
             }));
         }
-        let store = Store::open(&db)?;
-        let index = index::LiveIndex::new(dir.join(INDEX_DIR), true);
+        let store = match Store::open(&db) {
+            Ok(store) => store,
+            // A library on a read-only folder or medium (a backup, a disc, another user's
+            // folder) is opened for reading, and says so when asked to change anything.
+            Err(e) if db_len.is_some() && !writable(&dir) => {
+                Store::open_read_only(&db).map_err(|ro| match ro {
+                    Error::Library(LibraryError::ReadOnlyOldSchema { .. }) => ro,
+                    _ => e,
+                })?
+            }
+            Err(e) => return Err(e),
+        };
+        let fallback = store.read_only().then(|| read_only_index_dir(&dir));
+        let index = index::LiveIndex::new(dir.join(INDEX_DIR), true, fallback);
         let mut lib = Library {
             dir,
             store,
             index,
             terms: checks::TermCache::default(),
         };
+        if lib.read_only() {
+            return Ok(lib);
+        }
         if options.seed_sample && lib.store.setting(SEEDED_KEY)?.is_none() {
             if lib.store.count()? == 0 {
                 lib.seed_sample()?;
@@ -137,15 +153,63 @@ impl Library {
         Ok(lib)
     }
 
+    /// Whether the library can only be read (its folder or medium is read-only).
+    pub fn read_only(&self) -> bool {
+        self.store.read_only()
+    }
+
+    /// Refuses, before any work, a change to a read-only library (a long import says so at
+    /// once instead of once per file).
+    pub fn ensure_writable(&self) -> Result<()> {
+        if self.read_only() {
+            return Err(Error::Library(LibraryError::ReadOnly));
+        }
+        Ok(())
+    }
+
     /// The library folder.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// Problems SQLite finds in the database (empty when consistent).
+    /// Problems found in the database, and a search index that disagrees with it (empty when
+    /// consistent).
     pub fn check_integrity(&self) -> Result<Vec<String>> {
-        self.store.check_integrity()
+        let mut problems = self.store.check_integrity()?;
+        if problems.is_empty() {
+            problems.extend(self.index.check(&self.store)?);
+        }
+        Ok(problems)
     }
+}
+
+/// Can a file be created in `dir`? (A read-only medium or folder says no, also to root.)
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".gaoku-write-probe-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Where the search index of a read-only library is built when its own is missing or behind:
+/// the user's cache folder, one folder per library path.
+fn read_only_index_dir(dir: &Path) -> PathBuf {
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    // FNV-1a of the path: a stable name, no collisions among one user's libraries in practice.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.to_string_lossy().bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let base = directories::ProjectDirs::from("org", "gaoku", "gaoku")
+        .map(|d| d.cache_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("read-only-indexes")
+        .join(format!("{hash:016x}"))
+        .join(INDEX_DIR)
 }
 
 #[cfg(test)]

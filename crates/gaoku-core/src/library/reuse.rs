@@ -146,7 +146,7 @@ impl Library {
             })
             .sum();
         let grams: Vec<Vec<String>> = sents.iter().map(|s| grams_of(&s.chars)).collect();
-        let mut probe = Probe::new(idx, grams.iter().flatten().cloned())?;
+        let mut probe = Probe::new(&idx, grams.iter().flatten().cloned())?;
         let mut loaded = Loaded::default();
         let mut spans = Vec::new();
         for (s, g) in sents.iter().zip(&grams) {
@@ -250,7 +250,7 @@ impl Library {
             return Ok(Vec::new());
         }
         let grams: Vec<String> = query.iter().map(|p| p.iter().collect()).collect();
-        let mut probe = Probe::new(idx, grams.iter().cloned())?;
+        let mut probe = Probe::new(&idx, grams.iter().cloned())?;
         let n = self.store.count()?.max(1) as f64;
         let mut weight: HashMap<i64, f64> = HashMap::new();
         for g in probe.rarest(&grams, SIMILAR_PROBES) {

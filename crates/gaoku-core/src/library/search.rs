@@ -9,7 +9,7 @@ impl Library {
         match self.search_parsed(req, &parsed) {
             Err(Error::Index(_)) => {
                 // A damaged index: it is derived data, so rebuild it and answer anyway.
-                self.index.reset()?;
+                self.index.rebuild(&self.store, &mut |_, _| {})?;
                 self.search_parsed(req, &parsed)
             }
             other => other,
@@ -21,7 +21,7 @@ impl Library {
         req: &SearchRequest,
         parsed: &query::ParsedQuery,
     ) -> Result<SearchResults> {
-        self.sync_index()?;
+        let notice = self.sync_index()?;
         let idx = self.index.get(&self.store)?;
         // The speeches to show, ranked, as (id, score), and how many match in all.
         let (total, ranked): (usize, Vec<(i64, f32)>) = if let (Mode::Pattern, Some(pattern)) =
@@ -69,6 +69,7 @@ impl Library {
             mode: parsed.mode,
             total,
             hits,
+            notice,
         })
     }
 

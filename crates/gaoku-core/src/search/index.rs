@@ -3,6 +3,7 @@
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
@@ -118,32 +119,42 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     f: Fields,
+    /// Names this build of the index: a rebuild swaps in another folder with another generation,
+    /// which handles still holding this one notice in [`SearchIndex::state`].
+    generation: String,
     /// Opstamp of the commit the reader shows; reloading is skipped while it is current.
-    loaded_opstamp: std::cell::Cell<u64>,
+    loaded_opstamp: AtomicU64,
 }
 
 /// Why the index could not be used as it is.
 pub type IndexResult<T> = Result<T, tantivy::TantivyError>;
 
-impl SearchIndex {
-    /// Opens the index in `dir`, or creates an empty one. Returns `None` for the sequence number
-    /// when the index is new or was discarded (damaged, other version): the caller rebuilds it.
-    pub fn open(dir: &Path) -> IndexResult<(Self, Option<i64>)> {
-        if let Ok(Some(found)) = Self::open_existing(dir) {
-            return Ok(found);
-        }
-        // Missing, damaged or outdated: start again from nothing (it is derived data).
-        if dir.exists() {
-            std::fs::remove_dir_all(dir)?;
-        }
-        std::fs::create_dir_all(dir)?;
-        let (schema, f) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
-        Ok((Self::wrap(dir, index, f)?, None))
-    }
+/// What the index folder holds now, as seen from an open handle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexState {
+    /// This build, reflecting the library up to this change sequence number.
+    At(i64),
+    /// Another build was swapped into the folder (a rebuild by some process): reopen it.
+    Replaced,
+    /// A commit this build cannot read (another version): rebuild.
+    Unknown,
+}
 
-    fn open_existing(dir: &Path) -> IndexResult<Option<(Self, Option<i64>)>> {
-        if !dir.join("meta.json").exists() {
+/// How much the open checks: every file's checksum (after a crash or an unknown past), or
+/// nothing beyond the metadata (an index this process has just built).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verify {
+    /// Checksums of every file and one read of every segment.
+    Full,
+    /// Trust the files (just written and synced by this process).
+    Trusted,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`. `Ok(None)` when there is none, or it is of another version or
+    /// damaged: the caller builds a new one (it is derived data). Never deletes anything.
+    pub fn open(dir: &Path, verify: Verify) -> IndexResult<Option<(Self, i64)>> {
+        if !dir.join("meta.json").is_file() {
             return Ok(None);
         }
         let index = Index::open_in_dir(dir)?;
@@ -151,26 +162,38 @@ impl SearchIndex {
         if index.schema() != expected {
             return Ok(None);
         }
-        let Some(seq) = parse_payload(index.load_metas()?.payload.as_deref()) else {
+        let Some(stamp) = parse_payload(index.load_metas()?.payload.as_deref()) else {
             return Ok(None);
         };
-        // Every file's checksum: garbage written into the index is found here, not mid-search.
-        let damaged = index.validate_checksum()?;
-        if !damaged.is_empty() {
-            return Ok(None);
+        if verify == Verify::Full {
+            // Every file's checksum: garbage written into the index is found here, not
+            // mid-search.
+            if !index.validate_checksum()?.is_empty() {
+                return Ok(None);
+            }
         }
-        let opened = Self::wrap(dir, index, f)?;
-        // Touch every segment once so unreadable structures fail now.
-        let searcher = opened.reader.searcher();
-        for seg in searcher.segment_readers() {
-            seg.fast_fields().u64("id")?;
-            seg.inverted_index(f.bi)?;
-            seg.inverted_index(f.uni)?;
+        let opened = Self::wrap(dir, index, f, stamp.generation)?;
+        if verify == Verify::Full {
+            // Touch every segment once so unreadable structures fail now.
+            let searcher = opened.reader.searcher();
+            for seg in searcher.segment_readers() {
+                seg.fast_fields().u64("id")?;
+                seg.inverted_index(f.bi)?;
+                seg.inverted_index(f.uni)?;
+            }
         }
-        Ok(Some((opened, Some(seq))))
+        Ok(Some((opened, stamp.seq)))
     }
 
-    fn wrap(dir: &Path, index: Index, f: Fields) -> IndexResult<Self> {
+    /// Creates an empty index with a new generation in `dir`, which must not hold one.
+    pub fn create(dir: &Path) -> IndexResult<Self> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, f) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        Self::wrap(dir, index, f, new_generation())
+    }
+
+    fn wrap(dir: &Path, index: Index, f: Fields, generation: String) -> IndexResult<Self> {
         index
             .tokenizers()
             .register(CHAR_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
@@ -182,12 +205,13 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let loaded_opstamp = std::cell::Cell::new(index.load_metas()?.opstamp);
+        let loaded_opstamp = AtomicU64::new(index.load_metas()?.opstamp);
         Ok(SearchIndex {
             dir: dir.to_path_buf(),
             index,
             reader,
             f,
+            generation,
             loaded_opstamp,
         })
     }
@@ -197,15 +221,21 @@ impl SearchIndex {
         &self.dir
     }
 
-    /// The library change sequence number the index reflects, as last committed (by any
-    /// process); the reader is moved to that commit if it shows an older one.
-    pub fn committed_seq(&self) -> IndexResult<Option<i64>> {
+    /// What the folder holds now (as last committed by any process); the reader is moved to
+    /// the latest commit of this build if it shows an older one.
+    pub fn state(&self) -> IndexResult<IndexState> {
         let metas = self.index.load_metas()?;
-        if metas.opstamp != self.loaded_opstamp.get() {
-            self.reader.reload()?;
-            self.loaded_opstamp.set(metas.opstamp);
+        let Some(stamp) = parse_payload(metas.payload.as_deref()) else {
+            return Ok(IndexState::Unknown);
+        };
+        if stamp.generation != self.generation {
+            return Ok(IndexState::Replaced);
         }
-        Ok(parse_payload(metas.payload.as_deref()))
+        if metas.opstamp != self.loaded_opstamp.load(Ordering::Relaxed) {
+            self.reader.reload()?;
+            self.loaded_opstamp.store(metas.opstamp, Ordering::Relaxed);
+        }
+        Ok(IndexState::At(stamp.seq))
     }
 
     /// A writer for a few changes; fails with `LockFailure` while another process writes.
@@ -234,20 +264,18 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Removes every document (for a rebuild).
-    pub fn stage_clear(&self, writer: &mut IndexWriter) -> IndexResult<()> {
-        writer.delete_all_documents()?;
-        Ok(())
-    }
-
     /// Commits staged changes, recording the library sequence number they bring the index to.
     pub fn commit(&self, mut writer: IndexWriter, seq: i64) -> IndexResult<()> {
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&format!("{PAYLOAD_PREFIX} v{INDEX_VERSION} seq={seq}"));
+        prepared.set_payload(&format!(
+            "{PAYLOAD_PREFIX} v{INDEX_VERSION} seq={seq} gen={}",
+            self.generation
+        ));
         prepared.commit()?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
-        self.loaded_opstamp.set(self.index.load_metas()?.opstamp);
+        self.loaded_opstamp
+            .store(self.index.load_metas()?.opstamp, Ordering::Relaxed);
         Ok(())
     }
 
@@ -549,10 +577,38 @@ impl SearchIndex {
     }
 }
 
-fn parse_payload(payload: Option<&str>) -> Option<i64> {
+/// What a commit's payload records: the change sequence number and the build's generation.
+struct Stamp {
+    seq: i64,
+    generation: String,
+}
+
+/// `gaoku-search v2 seq=41 gen=…` (indexes of earlier builds carry no generation).
+fn parse_payload(payload: Option<&str>) -> Option<Stamp> {
     let rest = payload?.strip_prefix(PAYLOAD_PREFIX)?.trim();
     let rest = rest.strip_prefix(&format!("v{INDEX_VERSION} seq="))?;
-    rest.parse().ok()
+    let (seq, generation) = match rest.split_once(" gen=") {
+        Some((seq, g)) => (seq, g.to_string()),
+        None => (rest, String::new()),
+    };
+    Some(Stamp {
+        seq: seq.parse().ok()?,
+        generation,
+    })
+}
+
+/// A name no other build of any library shares in practice: the clock, the process and a
+/// counter.
+fn new_generation() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "{nanos:x}-{:x}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 from_json_name!(Sort);

@@ -104,6 +104,8 @@ pub struct SearchResults {
     pub total: usize,
     /// The hits returned (at most the request's limit).
     pub hits: Vec<SearchHit>,
+    /// Set when the index could not take the latest changes in: the results may miss them.
+    pub notice: Option<crate::library::IndexNotice>,
 }
 
 /// Does search see this paragraph exactly as stored (no whitespace, no full-width ASCII forms)?

@@ -124,6 +124,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// inside each step's write transaction, so several processes opening a new library at once
 /// take turns: the first creates the schema, the others find it done.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    // A current library is only read: opening it takes no write lock (and works on a full disk).
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

@@ -26,6 +26,19 @@ pub struct NewSpeech<'a> {
 /// A connection to one library database.
 pub struct Store {
     conn: Connection,
+    read_only: bool,
+}
+
+/// A path as an SQLite URI path: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The current time, RFC 3339 UTC, as every table stores it.
@@ -49,7 +62,49 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            read_only: false,
+        })
+    }
+
+    /// Opens the database for reading only (a library on a read-only medium or folder). A
+    /// library that needs migrating cannot be read this way: it says so.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let uri = |extra: &str| format!("file:{}?mode=ro{extra}", uri_path(path));
+        let probe =
+            |conn: &Connection| conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+        // A WAL library needs its shared-memory file, which a read-only folder cannot get:
+        // read it then as immutable (nobody can be writing it there).
+        let mut conn = Connection::open_with_flags(uri(""), flags)?;
+        let version = match probe(&conn) {
+            Ok(v) => v,
+            Err(_) => {
+                conn = Connection::open_with_flags(uri("&immutable=1"), flags)?;
+                probe(&conn)?
+            }
+        };
+        if version != migrations::SCHEMA_VERSION {
+            return Err(crate::error::Error::Library(
+                crate::error::LibraryError::ReadOnlyOldSchema {
+                    found: version,
+                    known: migrations::SCHEMA_VERSION,
+                },
+            ));
+        }
+        Ok(Store {
+            conn,
+            read_only: true,
+        })
+    }
+
+    /// Whether the library can only be read.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A library setting.
