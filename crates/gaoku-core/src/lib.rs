@@ -27,6 +27,8 @@ pub mod library;
 pub mod model;
 pub mod outline;
 pub mod phrases;
+#[cfg(test)]
+mod properties;
 pub mod reuse;
 pub mod search;
 pub(crate) mod store;

@@ -33,6 +33,10 @@ pub fn render_blocks(md: &str) -> Vec<PreviewBlock> {
         .collect()
 }
 
+/// Deepest nesting of elements the preview shows. No draft nests near it; a paste of fifty
+/// thousand `>` would otherwise make the sanitizer's HTML parser quadratic in the depth.
+const MAX_NESTING: usize = 24;
+
 /// Renders a draft's Markdown to safe preview HTML.
 pub fn render(md: &str) -> String {
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -43,10 +47,30 @@ pub fn render(md: &str) -> String {
     let mut depth = 0usize;
     let mut block: Vec<Event> = Vec::new();
     let mut block_line = 0;
+    // Whether each open element is shown: elements nested deeper than MAX_NESTING are left out
+    // (their text stays), so the HTML has bounded depth.
+    let mut shown: Vec<bool> = Vec::new();
+    let mut visible = 0usize;
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         let event = match event {
             // Raw HTML is the writer's (or a paste's) text, never markup.
             Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            Event::Start(tag) => {
+                let show = visible < MAX_NESTING;
+                shown.push(show);
+                visible += usize::from(show);
+                if !show {
+                    continue;
+                }
+                Event::Start(tag)
+            }
+            Event::End(tag) => {
+                if !shown.pop().unwrap_or(true) {
+                    continue;
+                }
+                visible = visible.saturating_sub(1);
+                Event::End(tag)
+            }
             e => e,
         };
         match &event {
@@ -134,5 +158,14 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn deep_nesting_is_shown_flat_past_a_bound_and_keeps_its_text() {
+        let md = format!("{}最里层的话", "> ".repeat(1000));
+        let html = render(&md);
+        assert_eq!(html.matches("<blockquote>").count(), MAX_NESTING);
+        assert_eq!(html.matches("</blockquote>").count(), MAX_NESTING);
+        assert!(html.contains("最里层的话"), "{html}");
     }
 }
