@@ -187,17 +187,6 @@ fn messy_folder(dir: &Path) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-fn write_docx(path: &Path, document_xml: &[u8]) {
-    let mut z = zip::ZipWriter::new(fs::File::create(path).unwrap());
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    z.start_file("[Content_Types].xml", opts).unwrap();
-    z.write_all(b"<Types/>").unwrap();
-    z.start_file("word/document.xml", opts).unwrap();
-    z.write_all(document_xml).unwrap();
-    z.finish().unwrap();
-}
-
 #[test]
 fn bad_files_are_named_and_good_ones_import() {
     let lib = tmp();
@@ -841,6 +830,29 @@ fn huge_limits_and_special_files_are_handled_not_fatal() {
         assert_eq!(code, Some(1), "{err}");
         assert!(err.contains("not a regular file"), "{err}");
     }
+    // A draft of 12 MB (sparse: no disk used) is refused, as an import of it would be; so is
+    // an update to that size.
+    let big = dir.path().join("big.md");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(12 * 1024 * 1024)
+        .unwrap();
+    let (code, err) =
+        gaoku_within_a_minute(lib.path(), &["draft", "import", big.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("too large"), "{err}");
+    let id = gaoku_json(lib.path(), &["draft", "new"], 0)["id"].to_string();
+    let long = dir.path().join("long.md");
+    fs::write(
+        &long,
+        "# 稿\n\n".to_string() + &"狠抓落实。".repeat(800_000),
+    )
+    .unwrap();
+    let (code, err) = gaoku_within_a_minute(
+        lib.path(),
+        &["draft", "update", &id, long.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(1), "{err}");
 }
 
 #[test]
@@ -1290,4 +1302,23 @@ fn a_damaged_library_is_named_damaged_not_replaced() {
     .unwrap();
     let r = gaoku_json(lib.path(), &["list"], 1);
     assert_eq!(r["code"], "database_damaged", "{r}");
+}
+
+#[test]
+fn a_docx_whose_xml_is_utf16_is_read() {
+    let lib = tmp();
+    let dir = tmp();
+    let xml = r#"<?xml version="1.0" encoding="UTF-16" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>在全县防汛工作会议上的讲话</w:t></w:r></w:p><w:p><w:r><w:t>同志们：汛期已到，要把防汛责任压实到人，狠抓隐患整改。</w:t></w:r></w:p></w:body></w:document>"#;
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+    let file = dir.path().join("utf16.docx");
+    write_docx(&file, &bytes);
+    let r = gaoku_json(lib.path(), &["import", file.to_str().unwrap()], 0);
+    assert_eq!(
+        imported_titles(&r),
+        vec!["在全县防汛工作会议上的讲话"],
+        "{r:#}"
+    );
+    let found = gaoku_json(lib.path(), &["search", "狠抓隐患整改"], 0);
+    assert_eq!(found["total"], 1);
 }

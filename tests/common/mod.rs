@@ -96,3 +96,16 @@ pub fn gaoku_within_a_minute(lib: &Path, args: &[&str]) -> (Option<i32>, String)
     child.kill().unwrap();
     panic!("gaoku {args:?} did not end within a minute");
 }
+
+/// Writes a minimal .docx holding `document_xml`.
+pub fn write_docx(path: &Path, document_xml: &[u8]) {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("[Content_Types].xml", opts).unwrap();
+    z.write_all(b"<Types/>").unwrap();
+    z.start_file("word/document.xml", opts).unwrap();
+    z.write_all(document_xml).unwrap();
+    z.finish().unwrap();
+}

@@ -65,6 +65,41 @@ impl<R: Read + Seek> Zipped<R> {
                 limit: MAX_PART / (1024 * 1024),
             });
         }
-        Ok(Some(bytes))
+        Ok(Some(utf8_xml(bytes)))
+    }
+}
+
+/// XML in UTF-16 (with a BOM, or starting `<?` in UTF-16), which some converters write, as
+/// UTF-8: the XML reader reads UTF-8 only and found no text in it.
+fn utf8_xml(bytes: Vec<u8>) -> Vec<u8> {
+    let enc = match bytes.as_slice() {
+        [0xFF, 0xFE, ..] | [b'<', 0, b'?', 0, ..] => encoding_rs::UTF_16LE,
+        [0xFE, 0xFF, ..] | [0, b'<', 0, b'?', ..] => encoding_rs::UTF_16BE,
+        _ => return bytes,
+    };
+    let (text, _, _) = enc.decode(&bytes);
+    // The declaration no longer tells the truth; the rest of the document is unchanged.
+    let text = text.trim_start_matches('\u{FEFF}');
+    let body = match text.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or(text, |(_, after)| after),
+        None => text,
+    };
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{body}").into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_parts_are_read_as_utf8() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-16"?><w:t>同志们：要狠抓落实。</w:t>"#;
+        let want = r#"<?xml version="1.0" encoding="UTF-8"?><w:t>同志们：要狠抓落实。</w:t>"#;
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(String::from_utf8(utf8_xml(le)).unwrap(), want);
+        let be: Vec<u8> = xml.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(String::from_utf8(utf8_xml(be)).unwrap(), want);
+        assert_eq!(utf8_xml(xml.as_bytes().to_vec()), xml.as_bytes());
     }
 }

@@ -7,7 +7,7 @@ use crate::drafts::{
     self, diff::DiffPart, markdown, snapshot_plan, word_count, Draft, DraftSource, DraftSummary,
     RevisionInfo, RevisionReason, SaveKind, Saved,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use crate::outline::Outline;
 use crate::store::draft_store as sql;
 
@@ -43,6 +43,7 @@ impl Library {
 
     /// Creates a draft from Markdown (`source` notes where it came from) with a first snapshot.
     pub fn create_draft(&mut self, body: &str, source: Option<DraftSource>) -> Result<Draft> {
+        check_size(body)?;
         let id = self.store.durably(|tx| {
             let chars = word_count(body);
             let title = markdown::display_title(body);
@@ -70,6 +71,7 @@ impl Library {
     /// paste); manual saves always leave the saved text as a snapshot. One transaction, synced
     /// to disk before it returns.
     pub fn save_draft(&mut self, id: i64, body: &str, kind: SaveKind) -> Result<Saved> {
+        check_size(body)?;
         self.store.durably(|tx| save_in(tx, id, body, kind))
     }
 
@@ -233,4 +235,17 @@ fn save_in(tx: &rusqlite::Transaction<'_>, id: i64, body: &str, kind: SaveKind) 
     }
     let draft = sql::get(tx, id)?.summary();
     Ok(Saved { draft, revisions })
+}
+
+/// A draft's text is at most as long as an imported document's (10 MB; a speech is well under
+/// 1 MB): a paste of a whole archive is refused, not stored with every revision.
+fn check_size(body: &str) -> Result<()> {
+    let max = crate::ingest::MAX_TEXT_BYTES;
+    if body.len() as u64 > max {
+        return Err(Error::Invalid(Invalid::TooBig {
+            what: "a draft's text, in MB".into(),
+            max: max / (1024 * 1024),
+        }));
+    }
+    Ok(())
 }

@@ -259,6 +259,20 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_over_ten_megabytes_is_refused_and_the_saved_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path()).unwrap();
+        let d = lib.create_draft("# 稿\n\n正文", None).unwrap();
+        let huge = "落".repeat(4 * 1024 * 1024);
+        assert!(matches!(
+            lib.save_draft(d.id, &huge, crate::drafts::SaveKind::Auto),
+            Err(Error::Invalid(Invalid::TooBig { .. }))
+        ));
+        assert!(lib.create_draft(&huge, None).is_err());
+        assert_eq!(lib.draft(d.id).unwrap().body, "# 稿\n\n正文");
+    }
+
+    #[test]
     fn new_library_is_seeded_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut lib = Library::open(dir.path()).unwrap();
