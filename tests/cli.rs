@@ -1321,3 +1321,61 @@ fn a_docx_whose_xml_is_utf16_is_read() {
     let found = gaoku_json(lib.path(), &["search", "狠抓隐患整改"], 0);
     assert_eq!(found["total"], 1);
 }
+
+#[test]
+fn search_pages_join_into_the_whole_list() {
+    let lib = tmp();
+    let folder = tmp();
+    for i in 0..23 {
+        fs::write(
+            folder.path().join(format!("{i}.txt")),
+            format!(
+                "在第{i}次会议上的讲话\n（20{:02}年3月1日）\n同志们：\n一是抓落实，二是抓作风，三是抓{i}号任务。{}\n",
+                i % 20,
+                "狠抓落实。".repeat(i % 5 + 1)
+            ),
+        )
+        .unwrap();
+    }
+    gaoku_json(lib.path(), &["import", folder.path().to_str().unwrap()], 0);
+    for (query, extra) in [
+        ("落实", "relevance"),
+        ("落实", "date"),
+        ("一是…二是…三是", "relevance"),
+    ] {
+        let ids = |offset: usize, limit: usize| -> (u64, Vec<i64>) {
+            let r = search(
+                lib.path(),
+                &[
+                    query,
+                    "--sort",
+                    extra,
+                    "--limit",
+                    &limit.to_string(),
+                    "--offset",
+                    &offset.to_string(),
+                ],
+            );
+            let ids = r["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["id"].as_i64().unwrap())
+                .collect();
+            (r["total"].as_u64().unwrap(), ids)
+        };
+        let (total, all) = ids(0, 0);
+        assert!(total >= 23, "{query}: {total}");
+        assert_eq!(all.len() as u64, total);
+        let mut paged = Vec::new();
+        for page in 0..5 {
+            let (t, got) = ids(page * 10, 10);
+            assert_eq!(t, total, "every page states the whole count");
+            paged.extend(got);
+        }
+        assert_eq!(
+            paged, all,
+            "{query} by {extra}: pages in order, none twice, none missed"
+        );
+    }
+}

@@ -168,7 +168,8 @@ fn corpus_bank_has_the_classics_and_no_noun_lists() {
     ] {
         assert!(!parallel.iter().any(|p| p == noun_list), "{noun_list}");
     }
-    // The top of the list is the most repeated phrasing.
+    // The top of the list is the phrasing used across the most speeches, then the most often;
+    // each entry lists its first three sources and counts them all.
     let top = lib
         .phrases(&PhraseFilter {
             kind: Some(PhraseKind::Parallel),
@@ -176,8 +177,19 @@ fn corpus_bank_has_the_classics_and_no_noun_lists() {
             ..Default::default()
         })
         .unwrap();
-    assert!(top.windows(2).all(|w| w[0].count >= w[1].count));
-    assert!(top[0].count >= 5);
+    assert!(top
+        .windows(2)
+        .all(|w| (w[0].speeches, w[0].count) >= (w[1].speeches, w[1].count)));
+    assert!(top[0].speeches >= 5);
+    for p in &top {
+        assert!(p.speeches <= p.count);
+        assert_eq!(p.sources.len(), p.count.min(3));
+        let all = lib.phrase_sources(p.id).unwrap();
+        assert_eq!(all.len(), p.count);
+        assert_eq!(&all[..p.sources.len()], &p.sources[..]);
+        let speeches: std::collections::HashSet<i64> = all.iter().map(|s| s.speech).collect();
+        assert_eq!(speeches.len(), p.speeches);
+    }
     let slogans = texts(&lib, PhraseKind::Slogan);
     assert!(
         slogans.iter().take(5).any(|s| s == "“三个代表”"),

@@ -2,6 +2,7 @@
 import { api, asAppError, type Phrase, type PhraseKind, type Template } from "./api";
 import { confirmClick, copyText, el } from "./dom";
 import { tr } from "./i18n";
+import { latest, STALE } from "./latest";
 import type { Pane } from "./pane";
 
 export const KIND_NAMES: Record<PhraseKind, string> = {
@@ -66,7 +67,7 @@ export function phrasePane(hooks: BankHooks): Pane {
     });
     const text = el("div", { class: "phrase-text" }, p.text);
     const tags = p.tags.length ? ` · ${p.tags.join("、")}` : "";
-    const meta = el("div", { class: "meta" }, `${KIND_NAMES[p.kind]} · ${tr("{n} 处", { n: p.count })}${p.user ? tr(" · 自添") : ""}${tags}`);
+    const meta = el("div", { class: "meta" }, `${KIND_NAMES[p.kind]} · ${tr("{s} 篇 {n} 处", { s: p.speeches, n: p.count })}${p.user ? tr(" · 自添") : ""}${tags}`);
     const tools = el("div", { class: "phrase-tools" });
     // Edit the text or the tags in place: an input replaces the line, Enter saves, Esc cancels.
     const inline = (label: string, value: string, save: (v: string) => Promise<Phrase>) => {
@@ -123,14 +124,20 @@ export function phrasePane(hooks: BankHooks): Pane {
     return li;
   };
 
+  // Kind, filter and star change as fast as the writer clicks and types: only the latest
+  // answer is shown.
+  const newest = latest();
   const load = async () => {
     try {
-      const rows = await api.phrases({
-        kind: (kind.value || null) as PhraseKind | null,
-        contains: filter.value.trim() || null,
-        starred_only: starredOnly.checked,
-        limit: 300,
-      });
+      const rows = await newest(
+        api.phrases({
+          kind: (kind.value || null) as PhraseKind | null,
+          contains: filter.value.trim() || null,
+          starred_only: starredOnly.checked,
+          limit: 300,
+        }),
+      );
+      if (rows === STALE) return;
       status.textContent = tr("{n} 条", { n: rows.length });
       list.replaceChildren(...rows.map(item));
     } catch (e) {
@@ -147,9 +154,11 @@ export function templatePane(hooks: BankHooks): Pane {
   const pane = el("div", { id: "template-pane", class: "bank-pane" });
   const list = el("ul", { id: "template-list", class: "bank-list" });
   pane.append(list);
+  const newest = latest();
   const load = async () => {
     try {
-      const all = await api.templates();
+      const all = await newest(api.templates());
+      if (all === STALE) return;
       list.replaceChildren(
         ...all.map((t) => {
           const li = el("li", { tabindex: "0" });

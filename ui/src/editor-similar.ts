@@ -6,6 +6,7 @@ import { EditorView } from "@codemirror/view";
 import { api, asAppError, type SimilarHit } from "./api";
 import { el, highlighted, later } from "./dom";
 import { tr } from "./i18n";
+import { latest, STALE } from "./latest";
 
 const SIMILAR_MS = 600;
 /** Paragraphs shorter than this (characters) are not looked up. */
@@ -36,7 +37,7 @@ export function similarPassages(view: () => EditorView, hooks: SimilarHooks) {
   const list = el("ol", { class: "similar-list", id: "similar-list" });
   element.append(el("h2", {}, tr("相似段落")), list);
   let last = "";
-  let seq = 0;
+  const newest = latest();
 
   const item = (h: SimilarHit) => {
     const li = el("li", { "data-id": String(h.id), "data-para": String(h.para) });
@@ -58,17 +59,17 @@ export function similarPassages(view: () => EditorView, hooks: SimilarHooks) {
     const para = paragraphAt(view());
     if (para === last) return;
     last = para;
-    const mine = ++seq;
     if (Array.from(para).length < MIN_CHARS) {
+      newest.cancel();
       list.replaceChildren(el("li", { class: "hint" }, tr("光标所在段落较短，未查找。")));
       return;
     }
     try {
-      const hits = await api.similar(para, 5);
-      if (mine !== seq) return;
+      const hits = await newest(api.similar(para, 5));
+      if (hits === STALE) return;
       list.replaceChildren(...(hits.length ? hits.map(item) : [el("li", { class: "hint" }, tr("素材库中没有相似的段落。"))]));
     } catch (e) {
-      if (mine === seq) list.replaceChildren(el("li", { class: "error" }, asAppError(e).message));
+      list.replaceChildren(el("li", { class: "error" }, asAppError(e).message));
     }
   }, SIMILAR_MS);
 

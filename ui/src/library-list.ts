@@ -9,6 +9,7 @@ import { SPEECH_KINDS } from "./generated/ipc";
 import type { Pane } from "./pane";
 import { meta, opensOnActivate, showError, ui } from "./workspace";
 import { openSpeech } from "./reader";
+import { virtualList, type VirtualList } from "./virtual-list";
 
 /** Every speech of the library, as last loaded. */
 export let libraryRows: SpeechSummary[] = [];
@@ -43,23 +44,40 @@ export function libraryPane(): Pane {
   const pane = el("div", { id: "library-pane", class: "bank-pane" });
   pane.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
   // The list is reloaded whenever the library changes, so there is nothing to load on show.
-  return { tab: "tab-library", name: tr("素材库"), element: pane, shown: () => {} };
+  return { tab: "tab-library", name: tr("素材库"), element: pane, shown: () => redrawLibrary() };
 }
 
-export function renderLibrary(rows: SpeechSummary[]) {
-  libraryRows = rows;
-  const shown = filterList(rows, listFilter());
-  ui.searchStatus.textContent = shown.length === rows.length ? "" : tr("{n} 篇", { n: shown.length });
-  ui.list.replaceChildren(
-    ...shown.map((s) => {
-      const item = el("li", { "data-id": String(s.id), tabindex: "0" });
-      item.append(
-        el("div", { class: "title" }, s.title),
-        el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
-      );
-      return opensOnActivate(ui.list, item, () => void openSpeech(s.id));
-    }),
+/** The speech last opened from the list (its row stays marked as it scrolls in and out). */
+let activeId: number | null = null;
+
+function speechRow(s: SpeechSummary): HTMLElement {
+  const item = el("li", { "data-id": String(s.id), tabindex: "0", title: s.title });
+  if (s.id === activeId) item.classList.add("active");
+  item.append(
+    el("div", { class: "title" }, s.title),
+    el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
   );
+  return opensOnActivate(ui.list, item, () => {
+    activeId = s.id;
+    void openSpeech(s.id);
+  });
+}
+
+let rows: VirtualList<SpeechSummary> | null = null;
+
+/** Shows the library list narrowed and sorted by the filter bar (only the rows in view are
+ * drawn, however large the library). */
+export function renderLibrary(all: SpeechSummary[]) {
+  libraryRows = all;
+  const shown = filterList(all, listFilter());
+  ui.searchStatus.textContent = shown.length === all.length ? "" : tr("{n} 篇", { n: shown.length });
+  rows ??= virtualList(ui.list, speechRow);
+  rows.set(shown);
+}
+
+/** Draws the list's rows in view again (after the pane was hidden). */
+export function redrawLibrary() {
+  rows?.refresh();
 }
 
 export async function refreshLibrary() {

@@ -3,6 +3,7 @@ import { api, asAppError, type Phrase } from "./api";
 import { el } from "./dom";
 import { KIND_NAMES } from "./bank";
 import { tr } from "./i18n";
+import { latest, STALE } from "./latest";
 
 export function createPalette(insert: (text: string) => void) {
   const overlay = el("div", { class: "quick-switch palette", id: "palette", hidden: "" });
@@ -11,7 +12,7 @@ export function createPalette(insert: (text: string) => void) {
   overlay.append(input, list);
   let rows: Phrase[] = [];
   let selected = 0;
-  let seq = 0;
+  const newest = latest();
 
   const paint = () => {
     list.replaceChildren(
@@ -28,10 +29,9 @@ export function createPalette(insert: (text: string) => void) {
     list.querySelector("li.selected")?.scrollIntoView({ block: "nearest" });
   };
   const load = async () => {
-    const mine = ++seq;
     try {
-      const found = await api.phrases({ contains: input.value.trim() || null, limit: 60 });
-      if (mine !== seq) return;
+      const found = await newest(api.phrases({ contains: input.value.trim() || null, limit: 60 }));
+      if (found === STALE) return;
       // Starred entries first, then the most used.
       rows = found.sort((a, b) => Number(b.starred) - Number(a.starred) || b.count - a.count);
       selected = 0;

@@ -1,7 +1,8 @@
 // Search from the library pane: phrase, keywords or pattern as the writer types, with the filter
 // bar; hits with snippets, opened at their matches, and their snippet, sentence or paragraph
 // inserted into the open draft (or copied).
-import { api, asAppError, type IndexNotice, type SearchHit } from "./api";
+import { api, asAppError, type IndexNotice, type SearchHit, type SearchRequest } from "./api";
+import { latest, STALE } from "./latest";
 import { decodeEntities, el, snippetNodes } from "./dom";
 import { formatDate } from "./format";
 import { paragraphAt, sentenceAt, snippetText } from "./passages";
@@ -23,9 +24,11 @@ async function openHit(h: SearchHit) {
   await openSpeech(h.id, spans);
 }
 
-function renderHits(hits: SearchHit[]) {
-  ui.results.replaceChildren(
-    ...hits.map((h) => {
+/** Hits per page: the first page on each search, the next as the writer scrolls to the end. */
+const PAGE = 50;
+
+function hitRows(hits: SearchHit[]): HTMLElement[] {
+  return hits.map((h) => {
       const item = el("li", { "data-id": String(h.id), tabindex: "0" });
       item.append(
         el("div", { class: "title" }, h.title),
@@ -38,8 +41,7 @@ function renderHits(hits: SearchHit[]) {
       }
       item.append(hitActions(h));
       return opensOnActivate(ui.results, item, () => void openHit(h));
-    }),
-  );
+    });
 }
 
 /** Buttons under a hit: the snippet, sentence or paragraph of its first match, inserted into the
@@ -73,45 +75,102 @@ function hitActions(h: SearchHit): HTMLElement {
 
 const MODE_NAMES = { phrase: tr("原词"), keywords: tr("关键词"), pattern: tr("句式") } as const;
 
-let searchSeq = 0;
+/** The search on screen: its request, hits shown so far and the whole count. */
+let current: { request: SearchRequest; shown: number; total: number; status: string } | null = null;
+const newest = latest();
+let loadingMore = false;
+
 export async function runSearch() {
+  watchScroll();
   const query = ui.search.value.trim();
   const searching = query.length > 0;
   ui.list.hidden = searching;
   ui.results.hidden = !searching;
   if (!searching) {
     // No query: the filters narrow the library list itself.
-    ++searchSeq;
+    newest.cancel();
+    current = null;
     renderLibrary(libraryRows);
     return;
   }
-  const seq = ++searchSeq;
   // The same filter bar as the library list, read in one place.
   const f = listFilter();
+  const request: SearchRequest = {
+    query,
+    pattern: false,
+    limit: PAGE,
+    offset: 0,
+    year_from: f.yearFrom,
+    year_to: f.yearTo,
+    kind: f.kind || null,
+    speaker: f.speaker || null,
+    tag: f.tag || null,
+    sort: ui.sort.value === "date" ? "date" : "relevance",
+  };
   try {
-    const r = await api.search({
-      query,
-      limit: 50,
-      year_from: f.yearFrom,
-      year_to: f.yearTo,
-      kind: f.kind || null,
-      speaker: f.speaker || null,
-      tag: f.tag || null,
-      sort: ui.sort.value === "date" ? "date" : "relevance",
-    });
-    if (seq !== searchSeq) return; // a newer search is on its way
+    const r = await newest(api.search(request));
+    if (r === STALE) return; // a newer search is on its way
     lastQuery = query;
     const found = tr("{mode}检索：{n} 篇", { mode: MODE_NAMES[r.mode], n: r.total });
-    ui.searchStatus.textContent = r.notice ? `${found} · ${noticeText(r.notice)}` : found;
+    current = { request, shown: r.hits.length, total: r.total, status: r.notice ? `${found} · ${noticeText(r.notice)}` : found };
     ui.searchStatus.classList.toggle("warning", r.notice !== null);
     ui.searchStatus.classList.remove("error");
-    renderHits(r.hits);
+    ui.results.replaceChildren(...hitRows(r.hits));
+    ui.results.scrollTop = 0;
+    showCount();
   } catch (e) {
-    if (seq !== searchSeq) return;
     ui.searchStatus.textContent = asAppError(e).message;
     ui.searchStatus.classList.add("error");
     ui.results.replaceChildren();
   }
+}
+
+/** "句式检索：9,999 篇 · 显示 50 篇", and a button for the next page while there is one. */
+function showCount() {
+  if (!current) return;
+  const { shown, total, status } = current;
+  ui.searchStatus.textContent = shown < total ? `${status} · ${tr("显示 {shown} 篇，向下滚动看更多", { shown })}` : status;
+  ui.results.querySelector("li.more")?.remove();
+  if (shown < total) {
+    const more = el("li", { class: "more", tabindex: "0" }, tr("再显示 {n} 篇", { n: Math.min(PAGE, total - shown) }));
+    more.addEventListener("click", () => void loadMore());
+    more.addEventListener("keydown", (ev) => ev.key === "Enter" && void loadMore());
+    ui.results.append(more);
+  }
+}
+
+/** Appends the next page of the search on screen. */
+async function loadMore() {
+  if (!current || loadingMore || current.shown >= current.total) return;
+  const page = current;
+  loadingMore = true;
+  try {
+    const r = await newest(api.search({ ...page.request, offset: page.shown }));
+    if (r === STALE || current !== page) return;
+    page.shown += r.hits.length;
+    page.total = r.total;
+    ui.results.querySelector("li.more")?.remove();
+    ui.results.append(...hitRows(r.hits));
+    if (r.hits.length === 0) page.shown = page.total;
+    showCount();
+  } catch (e) {
+    ui.searchStatus.textContent = asAppError(e).message;
+    ui.searchStatus.classList.add("error");
+  } finally {
+    loadingMore = false;
+  }
+}
+
+/** The next page comes as the writer nears the end of the hits (set up on the first search:
+ * `ui` is not there yet while the modules load). */
+let watching = false;
+function watchScroll() {
+  if (watching) return;
+  watching = true;
+  ui.results.addEventListener("scroll", () => {
+    const r = ui.results;
+    if (r.scrollTop + r.clientHeight > r.scrollHeight - 400) void loadMore();
+  });
 }
 
 /** Why these results may miss the latest changes (the index stayed behind). */

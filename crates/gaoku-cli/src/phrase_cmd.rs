@@ -24,6 +24,9 @@ pub struct PhrasesArgs {
     /// At most this many entries (0: all).
     #[arg(long, default_value_t = 0)]
     limit: usize,
+    /// List every source of each entry (by default the first three; `count` gives them all).
+    #[arg(long)]
+    all_sources: bool,
 }
 
 /// `gaoku phrase …`.
@@ -66,6 +69,7 @@ pub fn list(lib: &Library, a: &PhrasesArgs, json: bool) -> Result<()> {
         contains: a.contains.clone(),
         tag: a.tag.clone(),
         limit: a.limit,
+        all_sources: a.all_sources,
     };
     output::phrases(&lib.phrases(&filter)?, json);
     Ok(())

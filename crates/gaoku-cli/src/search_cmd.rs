@@ -19,6 +19,9 @@ pub struct SearchArgs {
     /// Hits to return (0: all).
     #[arg(long, default_value_t = 20)]
     limit: usize,
+    /// Hits to pass over first (for the next page).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
     #[arg(long)]
     year_from: Option<i32>,
     #[arg(long)]
@@ -59,6 +62,7 @@ pub fn search(lib: &mut Library, a: &SearchArgs, json: bool) -> Result<()> {
         query: a.query.join(" "),
         pattern: a.pattern,
         limit: a.limit,
+        offset: a.offset,
         year_from: a.year_from,
         year_to: a.year_to,
         speaker: a.speaker.clone(),

@@ -232,6 +232,10 @@ pattern: boolean,
  */
 limit: number, 
 /**
+ * Hits to pass over first (the next page starts where the last one ended).
+ */
+offset: number, 
+/**
  * From this year on.
  */
 year_from: number | null, 
@@ -458,7 +462,12 @@ text: string,
  */
 count: number, 
 /**
- * Where it occurs, in speech order.
+ * Speeches it occurs in (a formula many speeches use ranks above one speech's refrain).
+ */
+speeches: number, 
+/**
+ * Where it occurs, in speech order: the first [`SOURCES_SHOWN`] unless all were asked for
+ * (`count` says how many there are).
  */
 sources: Array<PhraseSource>, 
 /**
@@ -514,7 +523,11 @@ tag: string | null,
 /**
  * At most this many entries (0: all).
  */
-limit: number, };
+limit: number, 
+/**
+ * Every source of each entry, not only the first few (a slogan can have thousands).
+ */
+all_sources: boolean, };
 
 export type DraftSummary = { 
 /**

@@ -28,6 +28,12 @@ impl Library {
         phrase_store::list(self.store.conn(), filter)
     }
 
+    /// Every source of a phrase-bank entry, in speech order (the list gives only the first few).
+    pub fn phrase_sources(&self, id: i64) -> Result<Vec<crate::phrases::PhraseSource>> {
+        self.phrase(id)?;
+        phrase_store::sources(self.store.conn(), id, None)
+    }
+
     /// One phrase-bank entry.
     pub fn phrase(&self, id: i64) -> Result<Phrase> {
         phrase_store::get(self.store.conn(), id)?.ok_or_else(|| Error::not_found(Thing::Phrase, id))

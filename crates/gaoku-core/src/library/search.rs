@@ -34,6 +34,7 @@ impl Library {
                 Sort::Date => counted.sort_by_key(|(id, _, date)| (std::cmp::Reverse(*date), *id)),
             }
             let total = counted.len();
+            counted.drain(..req.offset.min(total));
             if req.limit > 0 {
                 counted.truncate(req.limit);
             }
@@ -46,7 +47,7 @@ impl Library {
             )
         } else {
             let q = idx.terms_query(&parsed.terms, &req.filters());
-            idx.run(&*q, req.sort, req.limit)?
+            idx.run(&*q, req.sort, req.limit, req.offset)?
         };
         let mut hits = Vec::with_capacity(ranked.len());
         for (id, score) in ranked {

@@ -31,7 +31,10 @@ pub struct Phrase {
     pub text: String,
     /// Occurrences across the library.
     pub count: usize,
-    /// Where it occurs, in speech order.
+    /// Speeches it occurs in (a formula many speeches use ranks above one speech's refrain).
+    pub speeches: usize,
+    /// Where it occurs, in speech order: the first [`SOURCES_SHOWN`] unless all were asked for
+    /// (`count` says how many there are).
     pub sources: Vec<PhraseSource>,
     /// Marked by the writer as a favourite.
     pub starred: bool,
@@ -59,4 +62,10 @@ pub struct PhraseFilter {
     /// At most this many entries (0: all).
     #[serde(default)]
     pub limit: usize,
+    /// Every source of each entry, not only the first few (a slogan can have thousands).
+    #[serde(default)]
+    pub all_sources: bool,
 }
+
+/// Sources listed with an entry unless all are asked for.
+pub const SOURCES_SHOWN: usize = 3;

@@ -537,21 +537,30 @@ impl SearchIndex {
         query: &dyn Query,
         sort: Sort,
         limit: usize,
+        offset: usize,
     ) -> IndexResult<(usize, Vec<(i64, f32)>)> {
         let searcher = self.reader.searcher();
         // No query returns more speeches than the index holds: a huge limit allocates nothing.
         let all = (searcher.num_docs() as usize).max(1);
+        let offset = offset.min(all);
         let limit = if limit == 0 { all } else { limit.min(all) };
         let (total, addrs): (usize, Vec<(f32, DocAddress)>) = match sort {
-            Sort::Relevance => {
-                searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?
-            }
+            Sort::Relevance => searcher.search(
+                query,
+                &(
+                    Count,
+                    TopDocs::with_limit(limit)
+                        .and_offset(offset)
+                        .order_by_score(),
+                ),
+            )?,
             Sort::Date => {
                 let (n, docs) = searcher.search(
                     query,
                     &(
                         Count,
                         TopDocs::with_limit(limit)
+                            .and_offset(offset)
                             .order_by_fast_field::<u64>("date_key", Order::Desc),
                     ),
                 )?;

@@ -28,6 +28,9 @@ pub struct SearchRequest {
     /// At most this many hits (0: all).
     #[serde(default)]
     pub limit: usize,
+    /// Hits to pass over first (the next page starts where the last one ended).
+    #[serde(default)]
+    pub offset: usize,
     /// From this year on.
     pub year_from: Option<i32>,
     /// Up to this year.

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::now;
 use crate::error::Result;
-use crate::phrases::{Mined, Phrase, PhraseFilter, PhraseKind, PhraseSource};
+use crate::phrases::{Mined, Phrase, PhraseFilter, PhraseKind, PhraseSource, SOURCES_SHOWN};
 
 /// Records mined occurrences of a speech (phrases the writer deleted stay out).
 pub fn add_sources(conn: &Connection, speech: i64, mined: &[Mined]) -> Result<()> {
@@ -43,7 +43,10 @@ pub fn drop_orphans(conn: &Connection) -> Result<()> {
 /// Lists entries: starred first, then by occurrences, shorter first.
 pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
     let mut sql = String::from(
-        "SELECT p.id, (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n
+        "SELECT p.id,
+                (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n,
+                (SELECT count(DISTINCT s.speech_id) FROM phrase_sources s
+                  WHERE s.phrase_id = p.id) AS spread
          FROM phrases p WHERE 1 = 1",
     );
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -66,7 +69,9 @@ pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
     }
     sql.push_str(" AND (n >= ? OR p.user_added = 1 OR p.starred = 1)");
     args.push((f.min_count.max(1) as i64).into());
-    sql.push_str(" ORDER BY p.starred DESC, n DESC, length(p.text), p.id");
+    // Spread over speeches first: a formula used across the years is what a writer reuses; a
+    // refrain one speech repeats twenty times is not.
+    sql.push_str(" ORDER BY p.starred DESC, spread DESC, n DESC, length(p.text), p.id");
     if f.limit > 0 {
         // SQLite's LIMIT is a signed 64-bit number.
         sql.push_str(&format!(" LIMIT {}", f.limit.min(i64::MAX as usize)));
@@ -75,19 +80,27 @@ pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
     let ids = stmt
         .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let shown = if f.all_sources {
+        None
+    } else {
+        Some(SOURCES_SHOWN)
+    };
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        out.extend(get(conn, id)?);
+        out.extend(get_with(conn, id, shown)?);
     }
     Ok(out)
 }
 
-fn sources(conn: &Connection, id: i64) -> Result<Vec<PhraseSource>> {
+/// The sources of entry `id`, in speech order; at most `limit`.
+pub fn sources(conn: &Connection, id: i64, limit: Option<usize>) -> Result<Vec<PhraseSource>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT speech_id, start, end FROM phrase_sources WHERE phrase_id = ?1 ORDER BY speech_id, start",
+        "SELECT speech_id, start, end FROM phrase_sources WHERE phrase_id = ?1
+         ORDER BY speech_id, start LIMIT ?2",
     )?;
+    let limit = limit.map_or(-1, |n| n.min(i64::MAX as usize) as i64);
     let v = stmt
-        .query_map([id], |r| {
+        .query_map(rusqlite::params![id, limit], |r| {
             Ok(PhraseSource {
                 speech: r.get(0)?,
                 start: r.get::<_, i64>(1)? as usize,
@@ -107,8 +120,13 @@ fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
     Ok(v)
 }
 
-/// One entry by id.
+/// One entry by id, with its first sources.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Phrase>> {
+    get_with(conn, id, Some(SOURCES_SHOWN))
+}
+
+/// One entry by id, with at most `shown` sources (all for `None`).
+fn get_with(conn: &Connection, id: i64, shown: Option<usize>) -> Result<Option<Phrase>> {
     let row = conn
         .prepare_cached("SELECT kind, text, starred, user_added FROM phrases WHERE id = ?1")?
         .query_row([id], |r| {
@@ -123,13 +141,20 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Phrase>> {
     let Some((kind, text, starred, user)) = row else {
         return Ok(None);
     };
-    let sources = sources(conn, id)?;
+    let (count, speeches) = conn
+        .prepare_cached(
+            "SELECT count(*), count(DISTINCT speech_id) FROM phrase_sources WHERE phrase_id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+        })?;
     Ok(Some(Phrase {
         id,
         kind: kind.parse().unwrap_or(PhraseKind::Parallel),
         text,
-        count: sources.len(),
-        sources,
+        count,
+        speeches,
+        sources: sources(conn, id, shown)?,
         starred,
         user,
         tags: tags(conn, id)?,
