@@ -441,6 +441,45 @@ fn build_all(args: &Args, files: &Path, lib_dir: &Path, fts_path: &Path, mb: f64
     );
 }
 
+/// The CLI as a shell user runs it: one `gaoku search` process per query (start, open the
+/// library and index, search, print 20 hits as JSON), beside one `rg` process over the files.
+fn whole_process(args: &Args, lib_dir: &Path, files: &Path) {
+    let gaoku = std::env::current_exe()
+        .expect("bench path")
+        .with_file_name("gaoku");
+    if !gaoku.exists() {
+        println!("\n(whole-process CLI timing skipped: build it with `cargo build --release -p gaoku-cli`)");
+        return;
+    }
+    println!("\nwhole process, median of {} runs: `gaoku search Q --json` (20 hits) against `rg -F -l Q` over the files\n", args.runs);
+    println!("| query | gaoku | rg -F -l | rg/gaoku |\n|---|---|---|---|");
+    for q in ["狠抓落实", "全面建成小康社会", "现代化"] {
+        let g = time(args.runs, || {
+            let out = Command::new(&gaoku)
+                .arg("--library")
+                .arg(lib_dir)
+                .args(["--json", "search", q])
+                .output()
+                .expect("gaoku");
+            assert!(out.status.success());
+        });
+        let rg = time(args.runs.min(10), || {
+            let out = Command::new("rg")
+                .args(["-F", "-l", q])
+                .arg(files)
+                .output()
+                .expect("ripgrep (rg) on PATH");
+            assert!(out.status.code().unwrap_or(2) < 2);
+        });
+        println!(
+            "| {q} | {} | {} | {:.1}× |",
+            ms(g.median),
+            ms(rg.median),
+            rg.median.as_secs_f64() / g.median.as_secs_f64()
+        );
+    }
+}
+
 fn main() {
     let args = Args::parse();
     if args.structure {
@@ -530,6 +569,7 @@ fn main() {
             fts.as_ref().map_or("n/a".into(), |f| ratio(f.median)),
         );
     }
+    whole_process(&args, &lib_dir, &files);
     let (rss, peak) = rss_mb();
     println!("\nGaoku process memory after the queries: RSS {rss:.0} MB (peak {peak:.0} MB, including import and FTS5 build in the same process)");
 }

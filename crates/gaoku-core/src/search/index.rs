@@ -165,21 +165,31 @@ impl SearchIndex {
         let Some(stamp) = parse_payload(index.load_metas()?.payload.as_deref()) else {
             return Ok(None);
         };
-        if verify == Verify::Full {
-            // Every file's checksum: garbage written into the index is found here, not
-            // mid-search.
-            if !index.validate_checksum()?.is_empty() {
-                return Ok(None);
-            }
+        // Every file's checksum: garbage written into the index is found here, not mid-search.
+        // Reading a 300 MB index costs most of a short command's time, so a check that passed
+        // is remembered beside the index with each file's size and time: it is repeated only
+        // when a file changed (a commit, a crash mid-write, damage) or the record is missing.
+        let seen = fingerprint(dir);
+        let record = dir.with_extension("verified");
+        let verified = seen.is_some() && std::fs::read_to_string(&record).ok() == seen;
+        let full = verify == Verify::Full && !verified;
+        if full && !index.validate_checksum()?.is_empty() {
+            return Ok(None);
         }
         let opened = Self::wrap(dir, index, f, stamp.generation)?;
-        if verify == Verify::Full {
+        if full {
             // Touch every segment once so unreadable structures fail now.
             let searcher = opened.reader.searcher();
             for seg in searcher.segment_readers() {
                 seg.fast_fields().u64("id")?;
                 seg.inverted_index(f.bi)?;
                 seg.inverted_index(f.uni)?;
+            }
+        }
+        if !verified {
+            if let Some(seen) = seen {
+                // A read-only library cannot keep the record: it is checked on each open.
+                let _ = std::fs::write(&record, seen);
             }
         }
         Ok(Some((opened, stamp.seq)))
@@ -584,6 +594,29 @@ impl SearchIndex {
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// The index's files with their sizes and modification times, one per line, sorted: equal
+/// fingerprints mean no file was written since.
+fn fingerprint(dir: &Path) -> Option<String> {
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let entry = entry.ok()?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".tantivy-") {
+            continue; // lock files
+        }
+        let meta = entry.metadata().ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        lines.push(format!("{name} {} {modified}", meta.len()));
+    }
+    lines.sort();
+    Some(lines.join("\n"))
 }
 
 /// What a commit's payload records: the change sequence number and the build's generation.
