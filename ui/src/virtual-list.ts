@@ -1,7 +1,8 @@
 // A windowed list: of thousands of rows only those in view (and a few around them) are in the
 // DOM, so showing, filtering or sorting a 10,000-speech library costs what one screen costs.
-// Rows have one height (measured from the first row drawn); the list's padding stands in for
-// the rows above and below the window. Rows that stay in the window are kept as they are, so
+// Rows have one height (measured from the first row drawn); two spacers stand in for the rows
+// above and below the window (not padding: a flex item cannot shrink below its padding, so the
+// list would grow to the whole height and stop scrolling itself). Rows that stay in the window are kept as they are, so
 // focus and hover survive scrolling.
 
 /** Rows drawn beyond the visible ones, above and below. */
@@ -30,12 +31,19 @@ export function virtualList<T>(list: HTMLElement, row: (item: T, index: number) 
   // The rows drawn, in order: rows[k] is item first + k.
   let first = 0;
   let drawn: HTMLElement[] = [];
+  const spacer = () => {
+    const s = document.createElement("div");
+    s.className = "spacer";
+    s.setAttribute("aria-hidden", "true");
+    return s;
+  };
+  const above = spacer();
+  const below = spacer();
 
   const clear = () => {
     drawn = [];
     first = 0;
     list.replaceChildren();
-    list.style.paddingTop = list.style.paddingBottom = "";
   };
 
   const draw = () => {
@@ -50,14 +58,16 @@ export function virtualList<T>(list: HTMLElement, row: (item: T, index: number) 
       // Still 0 while hidden: measured on a later draw.
     }
     const height = rowHeight || 60;
-    const view = list.clientHeight || FALLBACK_VIEW;
+    // Never more than a window's height: a list laid out taller than the screen (its padding
+    // counted) must not draw every row.
+    const view = Math.min(list.clientHeight || FALLBACK_VIEW, window.innerHeight || FALLBACK_VIEW);
     const start = Math.max(0, Math.floor(list.scrollTop / height) - OVERSCAN);
     const end = Math.min(items.length, Math.ceil((list.scrollTop + view) / height) + OVERSCAN);
     const last = first + drawn.length;
     if (start >= last || end <= first || drawn.length === 0) {
       // No overlap with what is drawn: draw afresh.
       drawn = items.slice(start, end).map((it, k) => row(it, start + k));
-      list.replaceChildren(...drawn);
+      list.replaceChildren(above, ...drawn, below);
     } else {
       // Drop rows that left the window, add the ones that entered it, keep the rest.
       while (first < start) {
@@ -66,15 +76,15 @@ export function virtualList<T>(list: HTMLElement, row: (item: T, index: number) 
       }
       while (first + drawn.length > end) drawn.pop()?.remove();
       const before = items.slice(start, first).map((it, k) => row(it, start + k));
-      list.prepend(...before);
+      above.after(...before);
       const from = first + drawn.length;
       const after = items.slice(from, end).map((it, k) => row(it, from + k));
-      list.append(...after);
+      below.before(...after);
       drawn = [...before, ...drawn, ...after];
     }
     first = start;
-    list.style.paddingTop = `${start * height}px`;
-    list.style.paddingBottom = `${(items.length - end) * height}px`;
+    above.style.height = `${start * height}px`;
+    below.style.height = `${(items.length - end) * height}px`;
   };
 
   let pending = false;
