@@ -134,7 +134,7 @@ async function main() {
     async () => (await writer.flush()) || window.confirm(tr("草稿的最新修改未能保存。仍要关闭吗？未保存的文字将丢失。")),
   );
   await refreshLibrary();
-  (ui.list.firstElementChild as HTMLElement | null)?.click();
+  ui.list.querySelector<HTMLElement>("li")?.click();
 }
 
 void main();

@@ -24,7 +24,7 @@ pub fn library_info(state: State<'_, AppState>) -> CmdResult<LibraryInfo> {
     let lib = state.library()?;
     Ok(LibraryInfo {
         dir: lib.dir().display().to_string(),
-        speeches: lib.list()?.len(),
+        speeches: lib.count()?,
         read_only: lib.read_only(),
     })
 }

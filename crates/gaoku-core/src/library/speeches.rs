@@ -8,6 +8,11 @@ impl Library {
         self.store.list()
     }
 
+    /// How many speeches the library holds (without loading them).
+    pub fn count(&self) -> Result<usize> {
+        self.store.count()
+    }
+
     /// One speech with its text.
     pub fn speech(&self, id: i64) -> Result<Speech> {
         self.store
