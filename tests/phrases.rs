@@ -168,6 +168,31 @@ fn corpus_bank_has_the_classics_and_no_noun_lists() {
     ] {
         assert!(!parallel.iter().any(|p| p == noun_list), "{noun_list}");
     }
+    // Defects once seen here: items cut short or run on, quoted names and plan names as
+    // formulas, near-duplicates by delimiter, sentences as enumerations.
+    assert!(parallel.iter().any(|p| p == "不平衡、不协调、不可持续"));
+    for p in &parallel {
+        let items: Vec<&str> = p.split('、').collect();
+        assert!(
+            !items
+                .iter()
+                .any(|i| *i == "不可持" || i.starts_with("临的")),
+            "{p}"
+        );
+        assert!(!p.contains('，'), "one delimiter for every entry: {p}");
+        if p.ends_with('的') {
+            assert!(items.iter().all(|i| i.ends_with('的')), "{p}");
+        }
+    }
+    let slogans_all = texts(&lib, PhraseKind::Slogan);
+    for name in ["“两个中国”", "“一中一台”", "“七五”", "“十一五”"] {
+        assert!(!slogans_all.iter().any(|s| s == name), "{name}");
+    }
+    for e in texts(&lib, PhraseKind::Enumeration) {
+        for item in e.split('；') {
+            assert!(item.chars().count() <= 28, "a sentence, not a formula: {e}");
+        }
+    }
     // The top of the list is the phrasing used across the most speeches, then the most often;
     // each entry lists its first three sources and counts them all.
     let top = lib

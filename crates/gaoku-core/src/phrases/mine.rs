@@ -8,7 +8,7 @@ use crate::outline::{outline, Node, NodeKind};
 use crate::text::regex;
 
 /// Bumped whenever mining changes: libraries mined by an older version are mined again.
-pub const MINER_VERSION: u32 = 4;
+pub const MINER_VERSION: u32 = 5;
 
 /// What kind of phrasing an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
@@ -143,8 +143,23 @@ fn parallel_run(
         // character longer than the others (善成 → 善担当), else cut it to their length
         // (农村 → 农民问题 → 农民).
         let inner_max = raw[1..n - 1].iter().map(Vec::len).max().unwrap_or(head);
-        if raw[n - 1].len() > inner_max + 1 {
-            last_end = run[n - 1].0 + inner_max;
+        let last = &raw[n - 1];
+        if last.len() > inner_max + 1 {
+            // Cut before a 的/地/等… that ends the item (不可持续的发展, 不可持续等问题 → 不可持续);
+            // else at the others'
+            // length plus one when the next character starts a new word (不可持续发展 →
+            // 不可持续), else at their length (农民问题 → 农民).
+            let particle = (head + 1..=(inner_max + 2).min(last.len() - 1))
+                .find(|&k| "的地等和与及以是在为".contains(last[k]));
+            let cut = match particle {
+                Some(k) => k,
+                None if word_start(last[inner_max + 1]) => inner_max + 1,
+                None => inner_max,
+            };
+            last_end = run[n - 1].0 + cut;
+        } else if last.len() > head + 1 && matches!(last.last(), Some('的' | '地')) {
+            // 面向未来的 → 面向未来: the particle belongs to what follows.
+            last_end -= 1;
         }
     } else if tail >= 1 {
         let t = &raw[0][raw[0].len() - tail..];
@@ -159,6 +174,17 @@ fn parallel_run(
         // The first item is as long as the inner items at most (要苦干 → 苦干).
         let inner_max = raw[1..n - 1].iter().map(Vec::len).max().unwrap_or(tail);
         first_start = first_start.max(run[0].1.saturating_sub(inner_max));
+        // An item starts after a 的 in front of it (面临的执政考验 → 执政考验), unless the
+        // others hold one too.
+        let inner_de = raw[1..n - 1].iter().any(|r| r.contains(&'的'));
+        if !inner_de {
+            if let Some(k) = chars[first_start..run[0].1]
+                .iter()
+                .rposition(|c| *c == '的')
+            {
+                first_start += k + 1;
+            }
+        }
     } else {
         return None;
     }
@@ -172,12 +198,19 @@ fn parallel_run(
         && items.iter().any(|it| it != &items[0])
         && !is_noun_list(&items)
         && !items.iter().any(|it| starts_with_ordinal(it));
+    // One entry whichever delimiter the speech used (严督，严查，严问责 = 严督、严查、严问责).
     ok.then(|| Mined {
         kind: PhraseKind::Parallel,
-        text,
+        text: items.join("、"),
         start: base + first_start,
         end: base + last_end,
     })
+}
+
+/// Characters that usually begin a word after a phrase (发展, 问题, 工作 …): a long last item is
+/// cut before them.
+fn word_start(c: char) -> bool {
+    "发问工建机体制能水服管政措资市经社文教生设组干群地城农行活任方国人".contains(c)
 }
 
 /// Items that share only a last character naming a place, body or thing (亚洲、非洲、拉丁美洲,
@@ -236,7 +269,7 @@ fn slogans_in(p: &str, base: usize, out: &mut Vec<Mined>) {
         let numbered = inner
             .chars()
             .any(|ch| "一二三四五六七八九十百千万双两".contains(ch));
-        if !numbered || !inner.chars().all(crate::text::is_han) {
+        if !numbered || !inner.chars().all(crate::text::is_han) || not_a_formula(inner) {
             continue;
         }
         out.push(occurrence(
@@ -247,6 +280,18 @@ fn slogans_in(p: &str, base: usize, out: &mut Vec<Mined>) {
         ));
     }
 }
+
+/// Quoted names that speeches cite to reject (“两个中国”), and bare plan names (“七五”, “十一五”):
+/// numbered, quoted, but nothing a writer reuses as a formula.
+fn not_a_formula(inner: &str) -> bool {
+    const REJECTED: &[&str] = &["两个中国", "一中一台", "一国两府", "两国论"];
+    let plan = regex!(r"^十?[一二三四五六七八九十]?五$");
+    REJECTED.contains(&inner) || plan.is_match(inner)
+}
+
+/// Longest item title of an enumeration: longer items are sentences, and a run of them is not
+/// a reusable formula.
+const ENUMERATION_MAX_ITEM: usize = 24;
 
 /// Every phrase occurrence in a speech, by kind, with offsets in the shown text.
 pub fn mine(title: &str, paragraphs: &[String]) -> Vec<Mined> {
@@ -279,7 +324,12 @@ fn collect_outline(nodes: &[Node], paragraphs: &[String], offsets: &[usize], out
     // One enumeration per run of items (a run restarts at 一).
     let mut run: Vec<&Node> = Vec::new();
     let mut flush = |run: &mut Vec<&Node>| {
-        if run.len() >= 2 && run.iter().all(|n| !n.title.is_empty()) {
+        if run.len() >= 2
+            && run.iter().all(|n| {
+                let len = n.title.chars().count();
+                len > 0 && len <= ENUMERATION_MAX_ITEM
+            })
+        {
             let text = run
                 .iter()
                 .map(|n| format!("{}{}", n.marker, n.title))
@@ -341,6 +391,47 @@ mod tests {
             .filter(|m| m.kind == kind)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn defects_seen_on_the_real_corpus() {
+        let parallel = texts(
+            PhraseKind::Parallel,
+            &[
+                "解决发展中不平衡、不协调、不可持续的问题。",
+                "克服不平衡、不协调、不可持续发展的矛盾。",
+                "针对不平衡、不协调、不可持续等突出问题。",
+                "全党面临的执政考验、改革开放考验、市场经济考验、外部环境考验是长期的。",
+                "教育要面向现代化、面向世界、面向未来的方针。",
+                "要严督，严查，严问责。对农业、农村、农民问题高度重视。",
+            ],
+        );
+        assert_eq!(
+            parallel,
+            vec![
+                "不平衡、不协调、不可持续",
+                "不平衡、不协调、不可持续",
+                "不平衡、不协调、不可持续",
+                "执政考验、改革开放考验、市场经济考验、外部环境考验",
+                "面向现代化、面向世界、面向未来",
+                "严督、严查、严问责",
+                "农业、农村、农民",
+            ]
+        );
+        let slogans = texts(
+            PhraseKind::Slogan,
+            &["反对“两个中国”“一中一台”，“七五”“十一五”期间，坚持“两个毫不动摇”。"],
+        );
+        assert_eq!(slogans, vec!["“两个毫不动摇”"]);
+        // Items that are whole sentences make no enumeration; short ones do.
+        let enums = texts(
+            PhraseKind::Enumeration,
+            &[
+                "一是加快农业转移人口市民化，稳步推进城镇基本公共服务常住人口全覆盖；二是推进城镇保障性安居工程建设和房地产市场持续健康发展。",
+                "一是抓学习。二是抓作风。三是抓落实。",
+            ],
+        );
+        assert_eq!(enums, vec!["一是抓学习；二是抓作风；三是抓落实"]);
     }
 
     #[test]
