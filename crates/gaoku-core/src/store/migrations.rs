@@ -141,21 +141,31 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// take turns: the first creates the schema, the others find it done.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     // A current library is only read: opening it takes no write lock (and works on a full disk).
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // While another process creates the library, this read can be refused at once (a WAL file
+    // being set up is not waited for): then the locked steps below read it again, waiting.
+    let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+        Ok(v) => v,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => -1,
+        Err(e) => return Err(e.into()),
+    };
     if version == SCHEMA_VERSION {
         return Ok(());
     }
-    migrate_steps(conn)?;
-    // Step 6 moved every paragraph: give the old pages back to the disk once (best effort: a
-    // process reading meanwhile makes it wait, then it is left for another time).
-    if (1..=5).contains(&version) {
+    let applied = migrate_steps(conn)?;
+    // Step 6 moved every paragraph of an existing library: the process that moved them gives
+    // the old pages back to the disk once (best effort: a process reading meanwhile makes it
+    // wait, then it is left for another time). A new library has nothing to give back, and a
+    // process that found the steps done by another leaves the database alone.
+    if applied.contains(&6) && version >= 1 {
         let _ = conn.execute_batch("VACUUM");
     }
     Ok(())
 }
 
-/// Runs the migration steps the database has not had, one transaction each.
-fn migrate_steps(conn: &mut Connection) -> Result<()> {
+/// Runs the migration steps the database has not had, one transaction each; returns the
+/// versions this call brought it to.
+fn migrate_steps(conn: &mut Connection) -> Result<Vec<i64>> {
+    let mut applied = Vec::new();
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -166,7 +176,7 @@ fn migrate_steps(conn: &mut Connection) -> Result<()> {
             }));
         }
         let Some(sql) = MIGRATIONS.get(current as usize) else {
-            return Ok(());
+            return Ok(applied);
         };
         // SQLite's message only: rusqlite's own carries the whole migration's SQL.
         let failed = |e: rusqlite::Error| {
@@ -184,6 +194,7 @@ fn migrate_steps(conn: &mut Connection) -> Result<()> {
         tx.pragma_update(None, "user_version", current + 1)
             .map_err(failed)?;
         tx.commit().map_err(failed)?;
+        applied.push(current + 1);
     }
 }
 

@@ -29,6 +29,24 @@ pub struct Store {
     read_only: bool,
 }
 
+/// Puts the database in WAL mode. Switching a new database needs it to itself, and SQLite
+/// answers "locked" at once, without waiting, while another process opening the same new library
+/// does the same: wait and try again (up to the busy timeout).
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// A path as an SQLite URI path: `%`, `?` and `#` escaped.
 fn uri_path(path: &Path) -> String {
     let mut out = String::new();
@@ -58,7 +76,7 @@ impl Store {
         // Every write transaction takes the write lock when it begins, so that it waits (up to
         // the busy timeout) for another writer instead of failing when a read turns into a write.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
