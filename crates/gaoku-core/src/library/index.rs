@@ -381,8 +381,11 @@ fn rebuild_into(
     let head = store.log_head()?;
     let ids = store.all_ids()?;
     let mut writer = idx.bulk_writer()?;
+    // A fresh build holds nothing: each speech is added, with no delete queued before it.
     for (i, id) in ids.iter().enumerate() {
-        stage(store, idx, &mut writer, *id)?;
+        if let Some(speech) = store.get(*id)? {
+            idx.add(&mut writer, &speech)?;
+        }
         progress(i + 1, ids.len());
     }
     idx.commit(writer, head)?;

@@ -269,8 +269,14 @@ impl SearchIndex {
     ) -> IndexResult<()> {
         writer.delete_term(Term::from_field_u64(self.f.id, id as u64));
         if let Some(d) = doc {
-            writer.add_document(self.document(d))?;
+            self.add(writer, d)?;
         }
+        Ok(())
+    }
+
+    /// Adds a speech to a new, empty build (nothing to delete first).
+    pub fn add(&self, writer: &mut IndexWriter, doc: &Speech) -> IndexResult<()> {
+        writer.add_document(self.document(doc))?;
         Ok(())
     }
 

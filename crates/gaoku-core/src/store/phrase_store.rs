@@ -42,13 +42,7 @@ pub fn drop_orphans(conn: &Connection) -> Result<()> {
 
 /// Lists entries: starred first, then by occurrences, shorter first.
 pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
-    let mut sql = String::from(
-        "SELECT p.id,
-                (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n,
-                (SELECT count(DISTINCT s.speech_id) FROM phrase_sources s
-                  WHERE s.phrase_id = p.id) AS spread
-         FROM phrases p WHERE 1 = 1",
-    );
+    let mut sql = format!("SELECT {PHRASE_COLUMNS} FROM phrases p WHERE 1 = 1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     if let Some(k) = f.kind {
         sql.push_str(" AND p.kind = ?");
@@ -77,19 +71,47 @@ pub fn list(conn: &Connection, f: &PhraseFilter) -> Result<Vec<Phrase>> {
         sql.push_str(&format!(" LIMIT {}", f.limit.min(i64::MAX as usize)));
     }
     let mut stmt = conn.prepare(&sql)?;
-    let ids = stmt
-        .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args), phrase_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let shown = if f.all_sources {
         None
     } else {
         Some(SOURCES_SHOWN)
     };
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        out.extend(get_with(conn, id, shown)?);
-    }
-    Ok(out)
+    rows.into_iter()
+        .map(|p| with_sources_and_tags(conn, p, shown))
+        .collect()
+}
+
+/// An entry's columns with its counts, as `list` and `get` read them (`p` is the phrases row).
+const PHRASE_COLUMNS: &str = "p.id, p.kind, p.text, p.starred, p.user_added,
+    (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS n,
+    (SELECT count(DISTINCT s.speech_id) FROM phrase_sources s WHERE s.phrase_id = p.id) AS spread";
+
+/// An entry from a row of [`PHRASE_COLUMNS`], its sources and tags still empty.
+fn phrase_row(r: &rusqlite::Row) -> rusqlite::Result<Phrase> {
+    Ok(Phrase {
+        id: r.get(0)?,
+        kind: r
+            .get::<_, String>(1)?
+            .parse()
+            .unwrap_or(PhraseKind::Parallel),
+        text: r.get(2)?,
+        starred: r.get(3)?,
+        user: r.get(4)?,
+        count: r.get::<_, i64>(5)? as usize,
+        speeches: r.get::<_, i64>(6)? as usize,
+        sources: Vec::new(),
+        tags: Vec::new(),
+    })
+}
+
+/// Fills in an entry's first `shown` sources (all for `None`) and its tags.
+fn with_sources_and_tags(conn: &Connection, mut p: Phrase, shown: Option<usize>) -> Result<Phrase> {
+    p.sources = sources(conn, p.id, shown)?;
+    p.tags = tags(conn, p.id)?;
+    Ok(p)
 }
 
 /// The sources of entry `id`, in speech order; at most `limit`.
@@ -122,43 +144,14 @@ fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
 
 /// One entry by id, with its first sources.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Phrase>> {
-    get_with(conn, id, Some(SOURCES_SHOWN))
-}
-
-/// One entry by id, with at most `shown` sources (all for `None`).
-fn get_with(conn: &Connection, id: i64, shown: Option<usize>) -> Result<Option<Phrase>> {
     let row = conn
-        .prepare_cached("SELECT kind, text, starred, user_added FROM phrases WHERE id = ?1")?
-        .query_row([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, bool>(2)?,
-                r.get::<_, bool>(3)?,
-            ))
-        })
+        .prepare_cached(&format!(
+            "SELECT {PHRASE_COLUMNS} FROM phrases p WHERE p.id = ?1"
+        ))?
+        .query_row([id], phrase_row)
         .optional()?;
-    let Some((kind, text, starred, user)) = row else {
-        return Ok(None);
-    };
-    let (count, speeches) = conn
-        .prepare_cached(
-            "SELECT count(*), count(DISTINCT speech_id) FROM phrase_sources WHERE phrase_id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
-        })?;
-    Ok(Some(Phrase {
-        id,
-        kind: kind.parse().unwrap_or(PhraseKind::Parallel),
-        text,
-        count,
-        speeches,
-        sources: sources(conn, id, shown)?,
-        starred,
-        user,
-        tags: tags(conn, id)?,
-    }))
+    row.map(|p| with_sources_and_tags(conn, p, Some(SOURCES_SHOWN)))
+        .transpose()
 }
 
 /// Adds the writer's own entry (or marks an existing one as theirs); returns its id.
