@@ -17,14 +17,22 @@ impl Library {
     }
 
     pub(super) fn store_parsed(&mut self, p: &Parsed, source_file: Option<&str>) -> Result<i64> {
-        let m = &p.meta;
-        let phrases = crate::phrases::mine::mine(&m.title, &p.paragraphs);
+        let phrases = crate::phrases::mine::mine(&p.meta.title, &p.paragraphs);
+        self.store_mined(p, &phrases, source_file)
+    }
+
+    fn store_mined(
+        &mut self,
+        p: &Parsed,
+        phrases: &[crate::phrases::Mined],
+        source_file: Option<&str>,
+    ) -> Result<i64> {
         self.store.insert(&NewSpeech {
-            meta: m,
+            meta: &p.meta,
             source_file,
             content_hash: &p.content_hash,
             paragraphs: &p.paragraphs,
-            phrases: &phrases,
+            phrases,
         })
     }
 
@@ -33,6 +41,11 @@ impl Library {
     ///
     /// `progress` is called after each file; setting `cancel` stops before the next file (the
     /// files not reached are not in the report).
+    ///
+    /// Three stages run at once: one thread reads, cleans and mines the files in order, this one
+    /// stores them (one transaction per file), and another brings the search index up to date
+    /// from the change log after every [`INDEX_BATCH`] stored speeches, so the index is current
+    /// when the import ends.
     pub fn import(
         &mut self,
         paths: &[PathBuf],
@@ -42,46 +55,107 @@ impl Library {
         let found = ingest::collect(paths);
         let total = found.len();
         let mut report = ImportReport::default();
-        for (i, item) in found.into_iter().enumerate() {
-            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                break;
-            }
-            let shown = match &item {
-                Found::File(p) | Found::Skip(p, _) | Found::Fail(p, _) => p.display().to_string(),
-            };
-            match item {
-                Found::Skip(_, reason) => report.skipped.push(Skipped::new(shown.clone(), &reason)),
-                Found::Fail(_, error) => report.failed.push(Failed::new(shown.clone(), &error)),
-                Found::File(path) => match self.import_file(&path) {
-                    Ok(Outcome::New(id, title)) => {
-                        report.imported.push(Imported {
-                            id,
-                            title,
-                            path: shown.clone(),
-                        });
-                        if report.imported.len() % INDEX_BATCH == 0 {
-                            self.index.sync_quietly(&self.store);
+        let stop = AtomicBool::new(false);
+        let stopped =
+            || stop.load(Ordering::Relaxed) || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+        let indexer = self.import_indexer();
+        std::thread::scope(|scope| {
+            // Read ahead a few files: enough to keep the storing thread busy, little memory.
+            let (read_tx, read_rx) =
+                std::sync::mpsc::sync_channel::<(Found, Option<Result<Read, ImportError>>)>(4);
+            let stopped = &stopped;
+            let reader = std::thread::Builder::new().name("gaoku-read".into());
+            // Like `scope.spawn`, this panics when the system has no thread to give.
+            reader
+                .spawn_scoped(scope, move || {
+                    for item in found {
+                        if stopped() {
+                            break;
+                        }
+                        let read = match &item {
+                            Found::File(path) => Some(read_file(path)),
+                            _ => None,
+                        };
+                        if read_tx.send((item, read)).is_err() {
+                            break;
                         }
                     }
-                    Ok(Outcome::Duplicate(id)) => report.duplicates.push(Duplicate {
-                        path: shown.clone(),
-                        id,
-                    }),
-                    Err(error) => report.failed.push(Failed::new(shown.clone(), &error)),
-                },
+                })
+                .expect("a thread to read the files");
+            let (tick, ticks) = std::sync::mpsc::channel::<()>();
+            if let Some((store, index)) = indexer {
+                let thread = std::thread::Builder::new().name("gaoku-index".into());
+                let _ = thread.spawn_scoped(scope, move || {
+                    while ticks.recv().is_ok() {
+                        while ticks.try_recv().is_ok() {}
+                        let _ = index.sync(&store);
+                    }
+                });
             }
-            progress(ImportProgress {
-                done: i + 1,
-                total,
-                path: &shown,
-            });
-        }
+            for (i, (item, read)) in read_rx.into_iter().enumerate() {
+                if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+                let shown = match &item {
+                    Found::File(p) | Found::Skip(p, _) | Found::Fail(p, _) => {
+                        p.display().to_string()
+                    }
+                };
+                match (item, read) {
+                    (Found::Skip(_, reason), _) => {
+                        report.skipped.push(Skipped::new(shown.clone(), &reason))
+                    }
+                    (Found::Fail(_, error), _) | (_, Some(Err(error))) => {
+                        report.failed.push(Failed::new(shown.clone(), &error))
+                    }
+                    (Found::File(path), Some(Ok(read))) => match self.store_read(&path, &read) {
+                        Ok(Outcome::New(id, title)) => {
+                            report.imported.push(Imported {
+                                id,
+                                title,
+                                path: shown.clone(),
+                            });
+                            if report.imported.len() % INDEX_BATCH == 0 {
+                                let _ = tick.send(());
+                            }
+                        }
+                        Ok(Outcome::Duplicate(id)) => report.duplicates.push(Duplicate {
+                            path: shown.clone(),
+                            id,
+                        }),
+                        Err(error) => report.failed.push(Failed::new(shown.clone(), &error)),
+                    },
+                    (Found::File(_), None) => unreachable!("every file is read"),
+                }
+                progress(ImportProgress {
+                    done: i + 1,
+                    total,
+                    path: &shown,
+                });
+            }
+            // The reader stops at its next file; the indexer finishes its batch.
+            stop.store(true, Ordering::Relaxed);
+        });
         self.index.sync_quietly(&self.store);
         report
     }
 
-    fn import_file(&mut self, path: &Path) -> Result<Outcome, ImportError> {
-        let parsed = ingest::parse_file(path)?;
+    /// A second connection and index handle that keep the index up to date during an import
+    /// (`None` when the library or its index cannot be written: the next search catches up).
+    fn import_indexer(&self) -> Option<(Store, index::LiveIndex)> {
+        if self.read_only() {
+            return None;
+        }
+        let store = Store::open(&self.dir.join(DB_FILE)).ok()?;
+        Some((
+            store,
+            index::LiveIndex::new(self.dir.join(INDEX_DIR), true, None),
+        ))
+    }
+
+    fn store_read(&mut self, path: &Path, read: &Read) -> Result<Outcome, ImportError> {
+        let (parsed, phrases) = read;
         let db_err = |e: Error| ImportError::Store { why: e.to_string() };
         if let Some(id) = self
             .store
@@ -91,8 +165,8 @@ impl Library {
             return Ok(Outcome::Duplicate(id));
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        match self.store_parsed(&parsed, name.as_deref()) {
-            Ok(id) => Ok(Outcome::New(id, parsed.meta.title)),
+        match self.store_mined(parsed, phrases, name.as_deref()) {
+            Ok(id) => Ok(Outcome::New(id, parsed.meta.title.clone())),
             // Another process (a second import, the app beside the CLI) stored the same text
             // between the check above and this insert: a duplicate, not a failure.
             Err(e) => match self.store.find_by_hash(&parsed.content_hash) {
@@ -110,6 +184,16 @@ impl Library {
         lib.index.set_writes(false);
         Ok(lib)
     }
+}
+
+/// A file read, cleaned and mined, ready to store.
+type Read = (Parsed, Vec<crate::phrases::Mined>);
+
+/// Reads, cleans and mines one file (off the storing thread).
+fn read_file(path: &Path) -> Result<Read, ImportError> {
+    let parsed = ingest::parse_file(path)?;
+    let phrases = crate::phrases::mine::mine(&parsed.meta.title, &parsed.paragraphs);
+    Ok((parsed, phrases))
 }
 
 enum Outcome {

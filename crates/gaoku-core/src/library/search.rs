@@ -89,3 +89,50 @@ impl Library {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lone characters are found through the pairs that start with them, so the ones that end a
+    /// paragraph or the speech (where no pair starts) are the cases to get right.
+    #[test]
+    fn lone_characters_at_paragraph_and_speech_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let text =
+            "实干兴邦\n同志们：\n我们要苦干\n要实干、巧干、拼命干\n这是结尾句\n最后一个字是稿";
+        std::fs::write(files.path().join("a.txt"), text).unwrap();
+        std::fs::write(files.path().join("b.txt"), "第二篇\n这里没有那两个字。").unwrap();
+        let mut lib = Library::open_with(dir.path(), OpenOptions { seed_sample: false }).unwrap();
+        let report = lib.import(&[files.path().to_path_buf()], |_| {}, None);
+        assert_eq!(report.imported.len(), 2, "{:?}", report.failed);
+        let a = report
+            .imported
+            .iter()
+            .find(|i| i.path.ends_with("a.txt"))
+            .unwrap()
+            .id;
+        let found = |lib: &mut Library, q: &str| -> Vec<(i64, usize)> {
+            let r = lib.search(&SearchRequest::new(q)).unwrap();
+            assert_eq!(r.total, r.hits.len(), "{q}");
+            r.hits.iter().map(|h| (h.id, h.match_count)).collect()
+        };
+        // The speech's last character, and one that ends paragraphs.
+        assert_eq!(found(&mut lib, "稿"), vec![(a, 1)]);
+        assert_eq!(found(&mut lib, "干").len(), 1);
+        assert_eq!(found(&mut lib, "句"), vec![(a, 1)]);
+        assert!(found(&mut lib, "兵").is_empty());
+        // Patterns whose one-character literal ends a paragraph or the speech.
+        assert_eq!(found(&mut lib, "要*干"), vec![(a, 2)]);
+        assert_eq!(found(&mut lib, "最后…稿"), vec![(a, 1)]);
+        assert_eq!(found(&mut lib, "们*"), vec![(a, 2)]);
+        // No match across a paragraph break: 苦干 ends one paragraph, 要 starts the next.
+        assert!(found(&mut lib, "干…要").is_empty());
+        assert!(found(&mut lib, "干*要").is_empty());
+        // After a rebuild the same.
+        lib.reindex(|_, _| {}).unwrap();
+        assert_eq!(found(&mut lib, "要*干"), vec![(a, 2)]);
+        assert_eq!(found(&mut lib, "稿"), vec![(a, 1)]);
+    }
+}

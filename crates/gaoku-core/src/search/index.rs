@@ -24,12 +24,10 @@ use crate::model::Speech;
 use super::normalize::fold_str;
 use super::positional::{count_matches, literal_starts, DocPositions};
 use super::query::{Pattern, Piece};
-use super::tokenizer::{
-    BigramTokenizer, CharTokenizer, BIGRAM_TOKENIZER, CHAR_TOKENIZER, PARAGRAPH_BREAK,
-};
+use super::tokenizer::{after_prefix, GramTokenizer, GRAM_TOKENIZER, PARAGRAPH_BREAK};
 
 /// Bumped whenever the schema or the tokenizers change: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 const PAYLOAD_PREFIX: &str = "gaoku-search";
 /// Writer memory: the minimum tantivy allows per thread, plenty for speeches.
 const WRITER_MEMORY: usize = 50_000_000;
@@ -37,9 +35,7 @@ const WRITER_MEMORY: usize = 50_000_000;
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
-    uni: Field,
     bi: Field,
-    title_uni: Field,
     title_bi: Field,
     year: Field,
     date_key: Field,
@@ -60,10 +56,8 @@ fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         id: b.add_u64_field("id", INDEXED | FAST | STORED),
-        uni: b.add_text_field("uni", text(CHAR_TOKENIZER)),
-        bi: b.add_text_field("bi", text(BIGRAM_TOKENIZER)),
-        title_uni: b.add_text_field("title_uni", text(CHAR_TOKENIZER)),
-        title_bi: b.add_text_field("title_bi", text(BIGRAM_TOKENIZER)),
+        bi: b.add_text_field("bi", text(GRAM_TOKENIZER)),
+        title_bi: b.add_text_field("title_bi", text(GRAM_TOKENIZER)),
         year: b.add_i64_field("year", INDEXED | FAST),
         date_key: b.add_u64_field("date_key", FAST),
         body_len: b.add_u64_field("body_len", FAST),
@@ -183,7 +177,7 @@ impl SearchIndex {
             for seg in searcher.segment_readers() {
                 seg.fast_fields().u64("id")?;
                 seg.inverted_index(f.bi)?;
-                seg.inverted_index(f.uni)?;
+                seg.inverted_index(f.title_bi)?;
             }
         }
         if !verified {
@@ -206,11 +200,7 @@ impl SearchIndex {
     fn wrap(dir: &Path, index: Index, f: Fields, generation: String) -> IndexResult<Self> {
         index
             .tokenizers()
-            .register(CHAR_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
-        index.tokenizers().register(
-            BIGRAM_TOKENIZER,
-            TextAnalyzer::builder(BigramTokenizer).build(),
-        );
+            .register(GRAM_TOKENIZER, TextAnalyzer::builder(GramTokenizer).build());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -310,9 +300,7 @@ impl SearchIndex {
         }
         let title = fold_str(&d.title);
         doc.add_u64(f.body_len, body.chars().count() as u64);
-        doc.add_text(f.uni, &body);
         doc.add_text(f.bi, &body);
-        doc.add_text(f.title_uni, &title);
         doc.add_text(f.title_bi, &title);
         if let Some(y) = d.year {
             doc.add_i64(f.year, y as i64);
@@ -330,31 +318,32 @@ impl SearchIndex {
         doc
     }
 
-    /// The terms that pin down a folded literal, with their offsets: its character, its one
-    /// bigram, or bigrams at even offsets plus the last one (every character covered, and with
-    /// their offsets the whole literal fixed).
-    fn grams(&self, folded: &str, title: bool) -> Vec<(usize, Term)> {
-        let (uni, bi) = if title {
-            (self.f.title_uni, self.f.title_bi)
-        } else {
-            (self.f.uni, self.f.bi)
-        };
+    /// How the index finds a folded literal in the body (or the title).
+    fn grams(&self, folded: &str, title: bool) -> Grams {
+        let field = if title { self.f.title_bi } else { self.f.bi };
         let chars: Vec<char> = folded.chars().collect();
         match chars.len() {
-            0 => Vec::new(),
-            1 => vec![(0, Term::from_field_text(uni, folded))],
+            0 => Grams::Nothing,
+            1 => Grams::Char {
+                from: Term::from_field_text(field, folded),
+                to: after_prefix(chars[0]).map(|t| Term::from_field_text(field, &t)),
+            },
             n => {
+                // Pairs at even offsets plus the last one: every character is covered, and with
+                // their offsets the whole literal is fixed.
                 let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
                 if *offsets.last().expect("n >= 2") != n - 2 {
                     offsets.push(n - 2);
                 }
-                offsets
-                    .into_iter()
-                    .map(|o| {
-                        let gram: String = chars[o..o + 2].iter().collect();
-                        (o, Term::from_field_text(bi, &gram))
-                    })
-                    .collect()
+                Grams::Pairs(
+                    offsets
+                        .into_iter()
+                        .map(|o| {
+                            let gram: String = chars[o..o + 2].iter().collect();
+                            (o, Term::from_field_text(field, &gram))
+                        })
+                        .collect(),
+                )
             }
         }
     }
@@ -396,14 +385,19 @@ impl SearchIndex {
 
     /// The exact-phrase query for one folded term over the body (or the title).
     pub fn phrase(&self, folded: &str, title: bool) -> Box<dyn Query> {
-        let mut grams = self.grams(folded, title);
-        match grams.len() {
-            0 => Box::new(BooleanQuery::new(vec![])),
-            1 => Box::new(TermQuery::new(
-                grams.remove(0).1,
+        match self.grams(folded, title) {
+            Grams::Nothing => Box::new(BooleanQuery::new(vec![])),
+            // Every term that starts with the character (a constant score: one character says
+            // little about relevance).
+            Grams::Char { from, to } => Box::new(RangeQuery::new(
+                Bound::Included(from),
+                to.map_or(Bound::Unbounded, Bound::Excluded),
+            )),
+            Grams::Pairs(mut pairs) if pairs.len() == 1 => Box::new(TermQuery::new(
+                pairs.remove(0).1,
                 IndexRecordOption::WithFreqs,
             )),
-            _ => Box::new(PhraseQuery::new_with_offset(grams)),
+            Grams::Pairs(pairs) => Box::new(PhraseQuery::new_with_offset(pairs)),
         }
     }
 
@@ -429,28 +423,47 @@ impl SearchIndex {
         'segments: for (ord, mut docs) in by_segment {
             docs.sort_unstable();
             let seg = searcher.segment_reader(ord);
-            let (uni, bi) = (
-                seg.inverted_index(self.f.uni)?,
-                seg.inverted_index(self.f.bi)?,
-            );
-            let open = |term: &Term| -> IndexResult<Option<SegmentPostings>> {
-                let index = if term.field() == self.f.uni {
-                    &uni
-                } else {
-                    &bi
-                };
-                Ok(index.read_postings(term, IndexRecordOption::WithFreqsAndPositions)?)
-            };
-            // Per piece: the postings of its grams with their offsets (none for gaps and `*`).
-            let mut piece_postings: Vec<Vec<(u32, SegmentPostings)>> = Vec::new();
+            let bi = seg.inverted_index(self.f.bi)?;
+            let positions = IndexRecordOption::WithFreqsAndPositions;
+            // Per piece: for each of its grams, its offset and the postings whose positions are
+            // where it starts (one term for a pair, every term starting with a lone character;
+            // nothing for gaps and `*`).
+            let mut piece_postings: Vec<Vec<(u32, Vec<SegmentPostings>)>> = Vec::new();
             let mut literal = literals.iter();
             for piece in pieces {
                 let mut list = Vec::new();
                 if matches!(piece, Piece::Lit(_)) {
                     let text = literal.next().expect("one literal per Lit piece");
-                    for (o, term) in self.grams(text, false) {
-                        match open(&term)? {
-                            Some(p) => list.push((o as u32, p)),
+                    let grams = match self.grams(text, false) {
+                        Grams::Nothing => Vec::new(),
+                        Grams::Pairs(pairs) => {
+                            let mut grams = Vec::new();
+                            for (o, term) in pairs {
+                                grams.push((
+                                    o as u32,
+                                    bi.read_postings(&term, positions)?.map(|p| vec![p]),
+                                ));
+                            }
+                            grams
+                        }
+                        Grams::Char { from, to } => {
+                            let mut range = bi.terms().range().ge(from.serialized_value_bytes());
+                            if let Some(to) = &to {
+                                range = range.lt(to.serialized_value_bytes());
+                            }
+                            let mut stream = range.into_stream()?;
+                            let mut all = Vec::new();
+                            while stream.advance() {
+                                all.push(
+                                    bi.read_postings_from_terminfo(stream.value(), positions)?,
+                                );
+                            }
+                            vec![(0, (!all.is_empty()).then_some(all))]
+                        }
+                    };
+                    for (o, found) in grams {
+                        match found {
+                            Some(p) => list.push((o, p)),
                             // A literal absent from this segment: none of its documents match.
                             None => continue 'segments,
                         }
@@ -458,21 +471,28 @@ impl SearchIndex {
                 }
                 piece_postings.push(list);
             }
-            let mut breaks_postings = open(&Term::from_field_text(self.f.uni, "\n"))?;
+            let mut breaks_postings = bi.read_postings(
+                &Term::from_field_text(self.f.bi, &PARAGRAPH_BREAK.to_string()),
+                positions,
+            )?;
             let ids = seg.fast_fields().u64("id")?;
             let lens = seg.fast_fields().u64("body_len")?;
             let dates = seg.fast_fields().u64("date_key")?;
-            let mut scratch = Vec::new();
             for doc in docs {
                 let mut starts: Vec<Vec<u32>> = Vec::with_capacity(pieces.len());
                 for list in piece_postings.iter_mut() {
                     let mut grams = Vec::with_capacity(list.len());
                     for (o, postings) in list.iter_mut() {
-                        scratch.clear();
-                        if postings.doc() <= doc && postings.seek(doc) == doc {
-                            postings.positions(&mut scratch);
+                        let mut at = Vec::new();
+                        for p in postings.iter_mut() {
+                            if p.doc() <= doc && p.seek(doc) == doc {
+                                p.append_positions_with_offset(0, &mut at);
+                            }
                         }
-                        grams.push((*o, scratch.clone()));
+                        if postings.len() > 1 {
+                            at.sort_unstable();
+                        }
+                        grams.push((*o, at));
                     }
                     starts.push(literal_starts(&grams));
                 }
@@ -623,6 +643,17 @@ fn fingerprint(dir: &Path) -> Option<String> {
     }
     lines.sort();
     Some(lines.join("\n"))
+}
+
+/// How the index finds a literal.
+enum Grams {
+    /// An empty literal.
+    Nothing,
+    /// One character: the terms from `from` (the character itself) up to `to`, which are the
+    /// pairs starting with it and its paragraph-final form.
+    Char { from: Term, to: Option<Term> },
+    /// Pairs of characters at their offsets in the literal.
+    Pairs(Vec<(usize, Term)>),
 }
 
 /// What a commit's payload records: the change sequence number and the build's generation.
