@@ -127,6 +127,10 @@ mod tests {
         assert_eq!(found(&mut lib, "要*干"), vec![(a, 2)]);
         assert_eq!(found(&mut lib, "最后…稿"), vec![(a, 1)]);
         assert_eq!(found(&mut lib, "们*"), vec![(a, 2)]);
+        // A lone character after a longer literal: read only where the rest matches.
+        assert_eq!(found(&mut lib, "实干、*干"), vec![(a, 1)]);
+        assert!(found(&mut lib, "实干、*巧").is_empty());
+        assert_eq!(found(&mut lib, "实干、巧*、拼"), vec![(a, 1)]);
         // No match across a paragraph break: 苦干 ends one paragraph, 要 starts the next.
         assert!(found(&mut lib, "干…要").is_empty());
         assert!(found(&mut lib, "干*要").is_empty());

@@ -410,7 +410,15 @@ impl SearchIndex {
         filters: &Filters,
     ) -> IndexResult<Vec<(i64, usize, u64)>> {
         let searcher = self.reader.searcher();
-        let query = self.terms_query(literals, filters);
+        // The candidates: speeches holding every literal of two characters or more (a lone
+        // character's speeches are a union over every term starting with it, and nearly every
+        // speech has it anyway); the positions below decide.
+        let long: Vec<String> = literals
+            .iter()
+            .filter(|l| l.chars().nth(1).is_some())
+            .cloned()
+            .collect();
+        let query = self.terms_query(if long.is_empty() { literals } else { &long }, filters);
         let mut by_segment: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
         for addr in searcher.search(&*query, &DocSetCollector)? {
             by_segment
@@ -419,82 +427,65 @@ impl SearchIndex {
                 .push(addr.doc_id);
         }
         let pieces = pattern.pieces();
+        // A lone character's positions are the union of many terms' positions: they are read
+        // only for speeches where the rest of the pattern can match. `relaxed` is the pattern
+        // with lone characters as `*` (it matches wherever the pattern does); `core` is its part
+        // from the first to the last longer literal, which checks cheaply from those literals.
+        let lone: Vec<bool> = pieces
+            .iter()
+            .map(|p| matches!(p, Piece::Lit(c) if c.len() == 1))
+            .collect();
+        let relaxed: Vec<Piece> = pieces
+            .iter()
+            .zip(&lone)
+            .map(|(p, lone)| if *lone { Piece::Any } else { p.clone() })
+            .collect();
+        let is_long = |p: &Piece| matches!(p, Piece::Lit(c) if c.len() > 1);
+        let core = match (
+            relaxed.iter().position(is_long),
+            relaxed.iter().rposition(is_long),
+        ) {
+            (Some(first), Some(last)) if lone.contains(&true) => Some(first..last + 1),
+            _ => None,
+        };
         let mut out = Vec::new();
         'segments: for (ord, mut docs) in by_segment {
             docs.sort_unstable();
             let seg = searcher.segment_reader(ord);
             let bi = seg.inverted_index(self.f.bi)?;
-            let positions = IndexRecordOption::WithFreqsAndPositions;
             // Per piece: for each of its grams, its offset and the postings whose positions are
-            // where it starts (one term for a pair, every term starting with a lone character;
-            // nothing for gaps and `*`).
-            let mut piece_postings: Vec<Vec<(u32, Vec<SegmentPostings>)>> = Vec::new();
+            // where it starts (one term for a pair, every term starting with a lone character —
+            // opened when first needed; nothing for gaps and `*`).
+            let mut piece_postings: Vec<Option<GramPostings>> = Vec::new();
+            let mut piece_text: Vec<Option<&str>> = Vec::new();
             let mut literal = literals.iter();
-            for piece in pieces {
-                let mut list = Vec::new();
-                if matches!(piece, Piece::Lit(_)) {
-                    let text = literal.next().expect("one literal per Lit piece");
-                    let grams = match self.grams(text, false) {
-                        Grams::Nothing => Vec::new(),
-                        Grams::Pairs(pairs) => {
-                            let mut grams = Vec::new();
-                            for (o, term) in pairs {
-                                grams.push((
-                                    o as u32,
-                                    bi.read_postings(&term, positions)?.map(|p| vec![p]),
-                                ));
-                            }
-                            grams
-                        }
-                        Grams::Char { from, to } => {
-                            let mut range = bi.terms().range().ge(from.serialized_value_bytes());
-                            if let Some(to) = &to {
-                                range = range.lt(to.serialized_value_bytes());
-                            }
-                            let mut stream = range.into_stream()?;
-                            let mut all = Vec::new();
-                            while stream.advance() {
-                                all.push(
-                                    bi.read_postings_from_terminfo(stream.value(), positions)?,
-                                );
-                            }
-                            vec![(0, (!all.is_empty()).then_some(all))]
-                        }
-                    };
-                    for (o, found) in grams {
-                        match found {
-                            Some(p) => list.push((o, p)),
-                            // A literal absent from this segment: none of its documents match.
-                            None => continue 'segments,
-                        }
-                    }
-                }
-                piece_postings.push(list);
+            for (piece, lone) in pieces.iter().zip(&lone) {
+                let text = matches!(piece, Piece::Lit(_))
+                    .then(|| literal.next().expect("one literal per Lit piece").as_str());
+                piece_text.push(text);
+                piece_postings.push(match text {
+                    Some(text) if !lone => match self.gram_postings(&bi, text)? {
+                        Some(p) => Some(p),
+                        // A literal absent from this segment: none of its documents match.
+                        None => continue 'segments,
+                    },
+                    Some(_) => None,
+                    None => Some(Vec::new()),
+                });
             }
             let mut breaks_postings = bi.read_postings(
                 &Term::from_field_text(self.f.bi, &PARAGRAPH_BREAK.to_string()),
-                positions,
+                IndexRecordOption::WithFreqsAndPositions,
             )?;
             let ids = seg.fast_fields().u64("id")?;
             let lens = seg.fast_fields().u64("body_len")?;
             let dates = seg.fast_fields().u64("date_key")?;
             for doc in docs {
-                let mut starts: Vec<Vec<u32>> = Vec::with_capacity(pieces.len());
-                for list in piece_postings.iter_mut() {
-                    let mut grams = Vec::with_capacity(list.len());
-                    for (o, postings) in list.iter_mut() {
-                        let mut at = Vec::new();
-                        for p in postings.iter_mut() {
-                            if p.doc() <= doc && p.seek(doc) == doc {
-                                p.append_positions_with_offset(0, &mut at);
-                            }
-                        }
-                        if postings.len() > 1 {
-                            at.sort_unstable();
-                        }
-                        grams.push((*o, at));
+                let mut starts: Vec<Vec<u32>> = vec![Vec::new(); pieces.len()];
+                for (k, list) in piece_postings.iter_mut().enumerate() {
+                    if let (Some(list), false) = (list, lone[k]) {
+                        starts[k] = starts_in(list, doc);
                     }
-                    starts.push(literal_starts(&grams));
                 }
                 let mut breaks = Vec::new();
                 if let Some(p) = breaks_postings.as_mut() {
@@ -502,10 +493,33 @@ impl SearchIndex {
                         p.positions(&mut breaks);
                     }
                 }
+                let len = lens.first(doc).unwrap_or(0) as u32;
+                if let Some(core) = &core {
+                    let d = DocPositions {
+                        literal_starts: &starts[core.clone()],
+                        breaks: &breaks,
+                        len,
+                    };
+                    if count_matches(&relaxed[core.clone()], &d) == 0 {
+                        continue;
+                    }
+                }
+                for k in (0..pieces.len()).filter(|k| lone[*k]) {
+                    if piece_postings[k].is_none() {
+                        let text = piece_text[k].expect("a lone character is a literal");
+                        match self.gram_postings(&bi, text)? {
+                            Some(p) => piece_postings[k] = Some(p),
+                            None => continue 'segments,
+                        }
+                    }
+                    if let Some(list) = piece_postings[k].as_mut() {
+                        starts[k] = starts_in(list, doc);
+                    }
+                }
                 let d = DocPositions {
                     literal_starts: &starts,
                     breaks: &breaks,
-                    len: lens.first(doc).unwrap_or(0) as u32,
+                    len,
                 };
                 let n = count_matches(pieces, &d);
                 if n > 0 {
@@ -516,6 +530,44 @@ impl SearchIndex {
             }
         }
         Ok(out)
+    }
+
+    /// The postings that give where a folded body literal starts in one segment, per gram with
+    /// its offset; `None` when the segment lacks one of its grams.
+    fn gram_postings(
+        &self,
+        bi: &tantivy::InvertedIndexReader,
+        text: &str,
+    ) -> IndexResult<Option<GramPostings>> {
+        let positions = IndexRecordOption::WithFreqsAndPositions;
+        let mut out = Vec::new();
+        match self.grams(text, false) {
+            Grams::Nothing => {}
+            Grams::Pairs(pairs) => {
+                for (o, term) in pairs {
+                    match bi.read_postings(&term, positions)? {
+                        Some(p) => out.push((o as u32, vec![p])),
+                        None => return Ok(None),
+                    }
+                }
+            }
+            Grams::Char { from, to } => {
+                let mut range = bi.terms().range().ge(from.serialized_value_bytes());
+                if let Some(to) = &to {
+                    range = range.lt(to.serialized_value_bytes());
+                }
+                let mut stream = range.into_stream()?;
+                let mut all = Vec::new();
+                while stream.advance() {
+                    all.push(bi.read_postings_from_terminfo(stream.value(), positions)?);
+                }
+                if all.is_empty() {
+                    return Ok(None);
+                }
+                out.push((0, all));
+            }
+        }
+        Ok(Some(out))
     }
 
     /// All terms required in the body; title matches of the same terms raise the score.
@@ -643,6 +695,27 @@ fn fingerprint(dir: &Path) -> Option<String> {
     }
     lines.sort();
     Some(lines.join("\n"))
+}
+
+/// Per gram of a literal: its offset, and the postings whose positions are where it starts.
+type GramPostings = Vec<(u32, Vec<SegmentPostings>)>;
+
+/// Where a literal starts in `doc`, from its grams' postings (moved forward to `doc`).
+fn starts_in(list: &mut GramPostings, doc: u32) -> Vec<u32> {
+    let mut grams = Vec::with_capacity(list.len());
+    for (o, postings) in list.iter_mut() {
+        let mut at = Vec::new();
+        for p in postings.iter_mut() {
+            if p.doc() <= doc && p.seek(doc) == doc {
+                p.append_positions_with_offset(0, &mut at);
+            }
+        }
+        if postings.len() > 1 {
+            at.sort_unstable();
+        }
+        grams.push((*o, at));
+    }
+    literal_starts(&grams)
 }
 
 /// How the index finds a literal.
