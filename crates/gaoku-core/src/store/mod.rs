@@ -66,6 +66,9 @@ pub(crate) fn now() -> String {
         .unwrap_or_default()
 }
 
+/// Page size of new databases.
+const PAGE_SIZE: i64 = 16 * 1024;
+
 const SUMMARY_COLUMNS: &str = "id, title, date, year, speaker, occasion, kind, chars";
 
 impl Store {
@@ -76,6 +79,9 @@ impl Store {
         // Every write transaction takes the write lock when it begins, so that it waits (up to
         // the busy timeout) for another writer instead of failing when a read turns into a write.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        // A new database gets 16 KB pages: paragraphs (~600 bytes on average) then waste ~2 %
+        // of each page instead of ~11 % with 4 KB ones. An existing database keeps its pages.
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
