@@ -214,6 +214,16 @@ fn corpus_bank_has_the_classics_and_no_noun_lists() {
         assert_eq!(&all[..p.sources.len()], &p.sources[..]);
         let speeches: std::collections::HashSet<i64> = all.iter().map(|s| s.speech).collect();
         assert_eq!(speeches.len(), p.speeches);
+        // The places it is used, page by page, with their speech and the text around them.
+        let uses = lib.phrase_uses(p.id, 0, 0).unwrap();
+        assert_eq!(uses.len(), p.count);
+        let page = lib.phrase_uses(p.id, 1, 2).unwrap();
+        assert_eq!(page, uses[1..(1 + 2).min(uses.len())].to_vec());
+        for (u, s) in uses.iter().zip(&all) {
+            assert_eq!((u.speech, u.start, u.end), (s.speech, s.start, s.end));
+            assert_eq!(u.title, lib.speech(u.speech).unwrap().meta.title);
+            assert!(u.snippet.contains("<mark>"), "{}", u.snippet);
+        }
     }
     let slogans = texts(&lib, PhraseKind::Slogan);
     assert!(

@@ -21,6 +21,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::search::speech_matches,
         commands::structure::outline_get,
         commands::structure::phrases_list,
+        commands::structure::phrase_uses,
         commands::structure::phrase_star,
         commands::structure::templates_list,
         commands::structure::template_from_speech,

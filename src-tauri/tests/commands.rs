@@ -85,6 +85,15 @@ fn library_commands_over_ipc() {
     )
     .unwrap();
     let id = bank[0]["id"].as_i64().unwrap();
+    let uses = invoke(
+        &webview,
+        "phrase_uses",
+        json!({ "id": id, "offset": 0, "limit": 5 }),
+    )
+    .unwrap();
+    let first = &uses.as_array().unwrap()[0];
+    assert_eq!(first["speech"], bank[0]["sources"][0]["speech"]);
+    assert!(first["snippet"].as_str().unwrap().contains("<mark>"));
     let starred = invoke(
         &webview,
         "phrase_star",

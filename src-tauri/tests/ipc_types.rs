@@ -21,7 +21,7 @@ use gaoku_core::library::{
 use gaoku_core::library::{DraftOutline, IndexNotice};
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
-use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource};
+use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
 use gaoku_core::reuse::{ReuseKind, ReuseReport, ReuseSource, ReuseSpan, SimilarHit};
 use gaoku_core::search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
 use gaoku_core::templates::{Template, TemplatePart};
@@ -69,6 +69,7 @@ fn generated_ipc_types_are_current() {
         Phrase,
         PhraseKind,
         PhraseSource,
+        PhraseUse,
         PhraseFilter,
         // Drafts and export.
         DraftSummary,

@@ -20,6 +20,12 @@ test("star a phrase, open where it was said, browse templates", async () => {
     // Only starred ones: the entry is there, and it stays starred after a reload of the list.
     await app.click(await app.find("#phrase-starred"));
     await app.waitFor("#phrase-list li.starred .phrase-text", (t) => t === "苦干、实干、拼命干");
+    // Where it is used: the speech and the text around it; clicking one opens the speech there.
+    await app.click(await app.find("#phrase-list li .phrase-uses-toggle"));
+    await app.waitFor("#phrase-list .phrase-uses li .snippet mark", (t) => t === "苦干、实干、拼命干");
+    await app.waitFor("#phrase-list .phrase-uses li .meta", (t) => t.includes("讲话"));
+    await app.click(await app.find("#phrase-list .phrase-uses li .snippet"));
+    await app.waitFor("#reader mark.hit", (t) => t === "苦干、实干、拼命干");
     // Clicking the entry opens the speech at its source, highlighted.
     await app.click(await app.find("#phrase-list li .phrase-text"));
     await app.waitFor("#reader mark.hit", (t) => t === "苦干、实干、拼命干");

@@ -98,6 +98,12 @@ test("10,000 speeches: a windowed list, paged results, and no stale 句式 list"
       assert.ok(texts.length > 0, `round ${round}: some entries hold 干`);
       assert.ok(texts.every((t) => t.includes("干")), `round ${round}: ${texts.filter((t) => !t.includes("干")).slice(0, 3)}`);
     }
+    // Where an entry is used: 20 places at a time, the next 20 on request.
+    await app.click(await app.find("#phrase-list li .phrase-uses-toggle"));
+    await app.poll("return document.querySelectorAll('#phrase-list .phrase-uses li[data-speech]').length;", (n) => n === 20, 10_000);
+    await app.waitFor("#phrase-list .phrase-uses li[data-speech] .snippet mark", (t) => t.includes("干"));
+    await app.click(await app.waitFor("#phrase-list .phrase-uses .more button", (t) => t.startsWith("再显示 20 处")));
+    await app.poll("return document.querySelectorAll('#phrase-list .phrase-uses li[data-speech]').length;", (n) => n === 40, 10_000);
   } finally {
     await app.quit();
   }

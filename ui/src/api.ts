@@ -29,6 +29,7 @@ import type {
   Phrase,
   PhraseFilter,
   PhraseKind,
+  PhraseUse,
   PreviewBlock,
   RevisionInfo,
   RevisionReason,
@@ -86,6 +87,8 @@ export const api = {
   editSpeech: (id: number, edit: Partial<SpeechEdit>) => invoke<Speech>("speech_edit", { id, edit }),
   removeSpeech: (id: number) => invoke<void>("speech_remove", { id }),
   phrases: (filter: Partial<PhraseFilter>) => invoke<Phrase[]>("phrases_list", { filter }),
+  /** Places an entry is used, `limit` at a time from `offset` (speech order). */
+  phraseUses: (id: number, offset: number, limit: number) => invoke<PhraseUse[]>("phrase_uses", { id, offset, limit }),
   starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),
   addPhrase: (kind: PhraseKind, text: string) => invoke<Phrase>("phrase_add", { kind, text }),
   editPhrase: (id: number, text: string) => invoke<Phrase>("phrase_edit", { id, text }),

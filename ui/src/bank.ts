@@ -1,6 +1,6 @@
 // The 句式 (phrase bank) and 模板 (templates) panes of the sidebar.
 import { api, asAppError, type Phrase, type PhraseKind, type Template } from "./api";
-import { confirmClick, copyText, el } from "./dom";
+import { confirmClick, copyText, el, snippetNodes } from "./dom";
 import { tr } from "./i18n";
 import { latest, STALE } from "./latest";
 import type { Pane } from "./pane";
@@ -19,6 +19,54 @@ export interface BankHooks {
   openAt: (speech: number, start: number, end: number) => void;
   /** Show a template in the reader. */
   showTemplate: (t: Template) => void;
+}
+
+/** Places shown per page in an entry's list of uses. */
+const USES_PAGE = 20;
+
+/**
+ * The places an entry is used, under it: speech, date and the text around each, a page at a time
+ * ("再显示 20 处" until all are shown). Clicking one opens the speech there.
+ */
+function usesList(p: Phrase, hooks: BankHooks, status: HTMLElement): HTMLElement {
+  const box = el("ol", { class: "phrase-uses" });
+  box.addEventListener("click", (ev) => ev.stopPropagation());
+  const more = el("li", { class: "more" });
+  const moreButton = el("button", { type: "button" }, "");
+  more.append(moreButton);
+  let shown = 0;
+  const page = async () => {
+    moreButton.disabled = true;
+    try {
+      const uses = await api.phraseUses(p.id, shown, USES_PAGE);
+      more.remove();
+      for (const u of uses) {
+        const row = el("li", { tabindex: "0", "data-speech": String(u.speech) });
+        const head = el("div", { class: "meta" }, `${u.title}${u.date ? ` · ${u.date}` : ""}`);
+        const text = el("div", { class: "snippet" });
+        text.append(...snippetNodes(u.snippet));
+        row.append(head, text);
+        const open = () => hooks.openAt(u.speech, u.start, u.end);
+        row.addEventListener("click", open);
+        row.addEventListener("keydown", (e) => {
+          if (e.key === "Enter") open();
+        });
+        box.append(row);
+      }
+      shown += uses.length;
+      if (uses.length === USES_PAGE && shown < p.count) {
+        moreButton.textContent = tr("再显示 {n} 处（共 {total} 处）", { n: Math.min(USES_PAGE, p.count - shown), total: p.count });
+        moreButton.disabled = false;
+        box.append(more);
+      }
+    } catch (e) {
+      status.textContent = asAppError(e).message;
+      moreButton.disabled = false;
+    }
+  };
+  moreButton.addEventListener("click", () => void page());
+  void page();
+  return box;
 }
 
 export function phrasePane(hooks: BankHooks): Pane {
@@ -101,6 +149,19 @@ export function phrasePane(hooks: BankHooks): Pane {
         status.textContent = asAppError(e).message;
       }
     });
+    const usesButton = el("button", { type: "button", class: "phrase-uses-toggle", "aria-expanded": "false" }, tr("出处 {n}", { n: p.count }));
+    let uses: HTMLElement | null = null;
+    usesButton.addEventListener("click", (ev) => {
+      ev.stopPropagation();
+      if (uses) {
+        uses.remove();
+        uses = null;
+      } else {
+        uses = usesList(p, hooks, status);
+        li.append(uses);
+      }
+      usesButton.setAttribute("aria-expanded", String(uses !== null));
+    });
     const copy = el("button", { type: "button", class: "phrase-copy" }, tr("复制句式"));
     copy.addEventListener("click", async (ev) => {
       ev.stopPropagation();
@@ -108,6 +169,7 @@ export function phrasePane(hooks: BankHooks): Pane {
       copy.textContent = tr("已复制");
     });
     tools.append(
+      ...(p.count > 0 ? [usesButton] : []),
       copy,
       inline(tr("编辑"), p.text, (v) => api.editPhrase(p.id, v)),
       inline(tr("标签"), p.tags.join("、"), (v) =>

@@ -27,6 +27,8 @@ export const EN: Record<string, string> = {
   "{n} 条": "{n} entries",
   "以此稿新建草稿": "New draft from this speech",
   "复制句式": "Copy",
+  "出处 {n}": "Used {n}×",
+  "再显示 {n} 处（共 {total} 处）": "Show {n} more (of {total})",
   "【内置】": "[built-in] ",
   "约 {s} 秒": "about {s} s",
   "约 {m} 分钟": "about {m} min",

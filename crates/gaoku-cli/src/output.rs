@@ -171,16 +171,41 @@ pub fn search(r: &SearchResults, json: bool) {
             h.match_count
         );
         for s in &h.snippets {
-            let plain = s
-                .replace("<mark>", open)
-                .replace("</mark>", close)
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&");
-            outln!("    {plain}");
+            outln!("    {}", plain_snippet(s, open, close));
         }
+    }
+}
+
+/// A snippet as terminal text: its marks as `open`/`close`, its HTML escapes undone.
+fn plain_snippet(s: &str, open: &str, close: &str) -> String {
+    s.replace("<mark>", open)
+        .replace("</mark>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Where a phrase-bank entry is used: speech, date and the text around it.
+pub fn phrase_uses(uses: &[gaoku_core::PhraseUse], json: bool) {
+    if json {
+        return print_json(uses);
+    }
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let (open, close) = if tty {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("【", "】")
+    };
+    for u in uses {
+        outln!(
+            "#{} {}  {}\n    {}",
+            u.speech,
+            u.title,
+            u.date.as_deref().unwrap_or("—"),
+            plain_snippet(&u.snippet, open, close)
+        );
     }
 }
 

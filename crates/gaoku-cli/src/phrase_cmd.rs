@@ -58,6 +58,16 @@ pub enum PhraseAction {
     Delete {
         id: i64,
     },
+    /// Where the entry is used: each speech with the text around it, in speech order.
+    Uses {
+        id: i64,
+        /// Places to pass over first.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// At most this many places (0: all).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
 }
 
 /// Lists entries of the bank.
@@ -75,7 +85,7 @@ pub fn list(lib: &Library, a: &PhrasesArgs, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// Changes one entry and prints it as it now is.
+/// Changes one entry and prints it as it now is (or lists where it is used).
 pub fn run(lib: &mut Library, action: &PhraseAction, json: bool) -> Result<()> {
     let changed = match action {
         PhraseAction::Add { text, kind } => lib.add_phrase(*kind, text)?,
@@ -86,6 +96,10 @@ pub fn run(lib: &mut Library, action: &PhraseAction, json: bool) -> Result<()> {
         PhraseAction::Delete { id } => {
             lib.delete_phrase(*id)?;
             output::removed(*id, json);
+            return Ok(());
+        }
+        PhraseAction::Uses { id, offset, limit } => {
+            output::phrase_uses(&lib.phrase_uses(*id, *offset, *limit)?, json);
             return Ok(());
         }
     };

@@ -41,5 +41,5 @@ pub use ingest::IMPORT_EXTENSIONS;
 pub use library::{Library, OpenOptions, LIBRARY_ENV};
 pub use model::*;
 pub use phrases::PhraseKind;
-pub use phrases::{Phrase, PhraseFilter, PhraseSource};
+pub use phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
 pub use search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};

@@ -2,7 +2,7 @@
 
 use gaoku_core::outline::Outline;
 use gaoku_core::templates::Template;
-use gaoku_core::{Phrase, PhraseFilter, PhraseKind};
+use gaoku_core::{Phrase, PhraseFilter, PhraseKind, PhraseUse};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -16,6 +16,17 @@ pub fn outline_get(state: State<'_, AppState>, id: i64) -> CmdResult<Outline> {
 #[tauri::command]
 pub fn phrases_list(state: State<'_, AppState>, filter: PhraseFilter) -> CmdResult<Vec<Phrase>> {
     Ok(state.library()?.phrases(&filter)?)
+}
+
+/// A page of the places a phrase-bank entry is used (`limit` 0: all from `offset` on).
+#[tauri::command]
+pub fn phrase_uses(
+    state: State<'_, AppState>,
+    id: i64,
+    offset: usize,
+    limit: usize,
+) -> CmdResult<Vec<PhraseUse>> {
+    Ok(state.library()?.phrase_uses(id, offset, limit)?)
 }
 
 #[tauri::command]

@@ -499,6 +499,32 @@ start: number,
  */
 end: number, };
 
+export type PhraseUse = { 
+/**
+ * The speech it occurs in.
+ */
+speech: number, 
+/**
+ * That speech's title.
+ */
+title: string, 
+/**
+ * That speech's date.
+ */
+date: string | null, 
+/**
+ * Start character in the speech's shown text.
+ */
+start: number, 
+/**
+ * End character (exclusive).
+ */
+end: number, 
+/**
+ * The text around it, the phrase in `<mark>`, everything else HTML-escaped.
+ */
+snippet: string, };
+
 export type PhraseFilter = { 
 /**
  * Only this kind.

@@ -31,7 +31,45 @@ impl Library {
     /// Every source of a phrase-bank entry, in speech order (the list gives only the first few).
     pub fn phrase_sources(&self, id: i64) -> Result<Vec<crate::phrases::PhraseSource>> {
         self.phrase(id)?;
-        phrase_store::sources(self.store.conn(), id, None)
+        phrase_store::sources(self.store.conn(), id, 0, None)
+    }
+
+    /// A page of the places an entry is used, in speech order, each with its speech's title
+    /// and the sentence around it (`limit` 0: all from `offset` on).
+    pub fn phrase_uses(
+        &self,
+        id: i64,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<crate::phrases::PhraseUse>> {
+        self.phrase(id)?;
+        let page =
+            phrase_store::sources(self.store.conn(), id, offset, (limit > 0).then_some(limit))?;
+        let mut out = Vec::with_capacity(page.len());
+        // Sources come in speech order: each speech is read once.
+        let mut speech: Option<Speech> = None;
+        for s in page {
+            if speech.as_ref().is_none_or(|sp| sp.id != s.speech) {
+                speech = self.store.get(s.speech)?;
+            }
+            let Some(sp) = &speech else { continue };
+            let span = crate::search::Span {
+                start: s.start,
+                end: s.end,
+            };
+            out.push(crate::phrases::PhraseUse {
+                speech: s.speech,
+                title: sp.meta.title.clone(),
+                date: sp.meta.date.clone(),
+                start: s.start,
+                end: s.end,
+                snippet: crate::search::hit_snippets(&sp.paragraphs, &[span])
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default(),
+            });
+        }
+        Ok(out)
     }
 
     /// One phrase-bank entry.

@@ -19,6 +19,24 @@ pub struct PhraseSource {
     pub end: usize,
 }
 
+/// One place a phrase-bank entry is used, for the list of its sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PhraseUse {
+    /// The speech it occurs in.
+    #[ts(type = "number")]
+    pub speech: i64,
+    /// That speech's title.
+    pub title: String,
+    /// That speech's date.
+    pub date: Option<String>,
+    /// Start character in the speech's shown text.
+    pub start: usize,
+    /// End character (exclusive).
+    pub end: usize,
+    /// The text around it, the phrase in `<mark>`, everything else HTML-escaped.
+    pub snippet: String,
+}
+
 /// An entry of the phrase bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Phrase {

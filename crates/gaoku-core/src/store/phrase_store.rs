@@ -109,20 +109,26 @@ fn phrase_row(r: &rusqlite::Row) -> rusqlite::Result<Phrase> {
 
 /// Fills in an entry's first `shown` sources (all for `None`) and its tags.
 fn with_sources_and_tags(conn: &Connection, mut p: Phrase, shown: Option<usize>) -> Result<Phrase> {
-    p.sources = sources(conn, p.id, shown)?;
+    p.sources = sources(conn, p.id, 0, shown)?;
     p.tags = tags(conn, p.id)?;
     Ok(p)
 }
 
 /// The sources of entry `id`, in speech order; at most `limit`.
-pub fn sources(conn: &Connection, id: i64, limit: Option<usize>) -> Result<Vec<PhraseSource>> {
+pub fn sources(
+    conn: &Connection,
+    id: i64,
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<Vec<PhraseSource>> {
     let mut stmt = conn.prepare_cached(
         "SELECT speech_id, start, end FROM phrase_sources WHERE phrase_id = ?1
-         ORDER BY speech_id, start LIMIT ?2",
+         ORDER BY speech_id, start LIMIT ?2 OFFSET ?3",
     )?;
     let limit = limit.map_or(-1, |n| n.min(i64::MAX as usize) as i64);
+    let offset = offset.min(i64::MAX as usize) as i64;
     let v = stmt
-        .query_map(rusqlite::params![id, limit], |r| {
+        .query_map(rusqlite::params![id, limit, offset], |r| {
             Ok(PhraseSource {
                 speech: r.get(0)?,
                 start: r.get::<_, i64>(1)? as usize,
