@@ -624,6 +624,19 @@ fn templates_and_phrases_from_the_cli() {
     assert_eq!(p["text"], "苦干、实干、拼命干");
     assert_eq!(p["sources"][0]["speech"], 1);
     let id = p["id"].to_string();
+    // Where it is used, with the speech's title and the text around it; past the end: none.
+    let uses = gaoku_json(lib.path(), &["phrase", "uses", &id], 0);
+    assert_eq!(
+        uses.as_array().unwrap().len() as u64,
+        p["count"].as_u64().unwrap()
+    );
+    assert_eq!(uses[0]["speech"], 1);
+    assert!(uses[0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("<mark>苦干、实干、拼命干</mark>"));
+    let past = gaoku_json(lib.path(), &["phrase", "uses", &id, "--offset", "99"], 0);
+    assert_eq!(past, serde_json::json!([]));
     assert_eq!(
         gaoku_json(lib.path(), &["phrase", "star", &id], 0)[0]["starred"],
         true
@@ -1389,4 +1402,33 @@ fn search_pages_join_into_the_whole_list() {
             "{query} by {extra}: pages in order, none twice, none missed"
         );
     }
+}
+
+#[test]
+fn backup_and_restore_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library");
+    let backup = dir.path().join("backup");
+    let b = gaoku_json(&lib, &["backup", "-o", backup.to_str().unwrap()], 0);
+    assert_eq!(b["speeches"], 1);
+    // The backup opens as a library as it is.
+    let found = gaoku_json(&backup, &["search", "苦干、实干、拼命干"], 0);
+    assert_eq!(found["total"], 1);
+    // A second backup into the same folder is refused: nothing is overwritten.
+    let again = gaoku_json(&lib, &["backup", "-o", backup.to_str().unwrap()], 1);
+    assert_eq!(again["code"], "file_exists");
+    // Restoring asks first; with --yes it replaces the library and keeps the old one.
+    let md = dir.path().join("later.md");
+    fs::write(&md, "# 备份之后写的稿\n").unwrap();
+    let draft = gaoku_json(&lib, &["draft", "import", md.to_str().unwrap()], 0);
+    let out = gaoku(&lib, &["restore", backup.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
+    let r = gaoku_json(&lib, &["restore", backup.to_str().unwrap(), "--yes"], 0);
+    assert_eq!(r["speeches"], 1);
+    let previous = r["previous"].as_str().unwrap();
+    let drafts = gaoku_json(&lib, &["draft", "list"], 0);
+    assert_eq!(drafts.as_array().unwrap().len(), 0);
+    let kept = gaoku_json(Path::new(previous), &["draft", "list"], 0);
+    assert_eq!(kept[0]["id"], draft["id"]);
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// An error as the UI sees it.
-#[derive(Debug, thiserror::Error, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, thiserror::Error, Serialize, ts_rs::TS)]
 #[error("{message}")]
 pub struct AppError {
     /// Stable machine-readable code (`not_found`, `bad_bytes`, `empty_query`, …): see

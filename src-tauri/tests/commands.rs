@@ -415,3 +415,29 @@ fn check_commands_over_ipc() {
     .unwrap_err();
     assert_eq!(err["code"], "bad_rules");
 }
+
+/// A library another app holds (on this machine or another one sharing the folder) is not
+/// opened: the window still comes up, and every command says who holds it.
+#[test]
+fn a_library_held_by_another_app_is_refused_with_the_holder_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = AppState::open(dir.path()).unwrap();
+    let second = app_builder(mock_builder())
+        .manage(AppState::open(dir.path()).unwrap())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&second, "main", Default::default())
+        .build()
+        .unwrap();
+    let err = invoke(&webview, "library_info", json!({})).unwrap_err();
+    assert_eq!(err["code"], "in_use");
+    let holder = err["params"]["holder"].as_str().unwrap();
+    assert!(
+        holder.contains(&format!("(app, pid {}", std::process::id())),
+        "{holder}"
+    );
+    // Once the first app is gone, the library opens.
+    drop(first);
+    let third = AppState::open(dir.path()).unwrap();
+    assert_eq!(third.library().unwrap().list().unwrap().len(), 1);
+}

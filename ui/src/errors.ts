@@ -156,6 +156,14 @@ export const CATALOG: Record<string, Entry> = {
     zh: "无法把素材库升级到格式 {version}：{why}；素材库未改动（可运行 gaoku check，或从备份恢复）",
     en: "Could not bring the library to schema {version}: {why}; the library is unchanged (see gaoku check, or a backup)",
   },
+  in_use: {
+    zh: "这个素材库正在别处的稿库中打开：{holder}；请先在那里关闭（两个稿库同时写入共享盘上的同一素材库可能损坏它）",
+    en: "The library is open in Gaoku elsewhere: {holder}; close it there first (two apps writing one library on a shared drive could damage it)",
+  },
+  not_a_backup: {
+    zh: "{path} 不是本版本能恢复的稿库备份（{why}）",
+    en: "{path} is not a Gaoku backup this build can restore ({why})",
+  },
   template_unreadable: { zh: "一个已存的模板无法读取：{why}", en: "A saved template is unreadable: {why}" },
   docx_write: { zh: "无法写出 .docx：{why}", en: "Could not write the .docx: {why}" },
   // The shell.

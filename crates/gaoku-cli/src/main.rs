@@ -11,6 +11,7 @@ macro_rules! out {
     ($($arg:tt)*) => { $crate::output::write(format_args!($($arg)*)) };
 }
 
+mod backup_cmd;
 mod draft_cmd;
 mod export_cmd;
 mod lint_cmd;
@@ -106,6 +107,10 @@ enum Command {
     Similar(reuse_cmd::SimilarArgs),
     /// Check the library database for damage.
     Check,
+    /// Back the library up while it is in use: a folder that opens as a library as it is.
+    Backup(backup_cmd::BackupArgs),
+    /// Replace the library with a backup (the library as it was is kept beside it).
+    Restore(backup_cmd::RestoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -150,6 +155,14 @@ fn open(cli: &Cli) -> gaoku_core::Result<Library> {
 
 /// Runs one command; each command group lives in its own module.
 fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
+    if let Command::Restore(args) = &cli.command {
+        // Before any handle on the library is open: the restore replaces its database.
+        let dir = match &cli.library {
+            Some(d) => d.clone(),
+            None => Library::default_dir()?,
+        };
+        return backup_cmd::restore(&dir, args, cli.json);
+    }
     let mut lib = open(cli)?;
     let json = cli.json;
     match &cli.command {
@@ -163,6 +176,8 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         }
         Command::Reindex => speech_cmd::reindex(&mut lib, json)?,
         Command::Check => return speech_cmd::check(&lib, json),
+        Command::Backup(args) => backup_cmd::backup(&lib, args, json)?,
+        Command::Restore(_) => unreachable!("handled before the library is opened"),
         Command::Search(args) => search_cmd::search(&mut lib, args, json)?,
         Command::Outline { target } => search_cmd::outline(&lib, target, json)?,
         Command::Convert(args) => search_cmd::convert(&lib, args)?,

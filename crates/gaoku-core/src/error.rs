@@ -194,6 +194,10 @@ pub enum LibraryError {
     IndexBuild { why: String },
     #[error("a saved template is unreadable: {why}")]
     TemplateUnreadable { why: String },
+    #[error("the library is open in Gaoku elsewhere: {holder}; close it there first (two apps writing one library on a shared drive could damage it)")]
+    InUse { holder: String },
+    #[error("{path} is not a Gaoku backup this build can restore ({why})")]
+    NotABackup { path: String, why: String },
     #[error("could not write the .docx: {why}")]
     DocxWrite { why: String },
 }
@@ -500,6 +504,11 @@ fn examples() -> Vec<Error> {
         LibraryError::IndexBuild { why: s() },
         LibraryError::TemplateUnreadable { why: s() },
         LibraryError::DocxWrite { why: s() },
+        LibraryError::InUse { holder: s() },
+        LibraryError::NotABackup {
+            path: s(),
+            why: s(),
+        },
     ];
     for e in &library {
         match e {
@@ -512,7 +521,9 @@ fn examples() -> Vec<Error> {
             | LibraryError::ReadOnlyOldSchema { .. }
             | LibraryError::IndexBuild { .. }
             | LibraryError::TemplateUnreadable { .. }
-            | LibraryError::DocxWrite { .. } => {}
+            | LibraryError::DocxWrite { .. }
+            | LibraryError::InUse { .. }
+            | LibraryError::NotABackup { .. } => {}
         }
     }
     let mut out: Vec<Error> = vec![

@@ -1,21 +1,25 @@
 //! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
 
+mod backup;
 mod checks;
 mod drafts;
 mod export;
 mod import;
 mod index;
+mod lock;
 mod phrases;
 mod reuse;
 mod search;
 mod speeches;
 mod templates;
 
+pub use backup::{BackupInfo, RestoreInfo};
 pub use checks::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
 pub use drafts::DraftOutline;
 pub use index::IndexNotice;
+pub use lock::{LibraryLock, LOCK_FILE};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -2,6 +2,8 @@
 
 pub(crate) mod draft_store;
 mod migrations;
+
+pub use migrations::SCHEMA_VERSION;
 pub mod phrase_store;
 pub(crate) mod template_store;
 

@@ -1,0 +1,238 @@
+//! Backups: a consistent copy of the library's database taken while the library is in use (the
+//! app writing, autosaves running), as a library folder that opens as it is; rotating backups
+//! kept to the last N; and restoring a library from a backup, with a copy of what it replaces.
+//! The search index is derived data: it is not copied, and is rebuilt where it is missing.
+
+use serde::{Deserialize, Serialize};
+
+use super::lock::LibraryLock;
+use super::*;
+
+/// Names of rotating backup folders: `gaoku-backup-20261130-091200042`.
+const ROTATING_PREFIX: &str = "gaoku-backup-";
+
+/// What a backup wrote.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct BackupInfo {
+    /// The backup's folder (a library folder).
+    pub path: String,
+    /// Speeches in it.
+    pub speeches: usize,
+    /// Size of its database in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct RestoreInfo {
+    /// The backup it came from.
+    pub from: String,
+    /// Where the library as it was before the restore was kept (`None` for a library that had
+    /// no database yet).
+    pub previous: Option<String>,
+    /// Speeches in the library now.
+    pub speeches: usize,
+}
+
+impl Library {
+    /// Writes a consistent copy of the library to `dest`, a folder that must not exist yet or
+    /// be empty. The copy is one read transaction of SQLite (`VACUUM INTO`): writes made
+    /// meanwhile go on and are simply not in it. The folder opens as a library as it is.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
+        if dest.exists()
+            && std::fs::read_dir(dest)
+                .map_err(|e| Error::io(dest, e))?
+                .next()
+                .is_some()
+        {
+            return Err(Error::Invalid(Invalid::FileExists {
+                path: dest.display().to_string(),
+            }));
+        }
+        std::fs::create_dir_all(dest).map_err(|e| Error::io(dest, e))?;
+        // Written under another name and renamed when complete: a backup cut short by a crash
+        // or a full disk never looks like a finished one.
+        let partial = dest.join(format!("{DB_FILE}.partial"));
+        let _ = std::fs::remove_file(&partial);
+        let written = self
+            .store
+            .conn()
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()]);
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e.into());
+        }
+        let db = dest.join(DB_FILE);
+        sync_file(&partial)?;
+        std::fs::rename(&partial, &db).map_err(|e| Error::io(&db, e))?;
+        sync_dir(dest);
+        Ok(BackupInfo {
+            path: dest.display().to_string(),
+            speeches: self.store.count()?,
+            bytes: std::fs::metadata(&db).map_err(|e| Error::io(&db, e))?.len(),
+        })
+    }
+
+    /// A backup into a new dated folder under `root`, keeping the newest `keep` of them (the
+    /// app's daily backup; older dated folders are deleted, nothing else under `root` is).
+    pub fn backup_rotating(&self, root: &Path, keep: usize) -> Result<BackupInfo> {
+        // Down to the millisecond, so that names sort as the backups were made.
+        let stamp = format!(
+            "{}{:03}",
+            stamp(),
+            time::OffsetDateTime::now_utc().millisecond()
+        );
+        let mut dest = root.join(format!("{ROTATING_PREFIX}{stamp}"));
+        // Two backups in one second: the second gets a suffix.
+        let mut n = 1;
+        while dest.exists() {
+            n += 1;
+            dest = root.join(format!("{ROTATING_PREFIX}{stamp}-{n}"));
+        }
+        let info = self.backup_to(&dest)?;
+        let mut dated: Vec<PathBuf> = std::fs::read_dir(root)
+            .map_err(|e| Error::io(root, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_dir()
+                    && p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(ROTATING_PREFIX))
+                    && p.join(DB_FILE).is_file()
+            })
+            .collect();
+        dated.sort();
+        let excess = dated.len().saturating_sub(keep.max(1));
+        for old in &dated[..excess] {
+            std::fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
+        }
+        Ok(info)
+    }
+
+    /// Replaces the library in `dir` with the backup in `from` (a backup folder or its database
+    /// file). The library as it was is first backed up beside it (`before-restore-…`), so a
+    /// restore loses nothing. Refused while the desktop app has the library open.
+    pub fn restore(dir: &Path, from: &Path) -> Result<RestoreInfo> {
+        let source = if from.is_dir() {
+            from.join(DB_FILE)
+        } else {
+            from.to_path_buf()
+        };
+        check_backup(&source)?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let _lock = LibraryLock::acquire(dir, "restore")?;
+        let db = dir.join(DB_FILE);
+        let previous = if db.is_file() {
+            let current = Library::open_with(dir, OpenOptions { seed_sample: false })?;
+            let keep = dir.join(format!("before-restore-{}", stamp()));
+            current.backup_to(&keep)?;
+            Some(keep.display().to_string())
+        } else {
+            None
+        };
+        // Our handle is closed: SQLite folded its log into the database. The copy goes in
+        // under another name and replaces the database in one rename.
+        let incoming = dir.join(format!("{DB_FILE}.restoring"));
+        std::fs::copy(&source, &incoming).map_err(|e| Error::io(&incoming, e))?;
+        sync_file(&incoming)?;
+        for stale in ["-wal", "-shm"] {
+            let p = dir.join(format!("{DB_FILE}{stale}"));
+            if p.exists() {
+                std::fs::remove_file(&p).map_err(|e| Error::io(&p, e))?;
+            }
+        }
+        std::fs::rename(&incoming, &db).map_err(|e| Error::io(&db, e))?;
+        sync_dir(dir);
+        // The index described the replaced database: it goes, and is built again on first use.
+        for derived in [INDEX_DIR, "search-index.verified"] {
+            let p = dir.join(derived);
+            let gone = if p.is_dir() {
+                std::fs::remove_dir_all(&p)
+            } else {
+                std::fs::remove_file(&p)
+            };
+            if let Err(e) = gone {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    return Err(Error::io(&p, e));
+                }
+            }
+        }
+        let restored = Library::open_with(dir, OpenOptions { seed_sample: false })?;
+        Ok(RestoreInfo {
+            from: from.display().to_string(),
+            previous,
+            speeches: restored.store.count()?,
+        })
+    }
+}
+
+/// A backup must be a Gaoku database this build can read, and whole.
+fn check_backup(db: &Path) -> Result<()> {
+    let not_a_backup = |why: String| {
+        Error::Library(LibraryError::NotABackup {
+            path: db.display().to_string(),
+            why,
+        })
+    };
+    if !db.is_file() {
+        return Err(not_a_backup(format!("no {DB_FILE} there")));
+    }
+    let conn = rusqlite::Connection::open_with_flags(
+        db,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| not_a_backup(e.to_string()))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| not_a_backup(e.to_string()))?;
+    if version > crate::store::SCHEMA_VERSION {
+        return Err(Error::Library(LibraryError::NewerSchema {
+            found: version,
+            known: crate::store::SCHEMA_VERSION,
+        }));
+    }
+    let has_speeches: bool = conn
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'speeches'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| not_a_backup(e.to_string()))?;
+    if version == 0 || !has_speeches {
+        return Err(not_a_backup("not a Gaoku library".into()));
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| not_a_backup(e.to_string()))?;
+    if check != "ok" {
+        return Err(not_a_backup(check));
+    }
+    Ok(())
+}
+
+/// `20261130-091200` (UTC): names that sort by time.
+fn stamp() -> String {
+    let t = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+fn sync_file(path: &Path) -> Result<()> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Makes a rename in `dir` durable (best effort: not every system syncs folders).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
