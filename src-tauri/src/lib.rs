@@ -21,6 +21,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::search::speech_matches,
         commands::structure::outline_get,
         commands::structure::phrases_list,
+        commands::window::app_quit,
         commands::structure::phrase_uses,
         commands::structure::phrase_star,
         commands::structure::templates_list,
@@ -78,8 +79,40 @@ pub fn run() {
             let menu = menu::build(app.handle(), false)?;
             app.set_menu(menu)?;
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
+            #[cfg(unix)]
+            end_on_signals(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running the Gaoku app");
+}
+
+/// Event asking the page to save the draft being written and then call `app_quit`.
+pub const TERMINATING: &str = "terminating";
+
+/// On SIGTERM (a logout, `systemctl stop`, `kill`) or SIGINT (Ctrl+C in a terminal) the page
+/// is asked to save and quit; if it has not within a few seconds, the app ends anyway, with
+/// status 0 either way (what was saved is safe in SQLite).
+#[cfg(unix)]
+fn end_on_signals<R: Runtime>(app: tauri::AppHandle<R>) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use tauri::Emitter;
+    use tokio::signal::unix::{signal, SignalKind};
+    let once = Arc::new(AtomicBool::new(false));
+    for kind in [SignalKind::terminate(), SignalKind::interrupt()] {
+        let (app, once) = (app.clone(), once.clone());
+        tauri::async_runtime::spawn(async move {
+            let Ok(mut sig) = signal(kind) else { return };
+            sig.recv().await;
+            if once.swap(true, Ordering::SeqCst) {
+                return;
+            }
+            let _ = app.emit(TERMINATING, ());
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(4));
+                app.exit(0);
+            });
+        });
+    }
 }

@@ -63,6 +63,15 @@ export const api = {
   onMenu: (f: (id: string) => void): Promise<UnlistenFn> => listen<string>("menu", (e) => f(e.payload)),
   /** Rebuilds the menu bar in English (true) or Chinese. */
   menuLanguage: (en: boolean) => invoke<void>("menu_language", { en }),
+  /** Runs `f` when the system asks the app to stop (SIGTERM), then ends the app. */
+  onTerminating: (f: () => Promise<unknown>): Promise<UnlistenFn> =>
+    listen("terminating", async () => {
+      try {
+        await f();
+      } finally {
+        await invoke<void>("app_quit");
+      }
+    }),
   /** Runs `f` before the window closes; the close is cancelled when `f` resolves false. */
   beforeClose: (f: () => Promise<boolean>) =>
     getCurrentWindow().onCloseRequested(async (ev) => {

@@ -133,6 +133,8 @@ async function main() {
   void api.beforeClose(
     async () => (await writer.flush()) || window.confirm(tr("草稿的最新修改未能保存。仍要关闭吗？未保存的文字将丢失。")),
   );
+  // Stopped by the system (logout, kill): save what is being written, then end.
+  void api.onTerminating(() => writer.flush());
   await refreshLibrary();
   ui.list.querySelector<HTMLElement>("li")?.click();
 }

@@ -1,4 +1,5 @@
-//! Window commands: the menu bar's language follows the UI's.
+//! Window commands: the menu bar's language follows the UI's; the page ends the app once it has
+//! saved after a termination signal.
 
 use tauri::{AppHandle, Runtime};
 
@@ -11,4 +12,10 @@ pub fn menu_language<R: Runtime>(app: AppHandle<R>, en: bool) -> CmdResult<()> {
     app.set_menu(menu)
         .map_err(|e| AppError::shell(ShellError::Window, e.to_string()))?;
     Ok(())
+}
+
+/// Ends the app (the page calls it after saving, when the system asked the app to stop).
+#[tauri::command]
+pub fn app_quit<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
 }
