@@ -20,6 +20,24 @@ pub fn corpus() -> Option<PathBuf> {
     dir.join("manifest.tsv").exists().then_some(dir)
 }
 
+/// Says, visibly, that a test (or its part over the corpus) did not run because the corpus is
+/// absent: on stderr, and in `skipped-tests.txt` of the build's test folder, which the test
+/// script prints at the end of the run.
+pub fn skipped(what: &str) {
+    let line = format!("SKIPPED {what}: the corpus is absent (../shared/corpus/gov-reports beside the checkout, or GAOKU_CORPUS)");
+    eprintln!("{line}");
+    let list = Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped-tests.txt");
+    let _ = std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR"));
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(list)
+    {
+        use std::io::Write;
+        let _ = writeln!(f, "{line}");
+    }
+}
+
 /// The corpus's folder of documents.
 pub fn corpus_docs() -> Option<PathBuf> {
     corpus().map(|d| d.join("docs"))

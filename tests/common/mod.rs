@@ -6,7 +6,7 @@ mod corpus;
 use std::path::{Path, PathBuf};
 
 #[allow(unused_imports)] // not every test binary uses every helper
-pub use corpus::{corpus, repo};
+pub use corpus::{corpus, repo, skipped};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
