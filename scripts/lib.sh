@@ -52,10 +52,25 @@ ensure_node() {
   fi
 }
 
-# Installs the UI's npm packages (exactly as locked) and builds ui/dist, which the app embeds.
+# True when ui/dist is missing or older than a source of it (anything under ui/ but the npm
+# packages and dist itself).
+ui_stale() {
+  local built="$REPO/ui/dist/index.html"
+  [ -f "$built" ] || return 0
+  [ -n "$(find "$REPO/ui" \( -path "$REPO/ui/node_modules" -o -path "$REPO/ui/dist" \) -prune \
+    -o -type f -newer "$built" -print -quit)" ]
+}
+
+# Installs the UI's npm packages (exactly as locked) and builds ui/dist, which the app embeds —
+# only when a source changed: a rebuilt dist makes cargo embed and link the app again.
 build_ui() {
-  echo "==> building the UI (ui/dist)"
-  (cd "$REPO/ui" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run build --silent)
+  (cd "$REPO/ui" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
+  if ui_stale; then
+    echo "==> building the UI (ui/dist)"
+    (cd "$REPO/ui" && npm run build --silent)
+  else
+    echo "==> the UI is up to date (ui/dist)"
+  fi
 }
 
 setup_all() {
