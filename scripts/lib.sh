@@ -37,18 +37,72 @@ ensure_apt() {
   fi
 }
 
+# The oldest toolchains the build takes: Cargo.toml's rust-version, and Vite 7's Node.
+RUST_MIN=1.89
+NODE_MIN=20.19
+export PATH="$HOME/.local/share/gaoku-node/bin:$PATH"
+
+# True when version $1 (a.b[.c]) is at least $2.
+version_at_least() {
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
+}
+
+# The version apt would install for package $1 (empty when none), without its epoch/suffix.
+apt_candidate() {
+  apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2 }' | sed -e 's/^[0-9]*://' -e 's/[-+~].*//' -e 's/(none)//'
+}
+
+# Rust: Debian's rustup where the distribution has it (Debian 13, Ubuntu 24.04), else the official
+# rustup installer (Debian 12 and Ubuntu 22.04 have no rustup package, and their rustc is too old).
 ensure_rust() {
   if ! command -v cargo >/dev/null 2>&1; then
-    echo "==> installing Rust (rustup from Debian, then the stable toolchain)"
-    ensure_apt rustup
+    if [ -n "$(apt_candidate rustup)" ]; then
+      echo "==> installing Rust (rustup from the distribution, then the stable toolchain)"
+      ensure_apt rustup
+    else
+      echo "==> installing Rust (the official rustup installer from rustup.rs: the distribution has no rustup)"
+      ensure_apt curl ca-certificates
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --default-toolchain none
+    fi
     rustup default stable
+  fi
+  local have
+  have=$(rustc --version | awk '{ print $2 }')
+  if ! version_at_least "$have" "$RUST_MIN"; then
+    if command -v rustup >/dev/null 2>&1; then
+      echo "==> Rust $have is older than $RUST_MIN: updating the stable toolchain"
+      rustup update stable && rustup default stable
+    else
+      echo "Rust $have is older than $RUST_MIN, and not managed by rustup: install rustup (https://rustup.rs)" >&2
+      exit 1
+    fi
   fi
 }
 
+# Node.js: the distribution's when it is new enough, else the official build from nodejs.org in
+# ~/.local/share/gaoku-node (Debian 12 ships Node 18, older than Vite 7 takes).
 ensure_node() {
-  if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
-    echo "==> installing Node.js and npm from Debian"
-    ensure_apt nodejs npm
+  if command -v node >/dev/null 2>&1 && version_at_least "$(node -p process.versions.node)" "$NODE_MIN"; then
+    return
+  fi
+  local apt_node
+  apt_node=$(apt_candidate nodejs)
+  if [ -n "$apt_node" ] && version_at_least "$apt_node" "$NODE_MIN"; then
+    echo "==> installing Node.js $apt_node and npm from the distribution"
+    ensure_apt nodejs
+    command -v npm >/dev/null 2>&1 || ensure_apt npm
+  else
+    local v=22.21.1 arch
+    case "$(uname -m)" in
+      x86_64) arch=x64 ;;
+      aarch64) arch=arm64 ;;
+      *) echo "no Node.js >= $NODE_MIN for $(uname -m): install one and run again" >&2; exit 1 ;;
+    esac
+    echo "==> installing Node.js $v from nodejs.org into ~/.local/share/gaoku-node (the distribution has ${apt_node:-none}, older than $NODE_MIN)"
+    ensure_apt curl ca-certificates xz-utils
+    mkdir -p "$HOME/.local/share/gaoku-node"
+    curl -fsSL "https://nodejs.org/dist/v$v/node-v$v-linux-$arch.tar.xz" |
+      tar -xJ -C "$HOME/.local/share/gaoku-node" --strip-components=1
   fi
 }
 
