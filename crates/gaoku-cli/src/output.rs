@@ -145,12 +145,7 @@ pub fn search(r: &SearchResults, json: bool) {
     if json {
         return print_json(r);
     }
-    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let (open, close) = if tty {
-        ("\x1b[1;31m", "\x1b[0m")
-    } else {
-        ("【", "】")
-    };
+    let (open, close) = marks();
     let mode = match r.mode {
         Mode::Phrase => "原词",
         Mode::Keywords => "关键词",
@@ -176,6 +171,15 @@ pub fn search(r: &SearchResults, json: bool) {
     }
 }
 
+/// How a match is marked: in colour on a terminal, in 【】 otherwise.
+fn marks() -> (&'static str, &'static str) {
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("【", "】")
+    }
+}
+
 /// A snippet as terminal text: its marks as `open`/`close`, its HTML escapes undone.
 fn plain_snippet(s: &str, open: &str, close: &str) -> String {
     s.replace("<mark>", open)
@@ -192,12 +196,7 @@ pub fn phrase_uses(uses: &[gaoku_core::PhraseUse], json: bool) {
     if json {
         return print_json(uses);
     }
-    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let (open, close) = if tty {
-        ("\x1b[1;31m", "\x1b[0m")
-    } else {
-        ("【", "】")
-    };
+    let (open, close) = marks();
     for u in uses {
         outln!(
             "#{} {}  {}\n    {}",
