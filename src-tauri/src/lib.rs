@@ -2,10 +2,12 @@
 
 pub mod commands;
 pub mod error;
+#[cfg(unix)]
+pub mod instance;
 pub mod menu;
 pub mod state;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 /// Registers state and commands; shared by the real app and the tests.
 pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
@@ -63,7 +65,19 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 
 /// Starts the desktop app on the library named by `GAOKU_LIBRARY` or the default folder.
 pub fn run() {
-    let state = match state::AppState::open_default() {
+    let dir = match gaoku_core::Library::default_dir() {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("gaoku: cannot open the library: {e}");
+            std::process::exit(1);
+        }
+    };
+    // Already open in Gaoku on this machine: that window comes to the front instead.
+    #[cfg(unix)]
+    if instance::hand_over(&dir) {
+        return;
+    }
+    let state = match state::AppState::open(&dir) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("gaoku: cannot open the library: {e}");
@@ -75,12 +89,16 @@ pub fn run() {
         // The window opens where and as large as it was last closed.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
-        .setup(|app| {
+        .setup(move |app| {
             let menu = menu::build(app.handle(), false)?;
             app.set_menu(menu)?;
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
             #[cfg(unix)]
             end_on_signals(app.handle().clone());
+            #[cfg(unix)]
+            if app.state::<state::AppState>().holds_lock() {
+                instance::listen(&dir, app.handle().clone());
+            }
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -13,7 +13,7 @@ pub struct AppState {
     /// window still opens and says so.
     library: Result<Mutex<Library>, AppError>,
     /// This app's hold on the library folder (none for a read-only library).
-    _lock: Option<LibraryLock>,
+    lock: Option<LibraryLock>,
     /// Set to stop a running import before its next file.
     pub cancel_import: std::sync::atomic::AtomicBool,
 }
@@ -32,14 +32,14 @@ impl AppState {
         };
         Ok(AppState {
             library,
-            _lock: lock,
+            lock,
             cancel_import: Default::default(),
         })
     }
 
-    /// Opens the library named by `GAOKU_LIBRARY`, or the platform default.
-    pub fn open_default() -> gaoku_core::Result<Self> {
-        Self::open(&Library::default_dir()?)
+    /// Whether this app holds the library's lock (it opened the library for writing).
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// The library, locked for one command.

@@ -1,6 +1,7 @@
-// End to end: the system asking the app to stop (SIGTERM: a logout, `kill`, a service manager).
-// What was typed a moment before is saved, and the app ends with status 0 rather than dying of
-// the signal.
+// End to end: the app's life as a process. The system asking it to stop (SIGTERM: a logout,
+// `kill`, a service manager): what was typed a moment before is saved, and the app ends with
+// status 0 rather than dying of the signal. A second launch on the same library: the running
+// window comes forward and the second process ends.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -66,4 +67,28 @@ test("the app started on its own exits with status 0 on SIGTERM", async () => {
   child.kill("SIGTERM");
   const end = await exited;
   assert.deepEqual(end, { code: 0, signal: null });
+});
+
+test("a second launch on the same library hands over to the running window", async () => {
+  const library = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+  const app = await startApp(library);
+  try {
+    await app.waitFor("#reader h1", (t) => t.length > 0);
+    const first = appPid(appBinary, library);
+    const second = spawn(appBinary, [], { env: { ...process.env, GAOKU_LIBRARY: library }, stdio: "ignore" });
+    const end = await new Promise((done) => second.on("exit", (code, signal) => done({ code, signal })));
+    assert.deepEqual(end, { code: 0, signal: null });
+    await app.waitFor("#app-notice", (t) => t.includes("已在运行"));
+    assert.equal(appPid(appBinary, library), first, "the first app goes on");
+    // Another library is another window.
+    const other = mkdtempSync(join(tmpdir(), "gaoku-e2e-"));
+    const third = spawn(appBinary, [], { env: { ...process.env, GAOKU_LIBRARY: other }, stdio: "ignore" });
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(join(other, "library.lock")) && Date.now() < deadline) await sleep(100);
+    await sleep(1000);
+    assert.equal(third.exitCode, null, "an app on another library keeps running");
+    third.kill("SIGTERM");
+  } finally {
+    await app.quit();
+  }
 });

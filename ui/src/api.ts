@@ -63,6 +63,8 @@ export const api = {
   onMenu: (f: (id: string) => void): Promise<UnlistenFn> => listen<string>("menu", (e) => f(e.payload)),
   /** Rebuilds the menu bar in English (true) or Chinese. */
   menuLanguage: (en: boolean) => invoke<void>("menu_language", { en }),
+  /** Runs `f` when a second launch on this library was handed over to this window. */
+  onSecondLaunch: (f: () => void): Promise<UnlistenFn> => listen("second-launch", () => f()),
   /** Runs `f` when the system asks the app to stop (SIGTERM), then ends the app. */
   onTerminating: (f: () => Promise<unknown>): Promise<UnlistenFn> =>
     listen("terminating", async () => {

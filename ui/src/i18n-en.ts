@@ -28,6 +28,7 @@ export const EN: Record<string, string> = {
   "以此稿新建草稿": "New draft from this speech",
   "复制句式": "Copy",
   "出处 {n}": "Used {n}×",
+  "稿库已在运行：素材库在这个窗口中": "Gaoku is already running: the library is in this window",
   "再显示 {n} 处（共 {total} 处）": "Show {n} more (of {total})",
   "【内置】": "[built-in] ",
   "约 {s} 秒": "about {s} s",

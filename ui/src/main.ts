@@ -32,7 +32,7 @@ async function main() {
     if (!(await writer.flush())) return;
     setLang(lang === "en" ? "zh" : "en");
   });
-  header.append(el("strong", {}, tr("稿库")), el("span", { class: "sub" }, tr("素材库")), actions, ui.status, langButton);
+  header.append(el("strong", {}, tr("稿库")), el("span", { class: "sub" }, tr("素材库")), actions, ui.notice, ui.status, langButton);
   const importPanel = setupImport(actions, () => void refreshLibrary());
   const side = el("nav", { class: "side" });
   const hooks = {
@@ -133,6 +133,11 @@ async function main() {
   void api.beforeClose(
     async () => (await writer.flush()) || window.confirm(tr("草稿的最新修改未能保存。仍要关闭吗？未保存的文字将丢失。")),
   );
+  // Launched again on this library: this window is the one (a second would write the same files).
+  void api.onSecondLaunch(() => {
+    ui.notice.textContent = tr("稿库已在运行：素材库在这个窗口中");
+    window.setTimeout(() => (ui.notice.textContent = ""), 8000);
+  });
   // Stopped by the system (logout, kill): save what is being written, then end.
   void api.onTerminating(() => writer.flush());
   await refreshLibrary();

@@ -13,6 +13,8 @@ import { runSearch } from "./search-pane";
 /** The window's shared elements. */
 export const ui = {
   status: el("span", { class: "status" }),
+  /** A passing word from the app (a second launch handed over to this window). */
+  notice: el("span", { id: "app-notice", class: "status", role: "status" }),
   search: el("input", {
     id: "search-box",
     type: "search",

@@ -1,0 +1,68 @@
+//! One app per library on this machine: a second launch on a library the app already has open
+//! hands over to the running app (which comes to the front) and ends. The running app listens on
+//! a Unix socket in the user's runtime folder, named after the library folder. Another machine
+//! sharing the folder cannot reach it; there the library lock answers (see `state.rs`).
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// Event telling the page that a second launch was handed over to this window.
+pub const SECOND_LAUNCH: &str = "second-launch";
+
+/// The socket of the app that has the library in `dir` open on this machine.
+fn socket_path(dir: &Path) -> PathBuf {
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    // FNV-1a of the path: a stable, short name.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.to_string_lossy().bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+        .unwrap_or_else(std::env::temp_dir);
+    base.join(format!("gaoku-{hash:016x}.sock"))
+}
+
+/// Asks the app that has `dir` open here to come to the front; true when it answered.
+pub fn hand_over(dir: &Path) -> bool {
+    let Ok(mut stream) = UnixStream::connect(socket_path(dir)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+    if stream.write_all(b"show\n").is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    BufReader::new(stream).read_line(&mut answer).is_ok() && answer.trim() == "shown"
+}
+
+/// Listens for later launches on `dir` (call while holding the library's lock): each brings the
+/// main window to the front and tells the page.
+pub fn listen<R: Runtime>(dir: &Path, app: AppHandle<R>) {
+    let path = socket_path(dir);
+    // Left by an app that died: nobody else can be listening while we hold the lock.
+    let _ = std::fs::remove_file(&path);
+    let Ok(listener) = UnixListener::bind(&path) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut line = String::new();
+            let mut reader = BufReader::new(&stream);
+            if reader.read_line(&mut line).is_err() || line.trim() != "show" {
+                continue;
+            }
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+            let _ = app.emit(SECOND_LAUNCH, ());
+            let _ = (&stream).write_all(b"shown\n");
+        }
+    });
+}
