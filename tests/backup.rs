@@ -167,3 +167,28 @@ fn has_before_restore(dir: &Path) -> bool {
             .starts_with("before-restore-")
     })
 }
+
+#[test]
+fn the_regular_backup_is_due_daily_and_lists_what_it_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path().join("library")).unwrap();
+    assert!(!lib.backup_due().unwrap(), "no folder chosen: nothing due");
+    assert!(lib.backup_by_plan().is_err());
+    let root = dir.path().join("daily");
+    let plan = lib.set_backup_plan(Some(&root), 2).unwrap();
+    assert_eq!((plan.keep, plan.last), (2, None));
+    assert!(lib.backup_due().unwrap());
+    let first = lib.backup_by_plan().unwrap();
+    assert!(!lib.backup_due().unwrap(), "just made");
+    assert!(lib.backup_plan().unwrap().last.is_some());
+    for _ in 0..2 {
+        lib.backup_by_plan().unwrap();
+    }
+    let kept = lib.backups().unwrap();
+    assert_eq!(kept.len(), 2);
+    assert!(kept[0].path > kept[1].path, "newest first");
+    assert!(kept.iter().all(|b| b.speeches == 1 && b.path != first.path));
+    lib.set_backup_plan(None, 2).unwrap();
+    assert!(!lib.backup_due().unwrap());
+    assert!(lib.backups().unwrap().is_empty());
+}

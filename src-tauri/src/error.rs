@@ -28,14 +28,17 @@ pub enum ShellError {
     ImportStopped,
     /// The library's lock was poisoned by a panic.
     LibraryPoisoned,
+    /// A backup worker died before it reported.
+    BackupStopped,
 }
 
 impl ShellError {
     /// Every shell error, for the catalog test.
-    pub const ALL: [ShellError; 3] = [
+    pub const ALL: [ShellError; 4] = [
         ShellError::Window,
         ShellError::ImportStopped,
         ShellError::LibraryPoisoned,
+        ShellError::BackupStopped,
     ];
 
     /// The stable code the UI's catalog knows it by.
@@ -44,6 +47,7 @@ impl ShellError {
             ShellError::Window => "window",
             ShellError::ImportStopped => "import_stopped",
             ShellError::LibraryPoisoned => "library_poisoned",
+            ShellError::BackupStopped => "backup_stopped",
         }
     }
 }

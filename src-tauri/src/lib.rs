@@ -23,6 +23,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::search::speech_matches,
         commands::structure::outline_get,
         commands::structure::phrases_list,
+        commands::backup::backup_plan_get,
+        commands::backup::backup_plan_set,
+        commands::backup::backups_list,
+        commands::backup::backup_now,
         commands::window::app_quit,
         commands::structure::phrase_uses,
         commands::structure::phrase_star,
@@ -95,9 +99,10 @@ pub fn run() {
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
             #[cfg(unix)]
             end_on_signals(app.handle().clone());
-            #[cfg(unix)]
             if app.state::<state::AppState>().holds_lock() {
+                #[cfg(unix)]
                 instance::listen(&dir, app.handle().clone());
+                commands::backup::schedule(app.handle().clone());
             }
             Ok(())
         })

@@ -22,6 +22,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, en: bool) -> tauri::Result<Menu<R>>
             &item("new-draft", "新建草稿\tCtrl+N", "New draft\tCtrl+N")?,
             &item("save-draft", "保存草稿\tCtrl+S", "Save draft\tCtrl+S")?,
             &PredefinedMenuItem::separator(app)?,
+            &item("backup", "备份…", "Backup…")?,
+            &PredefinedMenuItem::separator(app)?,
             &item("quit", "退出", "Quit")?,
         ],
     )?;

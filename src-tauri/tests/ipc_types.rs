@@ -15,10 +15,10 @@ use gaoku_core::drafts::{
     Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use gaoku_core::export::{Format, Style};
+use gaoku_core::library::{BackupInfo, BackupPlan, DraftOutline, IndexNotice};
 use gaoku_core::library::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
-use gaoku_core::library::{DraftOutline, IndexNotice};
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
 use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
@@ -70,6 +70,8 @@ fn generated_ipc_types_are_current() {
         PhraseKind,
         PhraseSource,
         PhraseUse,
+        BackupInfo,
+        BackupPlan,
         PhraseFilter,
         // Drafts and export.
         DraftSummary,

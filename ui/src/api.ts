@@ -8,6 +8,8 @@ import { errorText, type Params } from "./errors";
 // src-tauri/tests/ipc_types.rs); screens import them from here.
 import type {
   AppError,
+  BackupInfo,
+  BackupPlan,
   CheckReport,
   Layer,
   ReuseReport,
@@ -98,6 +100,12 @@ export const api = {
   editSpeech: (id: number, edit: Partial<SpeechEdit>) => invoke<Speech>("speech_edit", { id, edit }),
   removeSpeech: (id: number) => invoke<void>("speech_remove", { id }),
   phrases: (filter: Partial<PhraseFilter>) => invoke<Phrase[]>("phrases_list", { filter }),
+  backupPlan: () => invoke<BackupPlan>("backup_plan_get"),
+  setBackupPlan: (dir: string | null, keep: number) => invoke<BackupPlan>("backup_plan_set", { dir, keep }),
+  backups: () => invoke<BackupInfo[]>("backups_list"),
+  backupNow: () => invoke<BackupInfo>("backup_now"),
+  /** A regular backup the app made on its own. */
+  onBackupDone: (f: (b: BackupInfo) => void): Promise<UnlistenFn> => listen<BackupInfo>("backup-done", (e) => f(e.payload)),
   /** Places an entry is used, `limit` at a time from `offset` (speech order). */
   phraseUses: (id: number, offset: number, limit: number) => invoke<PhraseUse[]>("phrase_uses", { id, offset, limit }),
   starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),

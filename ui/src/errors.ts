@@ -106,6 +106,7 @@ export const CATALOG: Record<string, Entry> = {
   },
   file_exists: { zh: "{path} 已存在：请换一个文件名", en: "{path} already exists: choose another name" },
   not_a_file_name: { zh: "{path} 不是文件名", en: "{path} is not a file name" },
+  no_backup_folder: { zh: "还没有选定定期备份的文件夹", en: "No folder is chosen for regular backups" },
   docx_to_stdout: { zh: ".docx 不能输出到标准输出：请指定文件名", en: "A .docx cannot go to standard output: give a file name" },
   too_big: { zh: "{what} 不能超过 {max}", en: "{what} must be at most {max}" },
   not_a_regular_file: {
@@ -169,6 +170,7 @@ export const CATALOG: Record<string, Entry> = {
   // The shell.
   window: { zh: "窗口菜单出错", en: "The window menu failed" },
   import_stopped: { zh: "导入意外中止", en: "The import stopped unexpectedly" },
+  backup_stopped: { zh: "备份意外中止", en: "The backup stopped unexpectedly" },
   library_poisoned: { zh: "素材库在一次错误后不可用：请重启稿库", en: "The library is unavailable after an earlier failure: restart Gaoku" },
 };
 

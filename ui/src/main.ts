@@ -12,6 +12,7 @@ import { phrasePane, templatePane } from "./bank";
 import { installQuickSwitch } from "./quickswitch";
 import { lang, setLang, tr } from "./i18n";
 import { drafts, palette, ui, writer } from "./workspace";
+import { showBackup } from "./backup-view";
 import { openSpeech, showTemplate } from "./reader";
 import { libraryPane, libraryRows, refreshLibrary } from "./library-list";
 import type { Pane } from "./pane";
@@ -123,6 +124,7 @@ async function main() {
     { id: "tab-phrases", run: () => click("tab-phrases") },
     { id: "tab-templates", run: () => click("tab-templates") },
     { id: "tab-drafts", run: () => click("tab-drafts") },
+    { id: "backup", run: () => void showBackup() },
     { id: "language", run: () => langButton.click() },
   ]);
   void api.onMenu((id) => commands.run(id));
@@ -136,6 +138,10 @@ async function main() {
   // Launched again on this library: this window is the one (a second would write the same files).
   void api.onSecondLaunch(() => {
     ui.notice.textContent = tr("稿库已在运行：素材库在这个窗口中");
+    window.setTimeout(() => (ui.notice.textContent = ""), 8000);
+  });
+  void api.onBackupDone((b) => {
+    ui.notice.textContent = tr("已自动备份 {n} 篇讲话稿", { n: b.speeches });
     window.setTimeout(() => (ui.notice.textContent = ""), 8000);
   });
   // Stopped by the system (logout, kill): save what is being written, then end.

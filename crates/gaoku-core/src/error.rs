@@ -132,6 +132,8 @@ pub enum Invalid {
     NotAFileName { path: String },
     #[error("a .docx cannot go to standard output; give a file name with -o")]
     DocxToStdout,
+    #[error("no folder is chosen for regular backups")]
+    NoBackupFolder,
     /// A number the writer typed is outside what makes sense (`--limit 0` is fine, 10^19 is not).
     #[error("{what} must be at most {max}")]
     TooBig { what: String, max: u64 },
@@ -469,6 +471,7 @@ fn examples() -> Vec<Error> {
         Invalid::FileExists { path: s() },
         Invalid::NotAFileName { path: s() },
         Invalid::DocxToStdout,
+        Invalid::NoBackupFolder,
         Invalid::TooBig { what: s(), max: 0 },
         Invalid::BadRules { why: s() },
         Invalid::UnknownRule { id: s() },
@@ -484,6 +487,7 @@ fn examples() -> Vec<Error> {
             | Invalid::FileExists { .. }
             | Invalid::NotAFileName { .. }
             | Invalid::DocxToStdout
+            | Invalid::NoBackupFolder
             | Invalid::TooBig { .. }
             | Invalid::BadRules { .. }
             | Invalid::UnknownRule { .. }

@@ -38,7 +38,9 @@ pub mod text;
 pub use error::{Error, Result};
 pub use ingest::meta::known_kinds;
 pub use ingest::IMPORT_EXTENSIONS;
-pub use library::{BackupInfo, Library, LibraryLock, OpenOptions, RestoreInfo, LIBRARY_ENV};
+pub use library::{
+    BackupInfo, BackupPlan, Library, LibraryLock, OpenOptions, RestoreInfo, LIBRARY_ENV,
+};
 pub use model::*;
 pub use phrases::PhraseKind;
 pub use phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};

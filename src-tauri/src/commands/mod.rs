@@ -1,5 +1,6 @@
 //! Commands, one module per domain; each is a short delegation to the core facade.
 
+pub mod backup;
 pub mod checks;
 pub mod drafts;
 pub mod export;

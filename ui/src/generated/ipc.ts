@@ -525,6 +525,34 @@ end: number,
  */
 snippet: string, };
 
+export type BackupInfo = { 
+/**
+ * The backup's folder (a library folder).
+ */
+path: string, 
+/**
+ * Speeches in it.
+ */
+speeches: number, 
+/**
+ * Size of its database in bytes.
+ */
+bytes: number, };
+
+export type BackupPlan = { 
+/**
+ * The folder the dated backups go to; `None`: no regular backup.
+ */
+dir: string | null, 
+/**
+ * How many dated backups to keep there.
+ */
+keep: number, 
+/**
+ * When the last regular backup was made (RFC 3339, UTC).
+ */
+last: string | null, };
+
 export type PhraseFilter = { 
 /**
  * Only this kind.

@@ -11,6 +11,26 @@ use super::*;
 /// Names of rotating backup folders: `gaoku-backup-20261130-091200042`.
 const ROTATING_PREFIX: &str = "gaoku-backup-";
 
+/// Settings keys of the library's regular backup.
+const PLAN_DIR: &str = "backup_dir";
+const PLAN_KEEP: &str = "backup_keep";
+const PLAN_LAST: &str = "backup_last";
+/// Dated backups kept when the writer has not said.
+pub const DEFAULT_KEEP: usize = 7;
+/// A regular backup is due this long after the last one.
+const BACKUP_EVERY: time::Duration = time::Duration::days(1);
+
+/// The library's regular backup: where to, how many to keep, when the last one was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct BackupPlan {
+    /// The folder the dated backups go to; `None`: no regular backup.
+    pub dir: Option<String>,
+    /// How many dated backups to keep there.
+    pub keep: usize,
+    /// When the last regular backup was made (RFC 3339, UTC).
+    pub last: Option<String>,
+}
+
 /// What a backup wrote.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct BackupInfo {
@@ -107,6 +127,89 @@ impl Library {
             std::fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
         }
         Ok(info)
+    }
+
+    /// The library's regular backup plan.
+    pub fn backup_plan(&self) -> Result<BackupPlan> {
+        Ok(BackupPlan {
+            dir: self.store.setting(PLAN_DIR)?.filter(|d| !d.is_empty()),
+            keep: self
+                .store
+                .setting(PLAN_KEEP)?
+                .and_then(|k| k.parse().ok())
+                .unwrap_or(DEFAULT_KEEP),
+            last: self.store.setting(PLAN_LAST)?,
+        })
+    }
+
+    /// Sets where regular backups go (`None`: none) and how many are kept (at least one).
+    pub fn set_backup_plan(&mut self, dir: Option<&Path>, keep: usize) -> Result<BackupPlan> {
+        if let Some(d) = dir {
+            std::fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
+        }
+        let dir = dir.map(|d| d.display().to_string()).unwrap_or_default();
+        self.store.set_setting(PLAN_DIR, &dir)?;
+        self.store
+            .set_setting(PLAN_KEEP, &keep.max(1).to_string())?;
+        self.backup_plan()
+    }
+
+    /// A backup by the plan now (a dated folder in its folder, the newest `keep` kept).
+    pub fn backup_by_plan(&mut self) -> Result<BackupInfo> {
+        let plan = self.backup_plan()?;
+        let Some(dir) = plan.dir else {
+            return Err(Error::Invalid(Invalid::NoBackupFolder));
+        };
+        let info = self.backup_rotating(Path::new(&dir), plan.keep)?;
+        self.store.set_setting(PLAN_LAST, &crate::store::now())?;
+        Ok(info)
+    }
+
+    /// Whether the plan's regular backup is due (a folder is set and the last backup is a day
+    /// old or more, or there was none).
+    pub fn backup_due(&self) -> Result<bool> {
+        let plan = self.backup_plan()?;
+        if plan.dir.is_none() {
+            return Ok(false);
+        }
+        let last = plan.last.and_then(|l| {
+            time::OffsetDateTime::parse(&l, &time::format_description::well_known::Rfc3339).ok()
+        });
+        Ok(last.is_none_or(|l| time::OffsetDateTime::now_utc() - l >= BACKUP_EVERY))
+    }
+
+    /// The dated backups in the plan's folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        let Some(dir) = self.backup_plan()?.dir else {
+            return Ok(Vec::new());
+        };
+        let root = Path::new(&dir);
+        let Ok(entries) = std::fs::read_dir(root) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let named = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(ROTATING_PREFIX));
+            let db = p.join(DB_FILE);
+            if !named || !db.is_file() {
+                continue;
+            }
+            let speeches = rusqlite::Connection::open_with_flags(
+                &db,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )
+            .and_then(|c| c.query_row("SELECT count(*) FROM speeches", [], |r| r.get(0)))
+            .unwrap_or(0);
+            out.push(BackupInfo {
+                path: p.display().to_string(),
+                speeches,
+                bytes: std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
+            });
+        }
+        out.sort_by(|a, b| b.path.cmp(&a.path));
+        Ok(out)
     }
 
     /// Replaces the library in `dir` with the backup in `from` (a backup folder or its database

@@ -13,7 +13,7 @@ mod search;
 mod speeches;
 mod templates;
 
-pub use backup::{BackupInfo, RestoreInfo};
+pub use backup::{BackupInfo, BackupPlan, RestoreInfo};
 pub use checks::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
