@@ -6,8 +6,17 @@
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// Set once this app is ending: a launch now must not be handed over to it (it would vanish).
+static CLOSING: AtomicBool = AtomicBool::new(false);
+
+/// Marks this app as ending: later launches open the library themselves (once it is let go).
+pub fn closing() {
+    CLOSING.store(true, Ordering::SeqCst);
+}
 
 /// Event telling the page that a second launch was handed over to this window.
 pub const SECOND_LAUNCH: &str = "second-launch";
@@ -54,6 +63,10 @@ pub fn listen<R: Runtime>(dir: &Path, app: AppHandle<R>) {
             let mut line = String::new();
             let mut reader = BufReader::new(&stream);
             if reader.read_line(&mut line).is_err() || line.trim() != "show" {
+                continue;
+            }
+            if CLOSING.load(Ordering::SeqCst) {
+                let _ = (&stream).write_all(b"closing\n");
                 continue;
             }
             if let Some(w) = app.get_webview_window("main") {

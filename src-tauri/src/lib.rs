@@ -106,8 +106,19 @@ pub fn run() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("error while running the Gaoku app");
+        .build(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while building the Gaoku app")
+        .run(|_, event| {
+            #[cfg(unix)]
+            if matches!(
+                event,
+                tauri::RunEvent::ExitRequested { .. } | tauri::RunEvent::Exit
+            ) {
+                instance::closing();
+            }
+            #[cfg(not(unix))]
+            let _ = event;
+        });
 }
 
 /// Event asking the page to save the draft being written and then call `app_quit`.
@@ -131,6 +142,7 @@ fn end_on_signals<R: Runtime>(app: tauri::AppHandle<R>) {
             if once.swap(true, Ordering::SeqCst) {
                 return;
             }
+            instance::closing();
             let _ = app.emit(TERMINATING, ());
             std::thread::spawn(move || {
                 std::thread::sleep(std::time::Duration::from_secs(4));

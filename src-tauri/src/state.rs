@@ -23,7 +23,9 @@ impl AppState {
     /// holds is not opened: every command then answers with who holds it.
     pub fn open(dir: &Path) -> gaoku_core::Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| gaoku_core::Error::io(dir, e))?;
-        let (library, lock) = match LibraryLock::acquire(dir, "app") {
+        // An app on this library that is closing as this one starts lets go within moments.
+        let wait = std::time::Duration::from_secs(3);
+        let (library, lock) = match LibraryLock::acquire_within(dir, "app", wait) {
             Ok(lock) => (Ok(Mutex::new(Library::open(dir)?)), lock),
             Err(e @ gaoku_core::Error::Library(gaoku_core::error::LibraryError::InUse { .. })) => {
                 (Err(AppError::from(e)), None)

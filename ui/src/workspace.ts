@@ -14,7 +14,7 @@ import { runSearch } from "./search-pane";
 export const ui = {
   status: el("span", { class: "status" }),
   /** A passing word from the app (a second launch handed over to this window). */
-  notice: el("span", { id: "app-notice", class: "status", role: "status" }),
+  notice: el("span", { id: "app-notice", class: "notice", role: "status" }),
   search: el("input", {
     id: "search-box",
     type: "search",

@@ -23,6 +23,30 @@ impl LibraryLock {
     /// [`LibraryError::InUse`] naming the holder. A folder that cannot be written (a read-only
     /// library) cannot be changed either: no lock is needed there, `Ok(None)`.
     pub fn acquire(dir: &Path, role: &str) -> Result<Option<Self>> {
+        Self::acquire_within(dir, role, std::time::Duration::ZERO)
+    }
+
+    /// [`LibraryLock::acquire`], waiting up to `wait` for a holder to let go (an app that is
+    /// closing while the next one starts).
+    pub fn acquire_within(
+        dir: &Path,
+        role: &str,
+        wait: std::time::Duration,
+    ) -> Result<Option<Self>> {
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            match Self::try_acquire(dir, role) {
+                Err(Error::Library(LibraryError::InUse { .. }))
+                    if std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn try_acquire(dir: &Path, role: &str) -> Result<Option<Self>> {
         let path = dir.join(LOCK_FILE);
         let mut file = match std::fs::OpenOptions::new()
             .create(true)
