@@ -30,15 +30,18 @@ pub enum ShellError {
     LibraryPoisoned,
     /// A backup worker died before it reported.
     BackupStopped,
+    /// The library is busy with a long task (an import) that must end first.
+    Busy,
 }
 
 impl ShellError {
     /// Every shell error, for the catalog test.
-    pub const ALL: [ShellError; 4] = [
+    pub const ALL: [ShellError; 5] = [
         ShellError::Window,
         ShellError::ImportStopped,
         ShellError::LibraryPoisoned,
         ShellError::BackupStopped,
+        ShellError::Busy,
     ];
 
     /// The stable code the UI's catalog knows it by.
@@ -48,6 +51,7 @@ impl ShellError {
             ShellError::ImportStopped => "import_stopped",
             ShellError::LibraryPoisoned => "library_poisoned",
             ShellError::BackupStopped => "backup_stopped",
+            ShellError::Busy => "importing",
         }
     }
 }

@@ -27,6 +27,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::backup::backup_plan_set,
         commands::backup::backups_list,
         commands::backup::backup_now,
+        commands::backup::library_restore,
         commands::window::app_quit,
         commands::structure::phrase_uses,
         commands::structure::phrase_star,

@@ -15,7 +15,7 @@ use gaoku_core::drafts::{
     Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use gaoku_core::export::{Format, Style};
-use gaoku_core::library::{BackupInfo, BackupPlan, DraftOutline, IndexNotice};
+use gaoku_core::library::{BackupInfo, BackupPlan, DraftOutline, IndexNotice, RestoreInfo};
 use gaoku_core::library::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
@@ -72,6 +72,7 @@ fn generated_ipc_types_are_current() {
         PhraseUse,
         BackupInfo,
         BackupPlan,
+        RestoreInfo,
         PhraseFilter,
         // Drafts and export.
         DraftSummary,

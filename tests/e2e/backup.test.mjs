@@ -1,5 +1,6 @@
 // End to end: the 备份 view. A backup folder set, a backup made from the view while the app
-// runs, listed there, and the backup opens as a library with the CLI.
+// runs, listed there; the speech removed, then the backup restored from the view (two clicks):
+// the speech is back, the library as it was kept beside it; the backup opens with the CLI.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -24,6 +25,23 @@ test("back the library up from the app and open the backup", async () => {
     await app.waitFor("#backup-status", (t) => t.startsWith("已备份 1 篇"));
     await app.waitFor("#backup-list li", (t) => t.includes("1 篇"));
     await app.screenshot("backup.png");
+    // Remove the speech, then restore the backup from the view.
+    await app.exec("return window.__TAURI_INTERNALS__.invoke('speech_remove', { id: 1 });");
+    const count = () => JSON.parse(execFileSync(cliBinary, ["--library", library, "--json", "list"], { encoding: "utf8" })).length;
+    assert.equal(count(), 0);
+    const restore = await app.find("#backup-list li .backup-restore");
+    await app.click(restore);
+    assert.equal(await app.text(restore), "确认恢复？");
+    await app.click(restore);
+    await app.waitFor("#backup-status", (t) => t.startsWith("已恢复：1 篇"));
+    // The page starts afresh on the restored library.
+    await app.waitFor("header .status", (t) => t.startsWith("共 1 篇"), 15000);
+    await app.waitFor("#speech-list li .title", (t) => t.includes("半年工作总结"));
+    assert.ok(readdirSync(library).some((n) => n.startsWith("before-restore-")));
+    assert.equal(count(), 1);
+    // The app works on the restored library: a search finds the speech's text.
+    await app.type(await app.find("#search-box"), "狠抓落实");
+    await app.waitFor("#results li .title", (t) => t.includes("半年工作总结"));
   } finally {
     await app.quit();
   }

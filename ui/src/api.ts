@@ -10,6 +10,7 @@ import type {
   AppError,
   BackupInfo,
   BackupPlan,
+  RestoreInfo,
   CheckReport,
   Layer,
   ReuseReport,
@@ -104,6 +105,8 @@ export const api = {
   setBackupPlan: (dir: string | null, keep: number) => invoke<BackupPlan>("backup_plan_set", { dir, keep }),
   backups: () => invoke<BackupInfo[]>("backups_list"),
   backupNow: () => invoke<BackupInfo>("backup_now"),
+  /** Replaces the library with a backup folder's (the current one is kept beside it). */
+  restoreLibrary: (from: string) => invoke<RestoreInfo>("library_restore", { from }),
   /** A regular backup the app made on its own. */
   onBackupDone: (f: (b: BackupInfo) => void): Promise<UnlistenFn> => listen<BackupInfo>("backup-done", (e) => f(e.payload)),
   /** Places an entry is used, `limit` at a time from `offset` (speech order). */

@@ -2,9 +2,9 @@
 // backup now — and the backups kept there, newest first.
 import { open } from "@tauri-apps/plugin-dialog";
 import { api, asAppError, type BackupInfo, type BackupPlan } from "./api";
-import { el } from "./dom";
+import { confirmClick, el } from "./dom";
 import { tr } from "./i18n";
-import { showReader, ui } from "./workspace";
+import { showReader, ui, writer } from "./workspace";
 
 /** `…/gaoku-backup-20261130-091200042` → `2026-11-30 09:12` (UTC, as the folder is named). */
 export function backupTime(path: string): string {
@@ -30,9 +30,27 @@ export async function showBackup(): Promise<void> {
   const reload = async () => {
     const kept: BackupInfo[] = await api.backups();
     list.replaceChildren(
-      ...kept.map((b) =>
-        el("li", {}, `${backupTime(b.path)} · ${tr("{n} 篇", { n: b.speeches })} · ${(b.bytes / 1e6).toFixed(1)} MB`),
-      ),
+      ...kept.map((b) => {
+        const li = el("li", { "data-path": b.path });
+        li.append(document.createTextNode(`${backupTime(b.path)} · ${tr("{n} 篇", { n: b.speeches })} · ${(b.bytes / 1e6).toFixed(1)} MB `));
+        // Two clicks: the first asks 确认恢复？
+        const restore = el("button", { type: "button", class: "backup-restore" }, tr("恢复"));
+        const run = async () => {
+          status.textContent = tr("正在恢复…");
+          try {
+            await writer.flush();
+            const r = await api.restoreLibrary(b.path);
+            status.textContent = tr("已恢复：{n} 篇讲话稿；恢复前的素材库保存在 {previous}", { n: r.speeches, previous: r.previous ?? "—" });
+            // Everything shown came from the library as it was: start the page afresh.
+            window.setTimeout(() => window.location.reload(), 1500);
+          } catch (e) {
+            status.textContent = asAppError(e).message;
+          }
+        };
+        confirmClick(restore, run, undefined, tr("确认恢复？"));
+        li.append(restore);
+        return li;
+      }),
     );
   };
   const save = async (folder: string | null) => {
@@ -74,7 +92,7 @@ export async function showBackup(): Promise<void> {
     row(document.createTextNode(tr("保留最近")), keep, document.createTextNode(tr("份")), now, status),
     el("h2", {}, tr("已有的备份")),
     list,
-    el("p", { class: "meta" }, tr("恢复：先关闭稿库，再运行 gaoku restore 备份文件夹 --yes；恢复前的素材库会另存在素材库文件夹中，不会丢失。每个备份文件夹也可以直接用 gaoku --library 备份文件夹 打开查看。")),
+    el("p", { class: "meta" }, tr("恢复会用所选备份替换当前素材库；恢复前的素材库另存在素材库文件夹中（before-restore-…），不会丢失。每个备份文件夹也可以用 gaoku --library 备份文件夹 直接打开查看。")),
   );
   try {
     show(await api.backupPlan());

@@ -86,14 +86,19 @@ export function later(f: () => void, ms: number): { run: () => void; cancel: () 
  * A delete button that asks first: the first click turns it into 确认删除？, the second runs
  * `action`. With `disarmMs`, an unanswered question goes back to the button's label after that time.
  */
-export function confirmClick(button: HTMLElement, action: () => Promise<void> | void, disarmMs?: number): void {
+export function confirmClick(
+  button: HTMLElement,
+  action: () => Promise<void> | void,
+  disarmMs?: number,
+  confirmLabel: string = tr("确认删除？"),
+): void {
   const label = button.textContent ?? "";
   let armed = false;
   button.addEventListener("click", async (ev) => {
     ev.stopPropagation();
     if (!armed) {
       armed = true;
-      button.textContent = tr("确认删除？");
+      button.textContent = confirmLabel;
       button.classList.add("danger");
       if (disarmMs !== undefined)
         setTimeout(() => {

@@ -170,6 +170,7 @@ export const CATALOG: Record<string, Entry> = {
   // The shell.
   window: { zh: "窗口菜单出错", en: "The window menu failed" },
   import_stopped: { zh: "导入意外中止", en: "The import stopped unexpectedly" },
+  importing: { zh: "正在导入：请在导入完成后再恢复", en: "An import is running: restore once it has finished" },
   backup_stopped: { zh: "备份意外中止", en: "The backup stopped unexpectedly" },
   library_poisoned: { zh: "素材库在一次错误后不可用：请重启稿库", en: "The library is unavailable after an earlier failure: restart Gaoku" },
 };

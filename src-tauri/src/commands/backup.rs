@@ -1,7 +1,7 @@
 //! Backup commands: the library's regular backup (where to, how many kept), a backup now, the
 //! backups kept; and the schedule that makes one a day while the app runs.
 
-use gaoku_core::{BackupInfo, BackupPlan, Library};
+use gaoku_core::{BackupInfo, BackupPlan, Library, RestoreInfo};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::error::{AppError, CmdResult, ShellError};
@@ -44,6 +44,24 @@ pub async fn backup_now<R: Runtime>(app: AppHandle<R>) -> CmdResult<BackupInfo> 
         AppError::shell(
             ShellError::BackupStopped,
             format!("the backup stopped unexpectedly: {e}"),
+        )
+    })?
+}
+
+/// Replaces the library with a backup (the library as it was is kept in its folder as
+/// `before-restore-…`); the page reloads afterwards.
+#[tauri::command]
+pub async fn library_restore<R: Runtime>(
+    app: AppHandle<R>,
+    from: String,
+) -> CmdResult<RestoreInfo> {
+    let worker = tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>().restore(std::path::Path::new(&from))
+    });
+    worker.await.map_err(|e| {
+        AppError::shell(
+            ShellError::BackupStopped,
+            format!("the restore stopped unexpectedly: {e}"),
         )
     })?
 }

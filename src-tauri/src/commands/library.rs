@@ -62,6 +62,14 @@ pub async fn import_paths<R: Runtime>(
     let worker = tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.cancel_import.store(false, Ordering::Relaxed);
+        state.importing.store(true, Ordering::SeqCst);
+        struct Done<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        let _done = Done(&state.importing);
         // Its own handle: searching, reading and autosaving go on while files come in.
         let dir = state.library()?.dir().to_path_buf();
         let mut lib = Library::open_background(&dir)?;

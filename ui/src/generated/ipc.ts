@@ -553,6 +553,21 @@ keep: number,
  */
 last: string | null, };
 
+export type RestoreInfo = { 
+/**
+ * The backup it came from.
+ */
+from: string, 
+/**
+ * Where the library as it was before the restore was kept (`None` for a library that had
+ * no database yet).
+ */
+previous: string | null, 
+/**
+ * Speeches in the library now.
+ */
+speeches: number, };
+
 export type PhraseFilter = { 
 /**
  * Only this kind.
