@@ -30,8 +30,8 @@ pub enum ShellError {
     LibraryPoisoned,
     /// A backup worker died before it reported.
     BackupStopped,
-    /// The library is busy with a long task (an import) that must end first.
-    Busy,
+    /// An import is running, and what was asked must wait for it to end (a restore).
+    Importing,
 }
 
 impl ShellError {
@@ -41,7 +41,7 @@ impl ShellError {
         ShellError::ImportStopped,
         ShellError::LibraryPoisoned,
         ShellError::BackupStopped,
-        ShellError::Busy,
+        ShellError::Importing,
     ];
 
     /// The stable code the UI's catalog knows it by.
@@ -51,9 +51,21 @@ impl ShellError {
             ShellError::ImportStopped => "import_stopped",
             ShellError::LibraryPoisoned => "library_poisoned",
             ShellError::BackupStopped => "backup_stopped",
-            ShellError::Busy => "importing",
+            ShellError::Importing => "importing",
         }
     }
+}
+
+/// Runs `work` on a blocking worker thread; a worker that dies before it answers is `stopped`,
+/// in the words of `what` ("the import").
+pub async fn on_worker<T: Send + 'static>(
+    stopped: ShellError,
+    what: &str,
+    work: impl FnOnce() -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::shell(stopped, format!("{what} stopped unexpectedly: {e}")))?
 }
 
 impl AppError {

@@ -19,7 +19,16 @@ pub struct AppState {
     /// Set to stop a running import before its next file.
     pub cancel_import: AtomicBool,
     /// Set while an import runs on its own handle (a restore waits for it to end).
-    pub importing: AtomicBool,
+    importing: AtomicBool,
+}
+
+/// A running import (see [`AppState::importing`]).
+pub struct Importing<'a>(&'a AtomicBool);
+
+impl Drop for Importing<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
 }
 
 /// The library, held for one command.
@@ -79,13 +88,26 @@ impl AppState {
         Ok(LibraryGuard(guard))
     }
 
+    /// A second handle on the library for long work on a worker thread (an import, a backup):
+    /// commands on the main handle go on meanwhile.
+    pub fn background(&self) -> CmdResult<Library> {
+        let dir = self.library()?.dir().to_path_buf();
+        Ok(Library::open_background(&dir)?)
+    }
+
+    /// Marks an import as running until the returned guard is dropped.
+    pub fn importing(&self) -> Importing<'_> {
+        self.importing.store(true, Ordering::SeqCst);
+        Importing(&self.importing)
+    }
+
     /// Replaces the library with the backup in `from` (see [`Library::restore`]): the app lets
     /// go of the library for the swap — every other command waits meanwhile — and opens it again,
     /// also when the restore fails (then as it was).
     pub fn restore(&self, from: &Path) -> CmdResult<RestoreInfo> {
         if self.importing.load(Ordering::SeqCst) {
             return Err(AppError::shell(
-                ShellError::Busy,
+                ShellError::Importing,
                 "an import is running: restore once it has finished",
             ));
         }

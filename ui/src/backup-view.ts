@@ -21,7 +21,10 @@ export async function showBackup(): Promise<void> {
   const now = el("button", { type: "button", id: "backup-now" }, tr("立即备份"));
   const status = el("span", { id: "backup-status", class: "meta", role: "status" });
   const list = el("ul", { id: "backup-list", class: "bank-list" });
+  // The plan as last read or set: the keep field saves against its folder.
+  let current: BackupPlan | null = null;
   const show = (plan: BackupPlan) => {
+    current = plan;
     dir.textContent = plan.dir ?? tr("未设置");
     keep.value = String(plan.keep);
     now.disabled = plan.dir === null;
@@ -66,7 +69,7 @@ export async function showBackup(): Promise<void> {
     if (typeof chosen === "string") await save(chosen);
   });
   off.addEventListener("click", () => void save(null));
-  keep.addEventListener("change", () => void save(dir.textContent === tr("未设置") ? null : dir.textContent));
+  keep.addEventListener("change", () => void save(current?.dir ?? null));
   now.addEventListener("click", async () => {
     now.disabled = true;
     status.textContent = tr("正在备份…");

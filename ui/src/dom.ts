@@ -83,8 +83,8 @@ export function later(f: () => void, ms: number): { run: () => void; cancel: () 
 }
 
 /**
- * A delete button that asks first: the first click turns it into 确认删除？, the second runs
- * `action`. With `disarmMs`, an unanswered question goes back to the button's label after that time.
+ * A button that asks first (a delete, a restore): the first click turns it into `confirmLabel`
+ * (确认删除？ by default), the second runs `action`. With `disarmMs`, an unanswered question goes back to the button's label after that time.
  */
 export function confirmClick(
   button: HTMLElement,

@@ -11,7 +11,7 @@ import { setupImport } from "./importer";
 import { phrasePane, templatePane } from "./bank";
 import { installQuickSwitch } from "./quickswitch";
 import { lang, setLang, tr } from "./i18n";
-import { drafts, palette, ui, writer } from "./workspace";
+import { drafts, notify, palette, ui, writer } from "./workspace";
 import { showBackup } from "./backup-view";
 import { openSpeech, showTemplate } from "./reader";
 import { libraryPane, libraryRows, refreshLibrary } from "./library-list";
@@ -136,14 +136,8 @@ async function main() {
     async () => (await writer.flush()) || window.confirm(tr("草稿的最新修改未能保存。仍要关闭吗？未保存的文字将丢失。")),
   );
   // Launched again on this library: this window is the one (a second would write the same files).
-  void api.onSecondLaunch(() => {
-    ui.notice.textContent = tr("稿库已在运行：素材库在这个窗口中");
-    window.setTimeout(() => (ui.notice.textContent = ""), 8000);
-  });
-  void api.onBackupDone((b) => {
-    ui.notice.textContent = tr("已自动备份 {n} 篇讲话稿", { n: b.speeches });
-    window.setTimeout(() => (ui.notice.textContent = ""), 8000);
-  });
+  void api.onSecondLaunch(() => notify(tr("稿库已在运行：素材库在这个窗口中")));
+  void api.onBackupDone((b) => notify(tr("已自动备份 {n} 篇讲话稿", { n: b.speeches })));
   // Stopped by the system (logout, kill): save what is being written, then end.
   void api.onTerminating(() => writer.flush());
   await refreshLibrary();

@@ -48,6 +48,15 @@ export const writer = createWriter({
 export const palette = createPalette((text) => void writer.insert(text));
 
 /** The middle pane shows either a speech (reader) or the open draft (writer). */
+let noticeTimer: number | undefined;
+
+/** A passing word in the header (a second launch came here, a backup was made), gone after 8 s. */
+export function notify(text: string) {
+  ui.notice.textContent = text;
+  window.clearTimeout(noticeTimer);
+  noticeTimer = window.setTimeout(() => (ui.notice.textContent = ""), 8000);
+}
+
 export function showReader() {
   writer.element.hidden = true;
   ui.reader.hidden = false;

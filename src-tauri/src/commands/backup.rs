@@ -1,10 +1,10 @@
 //! Backup commands: the library's regular backup (where to, how many kept), a backup now, the
 //! backups kept; and the schedule that makes one a day while the app runs.
 
-use gaoku_core::{BackupInfo, BackupPlan, Library, RestoreInfo};
+use gaoku_core::{BackupInfo, BackupPlan, RestoreInfo};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use crate::error::{AppError, CmdResult, ShellError};
+use crate::error::{on_worker, CmdResult, ShellError};
 use crate::state::AppState;
 
 /// Event carrying a regular backup the app made on its own: `BackupInfo`.
@@ -36,16 +36,10 @@ pub fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupInfo>> {
 /// A backup by the plan now, on a worker with its own handle: the window and autosave go on.
 #[tauri::command]
 pub async fn backup_now<R: Runtime>(app: AppHandle<R>) -> CmdResult<BackupInfo> {
-    let worker = tauri::async_runtime::spawn_blocking(move || -> CmdResult<BackupInfo> {
-        let dir = app.state::<AppState>().library()?.dir().to_path_buf();
-        Ok(Library::open_background(&dir)?.backup_by_plan()?)
-    });
-    worker.await.map_err(|e| {
-        AppError::shell(
-            ShellError::BackupStopped,
-            format!("the backup stopped unexpectedly: {e}"),
-        )
-    })?
+    on_worker(ShellError::BackupStopped, "the backup", move || {
+        Ok(app.state::<AppState>().background()?.backup_by_plan()?)
+    })
+    .await
 }
 
 /// Replaces the library with a backup (the library as it was is kept in its folder as
@@ -55,15 +49,10 @@ pub async fn library_restore<R: Runtime>(
     app: AppHandle<R>,
     from: String,
 ) -> CmdResult<RestoreInfo> {
-    let worker = tauri::async_runtime::spawn_blocking(move || {
+    on_worker(ShellError::BackupStopped, "the restore", move || {
         app.state::<AppState>().restore(std::path::Path::new(&from))
-    });
-    worker.await.map_err(|e| {
-        AppError::shell(
-            ShellError::BackupStopped,
-            format!("the restore stopped unexpectedly: {e}"),
-        )
-    })?
+    })
+    .await
 }
 
 /// Makes the regular backup when it is due: a minute after start, then every hour's check.
@@ -72,8 +61,7 @@ pub fn schedule<R: Runtime>(app: AppHandle<R>) {
         std::thread::sleep(std::time::Duration::from_secs(60));
         loop {
             let made = (|| -> CmdResult<Option<BackupInfo>> {
-                let dir = app.state::<AppState>().library()?.dir().to_path_buf();
-                let mut lib = Library::open_background(&dir)?;
+                let mut lib = app.state::<AppState>().background()?;
                 Ok(if lib.backup_due()? {
                     Some(lib.backup_by_plan()?)
                 } else {

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use gaoku_core::{ImportReport, Library, Speech, SpeechEdit, SpeechSummary};
+use gaoku_core::{ImportReport, Speech, SpeechEdit, SpeechSummary};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use crate::error::{AppError, CmdResult, ShellError};
+use crate::error::{on_worker, CmdResult, ShellError};
 use crate::state::AppState;
 
 /// Where the library lives and how big it is.
@@ -59,20 +59,12 @@ pub async fn import_paths<R: Runtime>(
     app: AppHandle<R>,
     paths: Vec<String>,
 ) -> CmdResult<ImportReport> {
-    let worker = tauri::async_runtime::spawn_blocking(move || {
+    on_worker(ShellError::ImportStopped, "the import", move || {
         let state = app.state::<AppState>();
         state.cancel_import.store(false, Ordering::Relaxed);
-        state.importing.store(true, Ordering::SeqCst);
-        struct Done<'a>(&'a std::sync::atomic::AtomicBool);
-        impl Drop for Done<'_> {
-            fn drop(&mut self) {
-                self.0.store(false, std::sync::atomic::Ordering::SeqCst);
-            }
-        }
-        let _done = Done(&state.importing);
+        let _running = state.importing();
         // Its own handle: searching, reading and autosaving go on while files come in.
-        let dir = state.library()?.dir().to_path_buf();
-        let mut lib = Library::open_background(&dir)?;
+        let mut lib = state.background()?;
         lib.ensure_writable()?;
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
         let report = lib.import(
@@ -85,13 +77,8 @@ pub async fn import_paths<R: Runtime>(
         // The main handle indexes what came in (it would also do so before the next search).
         let _ = state.library()?.sync_index();
         Ok(report)
-    });
-    worker.await.map_err(|e| {
-        AppError::shell(
-            ShellError::ImportStopped,
-            format!("the import stopped unexpectedly: {e}"),
-        )
-    })?
+    })
+    .await
 }
 
 /// Stops a running import before its next file (what was imported stays).

@@ -87,11 +87,8 @@ impl Library {
         sync_file(&partial)?;
         std::fs::rename(&partial, &db).map_err(|e| Error::io(&db, e))?;
         sync_dir(dest);
-        Ok(BackupInfo {
-            path: dest.display().to_string(),
-            speeches: self.store.count()?,
-            bytes: std::fs::metadata(&db).map_err(|e| Error::io(&db, e))?.len(),
-        })
+        // What the copy holds, read from the copy (the library may have changed meanwhile).
+        describe(dest)
     }
 
     /// A backup into a new dated folder under `root`, keeping the newest `keep` of them (the
@@ -111,17 +108,7 @@ impl Library {
             dest = root.join(format!("{ROTATING_PREFIX}{stamp}-{n}"));
         }
         let info = self.backup_to(&dest)?;
-        let mut dated: Vec<PathBuf> = std::fs::read_dir(root)
-            .map_err(|e| Error::io(root, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_dir()
-                    && p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with(ROTATING_PREFIX))
-                    && p.join(DB_FILE).is_file()
-            })
-            .collect();
-        dated.sort();
+        let dated = dated_backups(root)?;
         let excess = dated.len().saturating_sub(keep.max(1));
         for old in &dated[..excess] {
             std::fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
@@ -183,33 +170,9 @@ impl Library {
         let Some(dir) = self.backup_plan()?.dir else {
             return Ok(Vec::new());
         };
-        let root = Path::new(&dir);
-        let Ok(entries) = std::fs::read_dir(root) else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::new();
-        for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-            let named = p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(ROTATING_PREFIX));
-            let db = p.join(DB_FILE);
-            if !named || !db.is_file() {
-                continue;
-            }
-            let speeches = rusqlite::Connection::open_with_flags(
-                &db,
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-            )
-            .and_then(|c| c.query_row("SELECT count(*) FROM speeches", [], |r| r.get(0)))
-            .unwrap_or(0);
-            out.push(BackupInfo {
-                path: p.display().to_string(),
-                speeches,
-                bytes: std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
-            });
-        }
-        out.sort_by(|a, b| b.path.cmp(&a.path));
-        Ok(out)
+        // A folder that went away (an unplugged drive) holds no backups.
+        let dated = dated_backups(Path::new(&dir)).unwrap_or_default();
+        dated.iter().rev().map(|p| describe(p)).collect()
     }
 
     /// Replaces the library in `dir` with the backup in `from` (a backup folder or its database
@@ -247,18 +210,9 @@ impl Library {
         std::fs::rename(&incoming, &db).map_err(|e| Error::io(&db, e))?;
         sync_dir(dir);
         // The index described the replaced database: it goes, and is built again on first use.
-        for derived in [INDEX_DIR, "search-index.verified"] {
-            let p = dir.join(derived);
-            let gone = if p.is_dir() {
-                std::fs::remove_dir_all(&p)
-            } else {
-                std::fs::remove_file(&p)
-            };
-            if let Err(e) = gone {
-                if e.kind() != std::io::ErrorKind::NotFound {
-                    return Err(Error::io(&p, e));
-                }
-            }
+        let index = dir.join(INDEX_DIR);
+        for derived in [index.clone(), index.with_extension("verified")] {
+            super::index::remove_path(&derived).map_err(|e| Error::io(&derived, e))?;
         }
         let restored = Library::open_with(dir, OpenOptions { seed_sample: false })?;
         Ok(RestoreInfo {
@@ -267,6 +221,35 @@ impl Library {
             speeches: restored.store.count()?,
         })
     }
+}
+
+/// The dated backup folders under `root` (each with its database), oldest first.
+fn dated_backups(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut dated: Vec<PathBuf> = std::fs::read_dir(root)
+        .map_err(|e| Error::io(root, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(ROTATING_PREFIX))
+                && p.join(DB_FILE).is_file()
+        })
+        .collect();
+    dated.sort();
+    Ok(dated)
+}
+
+/// A backup folder as the writer sees it: where, how many speeches, how large.
+fn describe(folder: &Path) -> Result<BackupInfo> {
+    let db = folder.join(DB_FILE);
+    let speeches =
+        rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("SELECT count(*) FROM speeches", [], |r| r.get(0)))
+            .unwrap_or(0);
+    Ok(BackupInfo {
+        path: folder.display().to_string(),
+        speeches,
+        bytes: std::fs::metadata(&db).map_err(|e| Error::io(&db, e))?.len(),
+    })
 }
 
 /// A backup must be a Gaoku database this build can read, and whole.

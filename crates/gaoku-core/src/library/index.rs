@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::fs::File;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -86,17 +86,8 @@ impl IndexLock {
     /// Waits for the lock at most `wait`; `None` if another process still holds it.
     fn acquire_within(dir: &Path, wait: Duration) -> Result<Option<Self>> {
         let f = Self::file(dir)?;
-        let deadline = Instant::now() + wait;
-        loop {
-            match f.try_lock() {
-                Ok(()) => return Ok(Some(IndexLock(f))),
-                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(lock_path(dir), e)),
-            }
-        }
+        let held = super::lock::lock_within(&f, wait).map_err(|e| Error::io(lock_path(dir), e))?;
+        Ok(held.then_some(IndexLock(f)))
     }
 }
 
@@ -123,7 +114,7 @@ fn lock_path(dir: &Path) -> PathBuf {
 }
 
 /// Removes a file, link or folder, whichever `path` is; nothing there is fine.
-fn remove_path(path: &Path) -> std::io::Result<()> {
+pub(super) fn remove_path(path: &Path) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
         Ok(_) => std::fs::remove_file(path),

@@ -33,20 +33,6 @@ impl LibraryLock {
         role: &str,
         wait: std::time::Duration,
     ) -> Result<Option<Self>> {
-        let deadline = std::time::Instant::now() + wait;
-        loop {
-            match Self::try_acquire(dir, role) {
-                Err(Error::Library(LibraryError::InUse { .. }))
-                    if std::time::Instant::now() < deadline =>
-                {
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                }
-                other => return other,
-            }
-        }
-    }
-
-    fn try_acquire(dir: &Path, role: &str) -> Result<Option<Self>> {
         let path = dir.join(LOCK_FILE);
         let mut file = match std::fs::OpenOptions::new()
             .create(true)
@@ -66,21 +52,17 @@ impl LibraryLock {
             }
             Err(e) => return Err(Error::io(&path, e)),
         };
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = holder.trim();
-                return Err(Error::Library(LibraryError::InUse {
-                    holder: if holder.is_empty() {
-                        "another Gaoku".into()
-                    } else {
-                        holder.to_string()
-                    },
-                }));
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        if !lock_within(&file, wait).map_err(|e| Error::io(&path, e))? {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            return Err(Error::Library(LibraryError::InUse {
+                holder: if holder.is_empty() {
+                    "another Gaoku".into()
+                } else {
+                    holder.to_string()
+                },
+            }));
         }
         let me = holder_text(role);
         let written = file
@@ -90,6 +72,22 @@ impl LibraryLock {
             .and_then(|()| file.sync_data());
         written.map_err(|e| Error::io(&path, e))?;
         Ok(Some(LibraryLock { _file: file }))
+    }
+}
+
+/// Takes an exclusive lock on `file`, trying again for up to `wait` while another holder has it;
+/// `Ok(false)` when it still does (the library lock and the index lock wait this way).
+pub(super) fn lock_within(file: &File, wait: std::time::Duration) -> std::io::Result<bool> {
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(true),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(false),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        }
     }
 }
 
