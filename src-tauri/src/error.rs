@@ -32,16 +32,19 @@ pub enum ShellError {
     BackupStopped,
     /// An import is running, and what was asked must wait for it to end (a restore).
     Importing,
+    /// A bundle export or import worker died before it reported.
+    BundleStopped,
 }
 
 impl ShellError {
     /// Every shell error, for the catalog test.
-    pub const ALL: [ShellError; 5] = [
+    pub const ALL: [ShellError; 6] = [
         ShellError::Window,
         ShellError::ImportStopped,
         ShellError::LibraryPoisoned,
         ShellError::BackupStopped,
         ShellError::Importing,
+        ShellError::BundleStopped,
     ];
 
     /// The stable code the UI's catalog knows it by.
@@ -52,6 +55,7 @@ impl ShellError {
             ShellError::LibraryPoisoned => "library_poisoned",
             ShellError::BackupStopped => "backup_stopped",
             ShellError::Importing => "importing",
+            ShellError::BundleStopped => "bundle_stopped",
         }
     }
 }

@@ -28,6 +28,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::backup::backups_list,
         commands::backup::backup_now,
         commands::backup::library_restore,
+        commands::bundle::bundle_export,
+        commands::bundle::bundle_import,
         commands::window::app_quit,
         commands::structure::phrase_uses,
         commands::structure::phrase_star,

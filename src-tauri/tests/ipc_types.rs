@@ -15,7 +15,10 @@ use gaoku_core::drafts::{
     Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use gaoku_core::export::{Format, Style};
-use gaoku_core::library::{BackupInfo, BackupPlan, DraftOutline, IndexNotice, RestoreInfo};
+use gaoku_core::library::{
+    BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, DraftOutline,
+    IndexNotice, Renamed, RestoreInfo,
+};
 use gaoku_core::library::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
@@ -71,6 +74,11 @@ fn generated_ipc_types_are_current() {
         PhraseSource,
         PhraseUse,
         BackupInfo,
+        BundleInfo,
+        BundleParts,
+        BundleReport,
+        BundleSpeech,
+        Renamed,
         BackupPlan,
         RestoreInfo,
         PhraseFilter,

@@ -115,6 +115,10 @@ export const CATALOG: Record<string, Entry> = {
   },
   bad_rules: { zh: "提法规则包有误：{why}", en: "Rule pack: {why}" },
   unknown_rule: { zh: "没有规则“{id}”", en: "No rule “{id}”" },
+  not_a_speech_id: {
+    zh: "“{value}”不是讲话稿编号（应为数字或 all）",
+    en: "“{value}” is not a speech id (a number, or all)",
+  },
   // Things in the library.
   not_found: { zh: "找不到{what}（{id}）", en: "No {what} {id}" },
   no_revision: { zh: "草稿 {draft} 没有版本 {rev}", en: "Draft {draft} has no revision {rev}" },
@@ -165,6 +169,18 @@ export const CATALOG: Record<string, Entry> = {
     zh: "{path} 不是本版本能恢复的稿库备份（{why}）",
     en: "{path} is not a Gaoku backup this build can restore ({why})",
   },
+  not_a_bundle: {
+    zh: "{path} 不是稿库素材包，请选择稿库导出的 .gaoku 文件",
+    en: "{path} is not a Gaoku bundle; choose a .gaoku file exported by Gaoku",
+  },
+  bundle_damaged: {
+    zh: "素材包 {path} 已损坏（{why}），没有导入任何内容；请对方重新发送",
+    en: "The bundle {path} is damaged ({why}); nothing was imported; ask for the file again",
+  },
+  bundle_newer: {
+    zh: "素材包 {path} 由更新版本的稿库导出（格式 {found}，本版本可读 {known}），没有导入任何内容；请更新稿库",
+    en: "The bundle {path} was made by a newer Gaoku (format {found}, this build reads {known}); nothing was imported; update Gaoku",
+  },
   template_unreadable: { zh: "一个已存的模板无法读取：{why}", en: "A saved template is unreadable: {why}" },
   docx_write: { zh: "无法写出 .docx：{why}", en: "Could not write the .docx: {why}" },
   // The shell.
@@ -172,6 +188,7 @@ export const CATALOG: Record<string, Entry> = {
   import_stopped: { zh: "导入意外中止", en: "The import stopped unexpectedly" },
   importing: { zh: "正在导入：请在导入完成后再恢复", en: "An import is running: restore once it has finished" },
   backup_stopped: { zh: "备份意外中止", en: "The backup stopped unexpectedly" },
+  bundle_stopped: { zh: "素材包的导出或导入意外中止", en: "The bundle export or import stopped unexpectedly" },
   library_poisoned: { zh: "素材库在一次错误后不可用：请重启稿库", en: "The library is unavailable after an earlier failure: restart Gaoku" },
 };
 

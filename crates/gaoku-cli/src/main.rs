@@ -12,6 +12,7 @@ macro_rules! out {
 }
 
 mod backup_cmd;
+mod bundle_cmd;
 mod draft_cmd;
 mod export_cmd;
 mod lint_cmd;
@@ -111,6 +112,11 @@ enum Command {
     Backup(backup_cmd::BackupArgs),
     /// Replace the library with a backup (the library as it was is kept beside it).
     Restore(backup_cmd::RestoreArgs),
+    /// 素材包: export the library's material as one file to share, or merge one in.
+    Bundle {
+        #[command(subcommand)]
+        action: bundle_cmd::BundleAction,
+    },
 }
 
 fn main() -> ExitCode {
@@ -191,6 +197,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Rules { action } => lint_cmd::rules(&lib, action, json)?,
         Command::Reuse(args) => reuse_cmd::reuse(&lib, args, json)?,
         Command::Similar(args) => reuse_cmd::similar(&lib, args, json)?,
+        Command::Bundle { action } => bundle_cmd::run(&mut lib, action, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }

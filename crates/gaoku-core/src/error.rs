@@ -146,6 +146,9 @@ pub enum Invalid {
     /// A rule id no check or pack knows.
     #[error("no rule {id:?}")]
     UnknownRule { id: String },
+    /// A speech id that is not a number.
+    #[error("{value:?} is not a speech id (a number, or `all`)")]
+    NotASpeechId { value: String },
 }
 
 /// The kinds of things the library holds, for [`Error::NotFound`] and [`Error::Exists`].
@@ -202,6 +205,16 @@ pub enum LibraryError {
     NotABackup { path: String, why: String },
     #[error("could not write the .docx: {why}")]
     DocxWrite { why: String },
+    #[error("{path} is not a Gaoku 素材包 (bundle); choose a .gaoku file exported by Gaoku")]
+    NotABundle { path: String },
+    #[error("the 素材包 {path} is damaged ({why}); nothing was imported; ask for the file again")]
+    BundleDamaged { path: String, why: String },
+    #[error("the 素材包 {path} was made by a newer Gaoku (format {found}, this build reads {known}); nothing was imported; update Gaoku")]
+    BundleNewer {
+        path: String,
+        found: u64,
+        known: u64,
+    },
 }
 
 impl From<rusqlite::Error> for Error {
@@ -475,6 +488,7 @@ fn examples() -> Vec<Error> {
         Invalid::TooBig { what: s(), max: 0 },
         Invalid::BadRules { why: s() },
         Invalid::UnknownRule { id: s() },
+        Invalid::NotASpeechId { value: s() },
         Invalid::NotARegularFile { path: s() },
     ];
     for e in &invalid {
@@ -491,6 +505,7 @@ fn examples() -> Vec<Error> {
             | Invalid::TooBig { .. }
             | Invalid::BadRules { .. }
             | Invalid::UnknownRule { .. }
+            | Invalid::NotASpeechId { .. }
             | Invalid::NotARegularFile { .. } => {}
         }
     }
@@ -513,6 +528,16 @@ fn examples() -> Vec<Error> {
             path: s(),
             why: s(),
         },
+        LibraryError::NotABundle { path: s() },
+        LibraryError::BundleDamaged {
+            path: s(),
+            why: s(),
+        },
+        LibraryError::BundleNewer {
+            path: s(),
+            found: 0,
+            known: 0,
+        },
     ];
     for e in &library {
         match e {
@@ -527,7 +552,10 @@ fn examples() -> Vec<Error> {
             | LibraryError::TemplateUnreadable { .. }
             | LibraryError::DocxWrite { .. }
             | LibraryError::InUse { .. }
-            | LibraryError::NotABackup { .. } => {}
+            | LibraryError::NotABackup { .. }
+            | LibraryError::NotABundle { .. }
+            | LibraryError::BundleDamaged { .. }
+            | LibraryError::BundleNewer { .. } => {}
         }
     }
     let mut out: Vec<Error> = vec![

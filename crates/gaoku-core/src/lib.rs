@@ -39,7 +39,8 @@ pub use error::{Error, Result};
 pub use ingest::meta::known_kinds;
 pub use ingest::IMPORT_EXTENSIONS;
 pub use library::{
-    BackupInfo, BackupPlan, Library, LibraryLock, OpenOptions, RestoreInfo, LIBRARY_ENV,
+    BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, Library,
+    LibraryLock, OpenOptions, Renamed, RestoreInfo, BUNDLE_EXTENSION, BUNDLE_VERSION, LIBRARY_ENV,
 };
 pub use model::*;
 pub use phrases::PhraseKind;

@@ -1,6 +1,7 @@
 //! Commands, one module per domain; each is a short delegation to the core facade.
 
 pub mod backup;
+pub mod bundle;
 pub mod checks;
 pub mod drafts;
 pub mod export;

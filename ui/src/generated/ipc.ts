@@ -539,6 +539,137 @@ speeches: number,
  */
 bytes: number, };
 
+export type BundleInfo = { 
+/**
+ * The bundle file.
+ */
+path: string, 
+/**
+ * Speeches in it.
+ */
+speeches: number, 
+/**
+ * Phrases in it.
+ */
+phrases: number, 
+/**
+ * Templates in it.
+ */
+templates: number, 
+/**
+ * 提法 rules in it (both packs).
+ */
+rules: number, 
+/**
+ * Drafts in it.
+ */
+drafts: number, 
+/**
+ * Size of the file.
+ */
+bytes: number, };
+
+export type BundleParts = { 
+/**
+ * Every speech of the library (else only `speech_ids`).
+ */
+all_speeches: boolean, 
+/**
+ * The speeches to include when not `all_speeches`.
+ */
+speech_ids: number[], 
+/**
+ * The writer's phrases: starred, own or tagged ones (mined ones come back by themselves
+ * from the speeches).
+ */
+phrases: boolean, 
+/**
+ * The writer's own structure templates.
+ */
+templates: boolean, 
+/**
+ * The unit and personal 提法 rule packs.
+ */
+rules: boolean, 
+/**
+ * The drafts (their current text).
+ */
+drafts: boolean, };
+
+export type BundleReport = { 
+/**
+ * The bundle file.
+ */
+path: string, 
+/**
+ * Speeches added, in bundle order.
+ */
+speeches_added: Array<BundleSpeech>, 
+/**
+ * Speeches whose text the library had already (their tags merged, the rest kept).
+ */
+speeches_known: number, 
+/**
+ * Tags added to speeches the library had.
+ */
+tags_added: number, 
+/**
+ * Phrases new to the bank.
+ */
+phrases_added: number, 
+/**
+ * Phrases the bank had, given a star, an own mark or tags from the bundle.
+ */
+phrases_merged: number, 
+/**
+ * Templates added under their own name.
+ */
+templates_added: number, 
+/**
+ * Templates added under a new name (the library had another one of that name).
+ */
+templates_renamed: Array<Renamed>, 
+/**
+ * Templates the library had already, the same.
+ */
+templates_known: number, 
+/**
+ * 提法 rules added to the unit and personal packs.
+ */
+rules_added: number, 
+/**
+ * 提法 rules replaced (same id).
+ */
+rules_replaced: number, 
+/**
+ * Drafts added.
+ */
+drafts_added: number, 
+/**
+ * Drafts the library had already (same title and text).
+ */
+drafts_known: number, };
+
+export type BundleSpeech = { 
+/**
+ * Its id in this library.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, };
+
+export type Renamed = { 
+/**
+ * Its name in the bundle.
+ */
+from: string, 
+/**
+ * Its name in this library.
+ */
+to: string, };
+
 export type BackupPlan = { 
 /**
  * The folder the dated backups go to; `None`: no regular backup.

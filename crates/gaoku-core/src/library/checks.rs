@@ -14,7 +14,7 @@ use crate::check::{
 use crate::error::{Invalid, Result};
 
 /// Settings key of a layer's pack.
-fn key(layer: Layer) -> &'static str {
+pub(super) fn pack_key(layer: Layer) -> &'static str {
     match layer {
         Layer::Builtin => "rules.builtin",
         Layer::Unit => "rules.unit",
@@ -141,7 +141,7 @@ impl Library {
         if layer == Layer::Builtin {
             return Ok(builtin_pack());
         }
-        match self.store.setting(key(layer))? {
+        match self.store.setting(pack_key(layer))? {
             Some(text) => RulePack::from_toml(&text),
             None => Ok(RulePack {
                 name: match layer {
@@ -162,7 +162,7 @@ impl Library {
             }
             .into());
         }
-        self.store.set_setting(key(layer), &pack.to_toml())
+        self.store.set_setting(pack_key(layer), &pack.to_toml())
     }
 
     fn packs(&self) -> Result<[RulePack; 3]> {
@@ -177,9 +177,11 @@ impl Library {
     pub fn term_set(&self) -> Result<Arc<TermSet>> {
         let key = format!(
             "{}\u{0}{}",
-            self.store.setting(key(Layer::Unit))?.unwrap_or_default(),
             self.store
-                .setting(key(Layer::Personal))?
+                .setting(pack_key(Layer::Unit))?
+                .unwrap_or_default(),
+            self.store
+                .setting(pack_key(Layer::Personal))?
                 .unwrap_or_default()
         );
         let mut cache = self.terms.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -383,28 +385,7 @@ impl Library {
     pub fn import_rules(&self, layer: Layer, text: &str) -> Result<RulesImported> {
         let incoming = RulePack::from_toml(text)?;
         let mut pack = self.rule_pack(layer)?;
-        let (mut added, mut replaced, mut disabled) = (0, 0, 0);
-        for r in incoming.rules {
-            match pack.rules.iter_mut().find(|x| x.id == r.id) {
-                Some(x) => {
-                    *x = r;
-                    replaced += 1;
-                }
-                None => {
-                    pack.rules.push(r);
-                    added += 1;
-                }
-            }
-        }
-        for id in incoming.disable {
-            if !pack.disable.contains(&id) {
-                pack.disable.push(id);
-                disabled += 1;
-            }
-        }
-        if pack.rules.is_empty() && pack.name.is_empty() {
-            pack.name = incoming.name;
-        }
+        let (added, replaced, disabled) = merge_pack(&mut pack, incoming);
         self.save_pack(layer, &pack)?;
         Ok(RulesImported {
             layer,
@@ -421,4 +402,33 @@ impl Library {
         }
         Ok(self.rule_pack(layer)?.to_toml())
     }
+}
+
+/// Merges `incoming` into `pack`: rules added or replaced by id, its `disable` list added, its
+/// name kept for a pack that had none. Returns (added, changed by a replacement, newly disabled).
+pub(super) fn merge_pack(pack: &mut RulePack, incoming: RulePack) -> (usize, usize, usize) {
+    let (mut added, mut replaced, mut disabled) = (0, 0, 0);
+    for r in incoming.rules {
+        match pack.rules.iter_mut().find(|x| x.id == r.id) {
+            Some(x) if *x == r => {}
+            Some(x) => {
+                *x = r;
+                replaced += 1;
+            }
+            None => {
+                pack.rules.push(r);
+                added += 1;
+            }
+        }
+    }
+    for id in incoming.disable {
+        if !pack.disable.contains(&id) {
+            pack.disable.push(id);
+            disabled += 1;
+        }
+    }
+    if pack.rules.is_empty() && pack.name.is_empty() {
+        pack.name = incoming.name;
+    }
+    (added, replaced, disabled)
 }

@@ -1,6 +1,7 @@
 //! [`Library`]: the one API every caller (CLI, desktop shell, tests) uses.
 
 mod backup;
+mod bundle;
 mod checks;
 mod drafts;
 mod export;
@@ -14,6 +15,9 @@ mod speeches;
 mod templates;
 
 pub use backup::{BackupInfo, BackupPlan, RestoreInfo};
+pub use bundle::{
+    BundleInfo, BundleParts, BundleReport, BundleSpeech, Renamed, BUNDLE_EXTENSION, BUNDLE_VERSION,
+};
 pub use checks::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };

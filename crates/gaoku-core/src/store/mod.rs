@@ -176,38 +176,7 @@ impl Store {
     /// Stores a speech and its paragraphs atomically; returns its id.
     pub fn insert(&mut self, s: &NewSpeech) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let chars: usize = s
-            .paragraphs
-            .iter()
-            .map(|p| crate::text::char_count(p))
-            .sum();
-        let stamp = now();
-        tx.execute(
-            "INSERT INTO speeches (title, date, year, speaker, occasion, kind, source_file,
-                                   content_hash, chars, imported_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![
-                s.meta.title,
-                s.meta.date,
-                s.meta.year,
-                s.meta.speaker,
-                s.meta.occasion,
-                s.meta.kind,
-                s.source_file,
-                s.content_hash,
-                chars as i64,
-                stamp
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut stmt =
-                tx.prepare("INSERT INTO paragraphs (speech_id, idx, text) VALUES (?1, ?2, ?3)")?;
-            for (i, p) in s.paragraphs.iter().enumerate() {
-                stmt.execute(params![id, i as i64, p])?;
-            }
-        }
-        phrase_store::add_sources(&tx, id, s.phrases)?;
+        let id = insert_speech(&tx, s)?;
         tx.commit()?;
         Ok(id)
     }
@@ -436,4 +405,41 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// Stores a speech, its paragraphs and mined phrases in the caller's transaction; returns its id.
+pub(crate) fn insert_speech(conn: &Connection, s: &NewSpeech) -> Result<i64> {
+    let chars: usize = s
+        .paragraphs
+        .iter()
+        .map(|p| crate::text::char_count(p))
+        .sum();
+    let stamp = now();
+    conn.execute(
+        "INSERT INTO speeches (title, date, year, speaker, occasion, kind, source_file,
+                                   content_hash, chars, imported_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            s.meta.title,
+            s.meta.date,
+            s.meta.year,
+            s.meta.speaker,
+            s.meta.occasion,
+            s.meta.kind,
+            s.source_file,
+            s.content_hash,
+            chars as i64,
+            stamp
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    {
+        let mut stmt = conn
+            .prepare_cached("INSERT INTO paragraphs (speech_id, idx, text) VALUES (?1, ?2, ?3)")?;
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            stmt.execute(params![id, i as i64, p])?;
+        }
+    }
+    phrase_store::add_sources(conn, id, s.phrases)?;
+    Ok(id)
 }
