@@ -1432,3 +1432,63 @@ fn backup_and_restore_from_the_cli() {
     let kept = gaoku_json(Path::new(previous), &["draft", "list"], 0);
     assert_eq!(kept[0]["id"], draft["id"]);
 }
+
+#[test]
+fn bundles_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    let file = dir.path().join("share.gaoku");
+    let f = file.to_str().unwrap();
+    let phrase = gaoku_json(&a, &["phrase", "add", "真抓、实抓、紧抓"], 0);
+    gaoku_json(&a, &["phrase", "star", &phrase[0]["id"].to_string()], 0);
+    // No part named: every speech, phrases, templates, rules.
+    let info = gaoku_json(&a, &["bundle", "export", "-o", f], 0);
+    assert_eq!(
+        (info["speeches"].as_u64(), info["phrases"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(info["drafts"], 0);
+    // An existing file is not overwritten; a speech id must be a number.
+    assert_eq!(
+        gaoku_json(&a, &["bundle", "export", "-o", f], 1)["code"],
+        "file_exists"
+    );
+    let other = dir.path().join("x.gaoku");
+    let bad = gaoku_json(
+        &a,
+        &[
+            "bundle",
+            "export",
+            "-o",
+            other.to_str().unwrap(),
+            "--speeches",
+            "第一篇",
+        ],
+        1,
+    );
+    assert_eq!(bad["code"], "not_a_speech_id");
+
+    let r = gaoku_json(&b, &["--no-seed", "bundle", "import", f], 0);
+    assert_eq!(r["speeches_added"].as_array().unwrap().len(), 1);
+    assert_eq!(r["phrases_added"], 1);
+    let starred = gaoku_json(&b, &["phrases", "--starred"], 0);
+    assert!(starred
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["text"] == "真抓、实抓、紧抓"));
+    // Again: nothing new, and the text report says so.
+    let out = gaoku(&b, &["bundle", "import", f]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("新增 0 篇，已有 1 篇"), "{text}");
+    assert!(text.contains("没有改动"), "{text}");
+    // A cut bundle: exit 1, named damaged, nothing imported.
+    let bytes = fs::read(&file).unwrap();
+    let cut = dir.path().join("cut.gaoku");
+    fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let e = gaoku_json(&b, &["bundle", "import", cut.to_str().unwrap()], 1);
+    assert_eq!(e["code"], "bundle_damaged");
+    assert_eq!(gaoku_json(&b, &["list"], 0).as_array().unwrap().len(), 1);
+}

@@ -23,6 +23,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, en: bool) -> tauri::Result<Menu<R>>
             &item("save-draft", "保存草稿\tCtrl+S", "Save draft\tCtrl+S")?,
             &PredefinedMenuItem::separator(app)?,
             &item("backup", "备份…", "Backup…")?,
+            &item("bundle", "素材包（导出/导入）…", "Bundles (export/import)…")?,
             &PredefinedMenuItem::separator(app)?,
             &item("quit", "退出", "Quit")?,
         ],

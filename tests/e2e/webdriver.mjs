@@ -1,6 +1,6 @@
 // A small W3C WebDriver client over fetch, and a harness that starts WebKitWebDriver with the
 // real Gaoku binary on a given library. Needs a display (run under xvfb-run).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -166,6 +166,34 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
       const content = await app.find("#editor .cm-content");
       await app.click(content);
       return content;
+    },
+    /**
+     * Answers the native file dialog titled `title` (a GTK file chooser, opened by the page) with
+     * `path`, typed into its location bar (the name field of a save dialog) with real X key
+     * events as a user would; Return accepts.
+     */
+    async chooseFile(title, path) {
+      const x = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
+      const id = x("search", "--sync", "--onlyvisible", "--name", title).split("\n")[0];
+      // A window just mapped may not take the focus yet.
+      for (let i = 0; ; i++) {
+        try {
+          x("windowfocus", "--sync", id);
+          break;
+        } catch (e) {
+          if (i > 20) throw e;
+          await sleep(200);
+        }
+      }
+      await sleep(300);
+      // Open the location bar first: keys typed while it opens are lost.
+      x("key", "ctrl+l");
+      await sleep(400);
+      x("key", "ctrl+a");
+      x("type", "--delay", "20", path);
+      await sleep(300);
+      if (process.env.GAOKU_DEBUG_DIALOG) execFileSync("import", ["-window", "root", `/tmp/dialog-${Date.now()}.png`]);
+      x("key", "Return");
     },
     async screenshot(name) {
       // Let the last change paint first: WebKit's snapshot can lag the DOM by a frame or two.

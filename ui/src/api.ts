@@ -10,6 +10,9 @@ import type {
   AppError,
   BackupInfo,
   BackupPlan,
+  BundleInfo,
+  BundleParts,
+  BundleReport,
   RestoreInfo,
   CheckReport,
   Layer,
@@ -107,6 +110,10 @@ export const api = {
   backupNow: () => invoke<BackupInfo>("backup_now"),
   /** Replaces the library with a backup folder's (the current one is kept beside it). */
   restoreLibrary: (from: string) => invoke<RestoreInfo>("library_restore", { from }),
+  /** Writes a 素材包 of the chosen parts to a new file. */
+  exportBundle: (path: string, parts: BundleParts) => invoke<BundleInfo>("bundle_export", { path, parts }),
+  /** Merges a 素材包 into the library (a damaged one changes nothing). */
+  importBundle: (path: string) => invoke<BundleReport>("bundle_import", { path }),
   /** A regular backup the app made on its own. */
   onBackupDone: (f: (b: BackupInfo) => void): Promise<UnlistenFn> => listen<BackupInfo>("backup-done", (e) => f(e.payload)),
   /** Places an entry is used, `limit` at a time from `offset` (speech order). */

@@ -4,7 +4,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { api, asAppError, type BackupInfo, type BackupPlan } from "./api";
 import { confirmClick, el } from "./dom";
 import { tr } from "./i18n";
-import { showReader, ui, writer } from "./workspace";
+import { showPage, ui, writer } from "./workspace";
 
 /** `…/gaoku-backup-20261130-091200042` → `2026-11-30 09:12` (UTC, as the folder is named). */
 export function backupTime(path: string): string {
@@ -13,7 +13,7 @@ export function backupTime(path: string): string {
 }
 
 export async function showBackup(): Promise<void> {
-  showReader();
+  showPage();
   const dir = el("code", { id: "backup-dir" }, "");
   const choose = el("button", { type: "button", id: "backup-choose" }, tr("选择文件夹…"));
   const off = el("button", { type: "button", id: "backup-off" }, tr("停用定期备份"));

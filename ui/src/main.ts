@@ -13,6 +13,7 @@ import { installQuickSwitch } from "./quickswitch";
 import { lang, setLang, tr } from "./i18n";
 import { drafts, notify, palette, ui, writer } from "./workspace";
 import { showBackup } from "./backup-view";
+import { showBundle } from "./bundle-view";
 import { openSpeech, showTemplate } from "./reader";
 import { libraryPane, libraryRows, refreshLibrary } from "./library-list";
 import type { Pane } from "./pane";
@@ -125,6 +126,7 @@ async function main() {
     { id: "tab-templates", run: () => click("tab-templates") },
     { id: "tab-drafts", run: () => click("tab-drafts") },
     { id: "backup", run: () => void showBackup() },
+    { id: "bundle", run: () => showBundle() },
     { id: "language", run: () => langButton.click() },
   ]);
   void api.onMenu((id) => commands.run(id));

@@ -62,6 +62,12 @@ export function showReader() {
   ui.reader.hidden = false;
 }
 
+/** Shows a page of the app's own (备份, 素材包) in the reader: no speech, so no outline beside. */
+export function showPage() {
+  showReader();
+  ui.outline.replaceChildren();
+}
+
 export async function openDraft(id: number) {
   try {
     ui.reader.hidden = true;
