@@ -18,7 +18,8 @@ pub fn closing() {
     CLOSING.store(true, Ordering::SeqCst);
 }
 
-/// Event telling the page that a second launch was handed over to this window.
+/// Event telling the page that a second launch was handed over to this window; its payload is
+/// the file that launch was to open, or null.
 pub const SECOND_LAUNCH: &str = "second-launch";
 
 /// The socket of the app that has the library in `dir` open on this machine.
@@ -36,13 +37,19 @@ fn socket_path(dir: &Path) -> PathBuf {
     base.join(format!("gaoku-{hash:016x}.sock"))
 }
 
-/// Asks the app that has `dir` open here to come to the front; true when it answered.
-pub fn hand_over(dir: &Path) -> bool {
+/// Asks the app that has `dir` open here to come to the front, and to open `file` if given;
+/// true when it answered.
+pub fn hand_over(dir: &Path, file: Option<&str>) -> bool {
     let Ok(mut stream) = UnixStream::connect(socket_path(dir)) else {
         return false;
     };
     let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
-    if stream.write_all(b"show\n").is_err() {
+    let ask = match file {
+        // A path holds no newline that a file chooser would hand over; one that did is not sent.
+        Some(f) if !f.contains('\n') => format!("open {f}\n"),
+        _ => "show\n".to_string(),
+    };
+    if stream.write_all(ask.as_bytes()).is_err() {
         return false;
     }
     let mut answer = String::new();
@@ -62,9 +69,15 @@ pub fn listen<R: Runtime>(dir: &Path, app: AppHandle<R>) {
         for stream in listener.incoming().flatten() {
             let mut line = String::new();
             let mut reader = BufReader::new(&stream);
-            if reader.read_line(&mut line).is_err() || line.trim() != "show" {
+            if reader.read_line(&mut line).is_err() {
                 continue;
             }
+            let line = line.trim_end_matches('\n');
+            let file = match line.strip_prefix("open ") {
+                Some(f) => Some(f.to_string()),
+                None if line == "show" => None,
+                None => continue,
+            };
             if CLOSING.load(Ordering::SeqCst) {
                 let _ = (&stream).write_all(b"closing\n");
                 continue;
@@ -74,7 +87,7 @@ pub fn listen<R: Runtime>(dir: &Path, app: AppHandle<R>) {
                 let _ = w.show();
                 let _ = w.set_focus();
             }
-            let _ = app.emit(SECOND_LAUNCH, ());
+            let _ = app.emit(SECOND_LAUNCH, file);
             let _ = (&stream).write_all(b"shown\n");
         }
     });

@@ -30,6 +30,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::backup::library_restore,
         commands::bundle::bundle_export,
         commands::bundle::bundle_import,
+        commands::window::opened_file,
+        commands::drafts::draft_from_file,
         commands::window::app_quit,
         commands::structure::phrase_uses,
         commands::structure::phrase_star,
@@ -79,9 +81,11 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    // Already open in Gaoku on this machine: that window comes to the front instead.
+    let opened = opened_file();
+    // Already open in Gaoku on this machine: that window comes to the front (and opens the
+    // file) instead.
     #[cfg(unix)]
-    if instance::hand_over(&dir) {
+    if instance::hand_over(&dir, opened.as_deref()) {
         return;
     }
     let state = match state::AppState::open(&dir) {
@@ -91,6 +95,7 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    state.set_opened(opened);
     app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         // The window opens where and as large as it was last closed.
@@ -122,6 +127,18 @@ pub fn run() {
             #[cfg(not(unix))]
             let _ = event;
         });
+}
+
+/// The file named on the command line (the desktop entry passes a double-clicked file), made
+/// absolute: the page opens it (a draft, or a 素材包 to import).
+fn opened_file() -> Option<String> {
+    let arg = std::env::args_os().skip(1).find(|a| {
+        let s = a.to_string_lossy();
+        !s.starts_with('-') && !s.is_empty()
+    })?;
+    let path = std::path::PathBuf::from(arg);
+    let path = std::path::absolute(&path).unwrap_or(path);
+    Some(path.display().to_string())
 }
 
 /// Event asking the page to save the draft being written and then call `app_quit`.

@@ -20,6 +20,8 @@ pub struct AppState {
     pub cancel_import: AtomicBool,
     /// Set while an import runs on its own handle (a restore waits for it to end).
     importing: AtomicBool,
+    /// The file the app was launched to open (a draft or a 素材包), until the page takes it.
+    opened: Mutex<Option<String>>,
 }
 
 /// A running import (see [`AppState::importing`]).
@@ -70,7 +72,20 @@ impl AppState {
             lock: Mutex::new(lock),
             cancel_import: Default::default(),
             importing: Default::default(),
+            opened: Default::default(),
         })
+    }
+
+    /// Keeps the file the app was launched to open, for the page to take.
+    pub fn set_opened(&self, file: Option<String>) {
+        if let Ok(mut o) = self.opened.lock() {
+            *o = file;
+        }
+    }
+
+    /// The file the app was launched to open, once.
+    pub fn take_opened(&self) -> Option<String> {
+        self.opened.lock().ok().and_then(|mut o| o.take())
     }
 
     /// Whether this app holds the library's lock (it opened the library for writing).

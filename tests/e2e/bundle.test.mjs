@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cliBinary, repo, startApp } from "./webdriver.mjs";
+import { spawn } from "node:child_process";
+import { appBinary, cliBinary, repo, startApp } from "./webdriver.mjs";
 
 const cli = (library, ...args) => execFileSync(cliBinary, ["--library", library, ...args], { encoding: "utf8" });
 const json = (library, ...args) => JSON.parse(cli(library, "--json", ...args));
@@ -75,4 +76,38 @@ test("share material between two libraries through the 素材包 view", async ()
     json(third, "list").map((s) => s.title).sort(),
     json(mine, "list").map((s) => s.title).sort(),
   );
+});
+
+test("a file the app is launched with opens: a 素材包 to import, a draft in the editor", async () => {
+  const work = mkdtempSync(join(tmpdir(), "gaoku-e2e-open-"));
+  const theirs = join(work, "theirs");
+  cli(theirs, "import", join(repo, "tests/fixtures/formats/秋冬季安全生产.docx"));
+  const bundle = join(work, "秋冬季素材.gaoku");
+  cli(theirs, "bundle", "export", "-o", bundle);
+  const mine = join(work, "mine");
+  // As a double-click on the .gaoku file launches it (the desktop entry passes the file).
+  const app = await startApp(mine, { args: [bundle] });
+  try {
+    await app.waitFor("#reader h1", (t) => t === "素材包");
+    await app.waitFor("#bundle-pending", (t) => t.includes("秋冬季素材.gaoku") && t.includes("吗？"));
+    // Nothing is imported before the writer says so.
+    assert.equal(json(mine, "list").length, 1);
+    await app.click(await app.find("#bundle-pending-import"));
+    await app.waitFor("#bundle-report li", (t) => t.startsWith("讲话稿：新增 1 篇"));
+    await app.waitFor("header .status", (t) => t.startsWith("共 2 篇"));
+
+    // A draft double-clicked while the app runs: the second launch hands the file over and
+    // ends; this window opens it as a new draft.
+    const md = join(work, "提纲.md");
+    writeFileSync(md, "# 在全县秋冬季工作会议上的讲话\n\n## 一、统一思想\n\n同志们：冬季安全不能松。\n");
+    const second = spawn(appBinary, [md], { env: { ...process.env, GAOKU_LIBRARY: mine }, stdio: "ignore" });
+    const end = await new Promise((done) => second.on("exit", (code, signal) => done({ code, signal })));
+    assert.deepEqual(end, { code: 0, signal: null });
+    await app.waitFor("#editor .cm-content", (t) => t.includes("冬季安全不能松"));
+    await app.waitFor("#app-notice", (t) => t.includes("打开为新草稿"));
+    const drafts = json(mine, "draft", "list");
+    assert.deepEqual(drafts.map((d) => d.title), ["在全县秋冬季工作会议上的讲话"]);
+  } finally {
+    await app.quit();
+  }
 });

@@ -30,9 +30,10 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /**
  * Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library; `extraEnv`
- * is added to the app's environment (an input method's variables, for example).
+ * is added to the app's environment (an input method's variables, for example), `args` to its
+ * command line (a file to open).
  */
-export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floor(Math.random() * 500) } = {}) {
+export async function startApp(library, { extraEnv = {}, args = [], port = 4444 + Math.floor(Math.random() * 500) } = {}) {
   // Window state and the webview's storage (language, pace) are kept per library, not shared
   // between tests: the app's config and data folders live in the library folder.
   const env = {
@@ -57,7 +58,7 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
   }
   const session = await call(base, "POST", "/session", {
     capabilities: {
-      alwaysMatch: { "webkitgtk:browserOptions": { binary: appBinary, args: [] } },
+      alwaysMatch: { "webkitgtk:browserOptions": { binary: appBinary, args } },
     },
   });
   const s = `/session/${session.sessionId}`;
@@ -192,7 +193,6 @@ export async function startApp(library, { extraEnv = {}, port = 4444 + Math.floo
       x("key", "ctrl+a");
       x("type", "--delay", "20", path);
       await sleep(300);
-      if (process.env.GAOKU_DEBUG_DIALOG) execFileSync("import", ["-window", "root", `/tmp/dialog-${Date.now()}.png`]);
       x("key", "Return");
     },
     async screenshot(name) {

@@ -70,7 +70,13 @@ export const api = {
   /** Rebuilds the menu bar in English (true) or Chinese. */
   menuLanguage: (en: boolean) => invoke<void>("menu_language", { en }),
   /** Runs `f` when a second launch on this library was handed over to this window. */
-  onSecondLaunch: (f: () => void): Promise<UnlistenFn> => listen("second-launch", () => f()),
+  /** A second launch came here; `file` is the file it was to open, or null. */
+  onSecondLaunch: (f: (file: string | null) => void): Promise<UnlistenFn> =>
+    listen<string | null>("second-launch", (e) => f(e.payload ?? null)),
+  /** The file the app was launched to open, once (null after, or when none). */
+  openedFile: () => invoke<string | null>("opened_file"),
+  /** A new draft from a file (.md as it is; other documents laid out with their headings). */
+  draftFromFile: (path: string) => invoke<Draft>("draft_from_file", { path }),
   /** Runs `f` when the system asks the app to stop (SIGTERM), then ends the app. */
   onTerminating: (f: () => Promise<unknown>): Promise<UnlistenFn> =>
     listen("terminating", async () => {

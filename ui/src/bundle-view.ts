@@ -62,7 +62,8 @@ function radio(value: string, checked: boolean): [HTMLLabelElement, HTMLInputEle
   return [l, r, text];
 }
 
-export function showBundle(): void {
+/** Shows the view; `pending` is a bundle the app was asked to open, imported on a click. */
+export function showBundle(pending?: string): void {
   showPage();
   const [allLabel, allRadio, allText] = radio("all", true);
   const [shownLabel, shownRadio, shownText] = radio("shown", false);
@@ -119,9 +120,7 @@ export function showBundle(): void {
       exportButton.disabled = false;
     }
   });
-  importButton.addEventListener("click", async () => {
-    const path = await open({ title: tr("导入素材包"), multiple: false, directory: false, filters: FILTERS });
-    if (typeof path !== "string") return;
+  const runImport = async (path: string) => {
     importButton.disabled = true;
     status.textContent = tr("正在导入…");
     report.replaceChildren();
@@ -136,7 +135,22 @@ export function showBundle(): void {
     } finally {
       importButton.disabled = false;
     }
+  };
+  importButton.addEventListener("click", async () => {
+    const path = await open({ title: tr("导入素材包"), multiple: false, directory: false, filters: FILTERS });
+    if (typeof path === "string") await runImport(path);
   });
+  // A bundle the app was asked to open (a double-click on a .gaoku file): imported once the
+  // writer says so.
+  const pendingRow = el("p", { id: "bundle-pending", class: "backup-row" });
+  if (pending) {
+    const go = el("button", { type: "button", id: "bundle-pending-import" }, tr("导入"));
+    go.addEventListener("click", () => {
+      pendingRow.remove();
+      void runImport(pending);
+    });
+    pendingRow.append(document.createTextNode(tr("要导入素材包 {path} 吗？", { path: pending })), go);
+  }
 
   const wrap = (button: HTMLElement) => {
     const p = el("p");
@@ -152,6 +166,7 @@ export function showBundle(): void {
     el("h1", {}, tr("素材包")),
     el("p", { class: "meta" }, tr("把讲话稿、句式、模板和提法规则打成一个文件（.gaoku），用U盘或内网共享给同事。导入时按正文去重：已有的讲话稿不会重复，只补充标签；同名模板改名后导入；损坏的素材包不会导入任何内容。")),
     el("h2", {}, tr("导入")),
+    ...(pending ? [pendingRow] : []),
     wrap(importButton),
     status,
     report,

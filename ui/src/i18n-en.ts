@@ -18,6 +18,8 @@ export const EN: Record<string, string> = {
   "导出素材包…": "Export a bundle…",
   "导入素材包…": "Import a bundle…",
   "正在导出…": "Exporting…",
+  "要导入素材包 {path} 吗？": "Import the bundle {path}?",
+  "已把 {path} 打开为新草稿": "Opened {path} as a new draft",
   "导出素材包": "Export a bundle",
   "导入素材包": "Import a bundle",
   "正在导入…": "Importing…",

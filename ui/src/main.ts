@@ -14,6 +14,7 @@ import { lang, setLang, tr } from "./i18n";
 import { drafts, notify, palette, ui, writer } from "./workspace";
 import { showBackup } from "./backup-view";
 import { showBundle } from "./bundle-view";
+import { openFile } from "./opened";
 import { openSpeech, showTemplate } from "./reader";
 import { libraryPane, libraryRows, refreshLibrary } from "./library-list";
 import type { Pane } from "./pane";
@@ -138,12 +139,18 @@ async function main() {
     async () => (await writer.flush()) || window.confirm(tr("草稿的最新修改未能保存。仍要关闭吗？未保存的文字将丢失。")),
   );
   // Launched again on this library: this window is the one (a second would write the same files).
-  void api.onSecondLaunch(() => notify(tr("稿库已在运行：素材库在这个窗口中")));
+  void api.onSecondLaunch((file) => {
+    if (file) void openFile(file);
+    else notify(tr("稿库已在运行：素材库在这个窗口中"));
+  });
   void api.onBackupDone((b) => notify(tr("已自动备份 {n} 篇讲话稿", { n: b.speeches })));
   // Stopped by the system (logout, kill): save what is being written, then end.
   void api.onTerminating(() => writer.flush());
   await refreshLibrary();
   ui.list.querySelector<HTMLElement>("li")?.click();
+  // Launched to open a file (a double-click on a draft or a 素材包): open it.
+  const opened = await api.openedFile().catch(() => null);
+  if (opened) await openFile(opened);
 }
 
 void main();

@@ -4,7 +4,7 @@
 
 use gaoku_core::drafts::preview::PreviewBlock;
 use gaoku_core::drafts::{
-    diff::DiffPart, Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
+    diff::DiffPart, Draft, DraftSource, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use gaoku_core::library::DraftOutline;
 use gaoku_core::Library;
@@ -33,6 +33,15 @@ pub fn draft_create(state: State<'_, AppState>, template: Option<String>) -> Cmd
         Some(name) => lib.create_draft_from_template(&name)?,
         None => lib.create_draft("# \n\n", None)?,
     })
+}
+
+/// A new draft from a file (a .md as it is; a .txt, .docx, … laid out with its headings).
+#[tauri::command(async)]
+pub fn draft_from_file(state: State<'_, AppState>, path: String) -> CmdResult<Draft> {
+    let path = std::path::PathBuf::from(path);
+    let body = Library::read_draft_file(&path)?;
+    let source = DraftSource::File(path.display().to_string());
+    Ok(state.library()?.create_draft(&body, Some(source))?)
 }
 
 #[tauri::command(async)]
