@@ -1492,3 +1492,45 @@ fn bundles_from_the_cli() {
     assert_eq!(e["code"], "bundle_damaged");
     assert_eq!(gaoku_json(&b, &["list"], 0).as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn by_year_and_compare_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library");
+    // The sample speech (2020) uses 狠抓落实; the search and the years agree.
+    let years = gaoku_json(&lib, &["search", "狠抓落实", "--by-year"], 0);
+    let search = gaoku_json(&lib, &["search", "狠抓落实"], 0);
+    assert_eq!(years["query"], "狠抓落实");
+    assert_eq!(years["years"][0]["year"], 2020);
+    assert_eq!(years["years"][0]["speeches"], search["total"]);
+    assert_eq!(
+        years["years"][0]["matches"],
+        search["hits"][0]["match_count"]
+    );
+    let none = gaoku(&lib, &["search", "不存在的说法", "--by-year"]);
+    assert!(String::from_utf8_lossy(&none.stdout).contains("没有讲话稿用到"));
+
+    // A draft from the speech, edited: compared with the speech, one paragraph rewritten.
+    let draft = gaoku_json(&lib, &["draft", "new"], 0);
+    let id = draft["id"].as_i64().unwrap();
+    let speech = gaoku_json(&lib, &["show", "1"], 0);
+    let text = speech["text"].as_str().unwrap();
+    let first = text.lines().nth(1).unwrap().to_string();
+    let md = dir.path().join("d.md");
+    let edited = text.replacen(&first, &format!("{first}我们要再接再厉。"), 1);
+    fs::write(&md, format!("# 稿\n\n{}", edited.replace('\n', "\n\n"))).unwrap();
+    gaoku_json(
+        &lib,
+        &["draft", "update", &id.to_string(), md.to_str().unwrap()],
+        0,
+    );
+    let c = gaoku_json(&lib, &["compare", "1", &format!("draft:{id}")], 0);
+    assert_eq!(c["summary"]["changed_paragraphs"], 1, "{}", c["summary"]);
+    assert_eq!(c["summary"]["added"], "我们要再接再厉。".chars().count());
+    assert_eq!(c["summary"]["dropped"], 0);
+    // A file compares the same way; the text output marks the new wording.
+    let out = gaoku(&lib, &["compare", "1", md.to_str().unwrap()]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("{+我们要再接再厉。+}"), "{shown}");
+    assert!(shown.contains("改写 1 段"), "{shown}");
+}

@@ -21,6 +21,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::library::import_cancel,
         commands::search::search,
         commands::search::speech_matches,
+        commands::search::search_by_year,
+        commands::compare::compare_texts,
         commands::structure::outline_get,
         commands::structure::phrases_list,
         commands::backup::backup_plan_get,

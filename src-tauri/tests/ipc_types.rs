@@ -9,6 +9,7 @@ use gaoku_app::error::AppError;
 mod generated;
 
 use gaoku_core::check::{Finding, Fix, Layer, RuleInfo, RuleKind, RulePack, Severity, TermRule};
+use gaoku_core::compare::{CompareRow, CompareSide, CompareSummary, Comparison, ParagraphPair};
 use gaoku_core::drafts::{
     diff::{DiffOp, DiffPart},
     preview::PreviewBlock,
@@ -16,8 +17,8 @@ use gaoku_core::drafts::{
 };
 use gaoku_core::export::{Format, Style};
 use gaoku_core::library::{
-    BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, DraftOutline,
-    IndexNotice, Renamed, RestoreInfo,
+    BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, CompareWith,
+    DraftOutline, IndexNotice, Renamed, RestoreInfo,
 };
 use gaoku_core::library::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
@@ -27,6 +28,7 @@ use gaoku_core::phrases::PhraseKind;
 use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
 use gaoku_core::reuse::{ReuseKind, ReuseReport, ReuseSource, ReuseSpan, SimilarHit};
 use gaoku_core::search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
+use gaoku_core::search::{YearCount, YearCounts};
 use gaoku_core::templates::{Template, TemplatePart};
 use gaoku_core::{
     Duplicate, Failed, ImportProgress, ImportReport, Imported, Skipped, Speech, SpeechEdit,
@@ -76,6 +78,14 @@ fn generated_ipc_types_are_current() {
         BackupInfo,
         BundleInfo,
         BundleParts,
+        CompareWith,
+        Comparison,
+        CompareSide,
+        ParagraphPair,
+        CompareRow,
+        CompareSummary,
+        YearCount,
+        YearCounts,
         BundleReport,
         BundleSpeech,
         Renamed,

@@ -13,6 +13,9 @@ import type {
   BundleInfo,
   BundleParts,
   BundleReport,
+  Comparison,
+  CompareWith,
+  YearCounts,
   RestoreInfo,
   CheckReport,
   Layer,
@@ -116,6 +119,10 @@ export const api = {
   backupNow: () => invoke<BackupInfo>("backup_now"),
   /** Replaces the library with a backup folder's (the current one is kept beside it). */
   restoreLibrary: (from: string) => invoke<RestoreInfo>("library_restore", { from }),
+  /** A query's speeches and matches per year (the request's filters apply, not its paging). */
+  byYear: (request: SearchRequest) => invoke<YearCounts>("search_by_year", { request }),
+  /** Two texts compared paragraph by paragraph. */
+  compare: (left: CompareWith, right: CompareWith) => invoke<Comparison>("compare_texts", { left, right }),
   /** Writes a 素材包 of the chosen parts to a new file. */
   exportBundle: (path: string, parts: BundleParts) => invoke<BundleInfo>("bundle_export", { path, parts }),
   /** Merges a 素材包 into the library (a damaged one changes nothing). */

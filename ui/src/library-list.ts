@@ -42,7 +42,7 @@ export function libraryPane(): Pane {
   filters.append(ui.yearFrom, el("span", {}, "—"), ui.yearTo, ui.kind, ui.sort, ui.speaker, ui.tag);
   ui.results.hidden = true;
   const pane = el("div", { id: "library-pane", class: "bank-pane" });
-  pane.append(ui.search, filters, ui.searchStatus, ui.list, ui.results);
+  pane.append(ui.search, filters, ui.searchStatus, ui.years, ui.list, ui.results);
   // The list is reloaded whenever the library changes, so there is nothing to load on show.
   return { tab: "tab-library", name: tr("素材库"), element: pane, shown: () => redrawLibrary() };
 }

@@ -1,13 +1,20 @@
-// Ctrl+P: jump to any speech by typing part of its title.
+// Ctrl+P: jump to any speech by typing part of its title. The same box picks a speech for other
+// actions (the speech to compare with).
 import type { SpeechSummary } from "./api";
 import { el } from "./dom";
 import { formatDate } from "./format";
 import { tr } from "./i18n";
 
+/** Shows the box to pick a speech for `action` (its prompt in `placeholder`); set up by
+ * `installQuickSwitch`. */
+export let pickSpeech: (placeholder: string, action: (s: SpeechSummary) => void) => void = () => {};
+
 /** Installs the quick switcher; `rows` gives the current library, `open` opens a speech. */
 export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: number) => void): HTMLElement {
   const box = el("div", { id: "quick-switch", class: "quick-switch", hidden: "" });
   const input = el("input", { type: "search", placeholder: tr("输入标题中的字，回车打开"), "aria-label": tr("快速切换") });
+  // What choosing a speech does: open it, or the action of `pickSpeech`.
+  let act = (s: SpeechSummary) => open(s.id);
   const list = el("ul");
   box.append(input, list);
   let shown: SpeechSummary[] = [];
@@ -32,7 +39,7 @@ export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: numbe
   const choose = (i: number) => {
     const s = shown[i];
     close();
-    if (s) open(s.id);
+    if (s) act(s);
   };
   input.addEventListener("input", () => {
     selected = 0;
@@ -48,7 +55,9 @@ export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: numbe
     ev.preventDefault();
     render();
   });
-  const show = () => {
+  const show = (placeholder = tr("输入标题中的字，回车打开"), action = (s: SpeechSummary) => open(s.id)) => {
+    act = action;
+    input.placeholder = placeholder;
     box.hidden = false;
     input.value = "";
     selected = 0;
@@ -63,6 +72,7 @@ export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: numbe
     }
   });
   // The menu bar's 快速切换 opens it too.
-  box.addEventListener("gaoku-open", show);
+  box.addEventListener("gaoku-open", () => show());
+  pickSpeech = show;
   return box;
 }

@@ -12,6 +12,8 @@ import { spansByParagraph } from "./passages";
 import { tr } from "./i18n";
 import { drafts, meta, openDraft, showError, showReader, ui, writer } from "./workspace";
 import { refreshLibrary } from "./library-list";
+import { pickSpeech } from "./quickswitch";
+import { showCompare } from "./compare-view";
 
 /** A template's parts as Markdown headings (from part `from` to the end of its section). */
 export function showTemplate(t: Template) {
@@ -87,6 +89,19 @@ function renderOutline(nodes: OutlineNode[]): HTMLElement {
  * The reader's 检查: the same checks as the writer's, on a library speech as of its own date.
  * Findings carry offsets in the paragraphs joined by line breaks; a click marks the range.
  */
+/** 与…对比: the speech beside another the writer picks, the older one on the left. */
+function compareButton(s: Speech): HTMLElement {
+  const b = el("button", { type: "button", id: "compare-speech", title: tr("与另一篇讲话稿逐段对比") }, tr("与…对比"));
+  b.addEventListener("click", () =>
+    pickSpeech(tr("选择要对比的讲话稿…"), (other) => {
+      const newer = (other.date ?? "") > (s.date ?? "");
+      const [left, right] = newer ? [s.id, other.id] : [other.id, s.id];
+      void showCompare({ kind: "speech", id: left }, { kind: "speech", id: right });
+    }),
+  );
+  return b;
+}
+
 function speechChecks(s: Speech, body: HTMLElement): { button: HTMLElement; panel: HTMLElement } {
   const button = el("button", { type: "button", id: "check-speech", title: tr("检查编号、标点和提法") }, tr("检查"));
   const panel = el("section", { class: "check-panel", id: "speech-check", hidden: "" });
@@ -161,7 +176,7 @@ export async function openSpeech(id: number, matches: Span[] = []) {
     });
     toolbar.append(exportMenu(() => ({ kind: "speech", id: s.id }), () => s.title));
     const checks = speechChecks(s, body);
-    toolbar.append(checks.button);
+    toolbar.append(checks.button, compareButton(s));
     ui.reader.replaceChildren(
       toolbar,
       checks.panel,

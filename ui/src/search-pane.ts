@@ -10,6 +10,7 @@ import { tr } from "./i18n";
 import { meta, opensOnActivate, ui, useText, writer } from "./workspace";
 import { openSpeech } from "./reader";
 import { libraryRows, listFilter, renderLibrary } from "./library-list";
+import { drawYearChart, SERIES_COLOURS, type Measure } from "./year-chart";
 
 let lastQuery = "";
 
@@ -89,6 +90,8 @@ export async function runSearch() {
   if (!searching) {
     // No query: the filters narrow the library list itself.
     newest.cancel();
+    yearsNewest.cancel();
+    ui.years.hidden = true;
     current = null;
     renderLibrary(libraryRows);
     return;
@@ -118,6 +121,7 @@ export async function runSearch() {
     ui.results.replaceChildren(...hitRows(r.hits));
     ui.results.scrollTop = 0;
     showCount();
+    void drawYears(request);
   } catch (e) {
     ui.searchStatus.textContent = asAppError(e).message;
     ui.searchStatus.classList.add("error");
@@ -184,4 +188,70 @@ function noticeText(n: IndexNotice): string {
         why: n.params.why,
       });
   }
+}
+
+const yearsNewest = latest();
+let yearsSetUp = false;
+/** What the chart's bars measure, as the writer last chose. */
+let measure: Measure = "speeches";
+
+/** Other queries to compare with, as typed in 对比 (separated by 、 , ， or |). */
+export function compareTerms(text: string): string[] {
+  return text
+    .split(/[、,，|｜]/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0)
+    .slice(0, SERIES_COLOURS.length - 1);
+}
+
+/** The 按年份 chart of the search on screen (all years, the other filters as set), with the
+ * queries typed in 对比 beside it. */
+async function drawYears(base: SearchRequest) {
+  if (!yearsSetUp) {
+    yearsSetUp = true;
+    let soon = 0;
+    ui.compareTerms.addEventListener("input", () => {
+      window.clearTimeout(soon);
+      soon = window.setTimeout(() => current && void drawYears(current.request), 300);
+    });
+  }
+  const queries = [base.query, ...compareTerms(ui.compareTerms.value)];
+  const asked = queries.map((query) =>
+    api.byYear({ ...base, query, limit: 0, offset: 0, year_from: null, year_to: null }).catch(() => null),
+  );
+  const got = await yearsNewest(Promise.all(asked));
+  if (got === STALE) return;
+  const series = got.filter((s) => s !== null);
+  const from = base.year_from;
+  const to = base.year_to;
+  const chart = drawYearChart(
+    series,
+    measure,
+    (y) => (from !== null || to !== null) && (from === null || y >= from) && (to === null || y <= to),
+    (year) => {
+      ui.yearFrom.value = String(year);
+      ui.yearTo.value = String(year);
+      void runSearch();
+    },
+  );
+  const legend = el("div", { class: "year-legend" });
+  series.forEach((s, k) => {
+    const undated = s.years.find((y) => y.year === null);
+    const key = el("span", { class: "year-key" });
+    key.style.setProperty("--key", SERIES_COLOURS[k % SERIES_COLOURS.length]);
+    const total = s.years.reduce((n, y) => n + y.speeches, 0);
+    key.textContent = undated
+      ? tr("{query} {n} 篇（无日期 {u} 篇）", { query: s.query, n: total, u: undated.speeches })
+      : tr("{query} {n} 篇", { query: s.query, n: total });
+    legend.append(key);
+  });
+  const head = el("div", { class: "year-head" });
+  const toggle = el("button", { type: "button", id: "year-measure", class: "link", title: tr("柱高按篇数或次数") }, measure === "speeches" ? tr("篇数") : tr("次数"));
+  toggle.addEventListener("click", () => {
+    measure = measure === "speeches" ? "matches" : "speeches";
+    void drawYears(base);
+  });
+  head.append(el("span", { class: "meta" }, tr("按年份")), toggle, ui.compareTerms);
+  ui.years.replaceChildren(head, chart, legend);
+  ui.years.hidden = false;
 }

@@ -8,6 +8,7 @@ import { createWriter } from "./writer";
 import { draftPane } from "./drafts";
 import { createPalette } from "./palette";
 import { tr } from "./i18n";
+import { pickSpeech } from "./quickswitch";
 import { runSearch } from "./search-pane";
 
 /** The window's shared elements. */
@@ -28,6 +29,14 @@ export const ui = {
   tag: el("input", { id: "search-tag", type: "search", placeholder: tr("标签"), "aria-label": tr("标签") }),
   sort: el("select", { id: "search-sort", "aria-label": tr("排序") }),
   searchStatus: el("div", { id: "search-status", class: "search-status" }),
+  /** 按年份: the search's use over the years, and other queries to compare with. */
+  years: el("div", { id: "year-panel", class: "year-panel", hidden: "" }),
+  compareTerms: el("input", {
+    id: "year-compare",
+    type: "search",
+    placeholder: tr("对比：另一个词，如 又好又快"),
+    "aria-label": tr("与其他词对比"),
+  }),
   list: el("ul", { class: "speech-list", id: "speech-list" }),
   results: el("ul", { class: "results", id: "results" }),
   reader: el("main", { class: "reader", id: "reader" }),
@@ -44,6 +53,11 @@ export const writer = createWriter({
   },
   // reader.ts imports this module: load it when first needed.
   openSource: (id, start, end) => void import("./reader").then((r) => r.openSpeech(id, [{ start, end }])),
+  // So does compare-view.ts.
+  compare: (id) =>
+    pickSpeech(tr("选择要与草稿对比的讲话稿…"), (s) =>
+      void import("./compare-view").then((c) => c.showCompare({ kind: "speech", id: s.id }, { kind: "draft", id })),
+    ),
 });
 export const palette = createPalette((text) => void writer.insert(text));
 

@@ -70,6 +70,8 @@ export interface WriterHooks {
   closed: () => void;
   /** Open a library speech with characters `start..end` of its text highlighted. */
   openSource: (id: number, start: number, end: number) => void;
+  /** 对比: compare the (saved) draft with a speech the writer picks. */
+  compare: (draft: number) => void;
 }
 
 function timeOfDay(): string {
@@ -91,6 +93,7 @@ export function createWriter(hooks: WriterHooks) {
   const previewButton = el("button", { type: "button", id: "preview-toggle", "aria-pressed": "true" }, tr("预览"));
   const checkButton = el("button", { type: "button", id: "draft-check", title: tr("检查编号、标点和提法") }, tr("检查"));
   const reuseButton = el("button", { type: "button", id: "draft-reuse", title: tr("与素材库比对：哪些句子以前说过") }, tr("查重"));
+  const compareButton = el("button", { type: "button", id: "draft-compare", title: tr("与一篇讲话稿逐段对比") }, tr("对比"));
   const saveState = el("span", { class: "save-state", id: "save-state" });
   const exports = exportMenu(
     () => (draft ? { kind: "draft", id: draft.id } : null),
@@ -99,7 +102,13 @@ export function createWriter(hooks: WriterHooks) {
       await flush();
     },
   );
-  toolbar.append(titleLabel, saveButton, historyButton, paletteButton, checkButton, reuseButton, previewButton, exports, deleteButton);
+  toolbar.append(titleLabel, saveButton, historyButton, paletteButton, checkButton, reuseButton, compareButton, previewButton, exports, deleteButton);
+  compareButton.addEventListener("click", async () => {
+    if (!draft) return;
+    // The comparison reads the saved draft: save what was typed first.
+    await flush();
+    hooks.compare(draft.id);
+  });
 
   const editorHost = el("div", { class: "editor", id: "editor" });
   const preview = el("article", { class: "preview speech-text", id: "preview" });

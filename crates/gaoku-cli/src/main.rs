@@ -13,6 +13,7 @@ macro_rules! out {
 
 mod backup_cmd;
 mod bundle_cmd;
+mod compare_cmd;
 mod draft_cmd;
 mod export_cmd;
 mod lint_cmd;
@@ -112,6 +113,9 @@ enum Command {
     Backup(backup_cmd::BackupArgs),
     /// Replace the library with a backup (the library as it was is kept beside it).
     Restore(backup_cmd::RestoreArgs),
+    /// Compare two texts (speeches, drafts, a draft's revision, files) paragraph by paragraph:
+    /// pairs by content wherever they stand, rewritten wording, new and dropped paragraphs.
+    Compare(compare_cmd::CompareArgs),
     /// 素材包: export the library's material as one file to share, or merge one in.
     Bundle {
         #[command(subcommand)]
@@ -198,6 +202,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Reuse(args) => reuse_cmd::reuse(&lib, args, json)?,
         Command::Similar(args) => reuse_cmd::similar(&lib, args, json)?,
         Command::Bundle { action } => bundle_cmd::run(&mut lib, action, json)?,
+        Command::Compare(args) => compare_cmd::compare(&lib, args, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }

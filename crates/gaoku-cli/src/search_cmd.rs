@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use clap::Args;
-use gaoku_core::{Library, Result, SearchRequest, Sort};
+use gaoku_core::{Library, Result, SearchRequest, Sort, YearCounts};
 
 use crate::output;
 
@@ -35,6 +35,9 @@ pub struct SearchArgs {
     /// relevance or date (newest first).
     #[arg(long, default_value = "relevance")]
     sort: Sort,
+    /// Count matching speeches and matches per year instead of listing hits.
+    #[arg(long)]
+    by_year: bool,
 }
 
 /// The arguments of `gaoku convert`.
@@ -70,6 +73,10 @@ pub fn search(lib: &mut Library, a: &SearchArgs, json: bool) -> Result<()> {
         tag: a.tag.clone(),
         sort: a.sort,
     };
+    if a.by_year {
+        print_years(&lib.by_year(&req)?, json);
+        return Ok(());
+    }
     let results = lib.search(&req)?;
     if let Some(notice) = &results.notice {
         eprintln!("gaoku: warning: {notice}");
@@ -105,4 +112,23 @@ pub fn convert(lib: &Library, a: &ConvertArgs) -> Result<()> {
         ConvertTo::Txt => outln!("{}\n{}", title, paragraphs.join("\n")),
     }
     Ok(())
+}
+
+/// A query's years: JSON, or one line per year with a bar of its speeches.
+fn print_years(y: &YearCounts, json: bool) {
+    if json {
+        return output::print_json(y);
+    }
+    let most = y.years.iter().map(|r| r.speeches).max().unwrap_or(0).max(1);
+    for r in &y.years {
+        let year = r.year.map_or("无日期".to_string(), |v| format!("{v}年"));
+        // Padded to one display width: a Han character takes two columns.
+        let width: usize = year.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let pad = " ".repeat(8usize.saturating_sub(width));
+        let bar = "█".repeat((r.speeches * 30).div_ceil(most));
+        outln!("{year}{pad} {bar:<30} {} 篇，{} 处", r.speeches, r.matches);
+    }
+    if y.years.is_empty() {
+        outln!("没有讲话稿用到“{}”", y.query);
+    }
 }

@@ -19,6 +19,7 @@ macro_rules! from_json_name {
 }
 
 pub mod check;
+pub mod compare;
 pub mod drafts;
 pub mod error;
 pub mod export;
@@ -45,4 +46,6 @@ pub use library::{
 pub use model::*;
 pub use phrases::PhraseKind;
 pub use phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
-pub use search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
+pub use search::{
+    Mode, SearchHit, SearchRequest, SearchResults, Sort, Span, YearCount, YearCounts,
+};

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod bundle;
 pub mod checks;
+pub mod compare;
 pub mod drafts;
 pub mod export;
 pub mod library;

@@ -1,6 +1,6 @@
-//! Search commands.
+//! Search commands: hits, the matches of one speech, a query's use over the years.
 
-use gaoku_core::{SearchRequest, SearchResults, Span};
+use gaoku_core::{SearchRequest, SearchResults, Span, YearCounts};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -27,4 +27,10 @@ pub fn speech_matches(
     pattern: bool,
 ) -> CmdResult<Vec<Span>> {
     Ok(state.library()?.matches_in(id, &query, pattern)?)
+}
+
+/// A query's speeches and matches per year (off the main thread: it reads every matching text).
+#[tauri::command(async)]
+pub fn search_by_year(state: State<'_, AppState>, request: SearchRequest) -> CmdResult<YearCounts> {
+    Ok(state.library()?.by_year(&request)?)
 }

@@ -596,6 +596,175 @@ rules: boolean,
  */
 drafts: boolean, };
 
+export type CompareWith = { "kind": "speech", 
+/**
+ * Its id.
+ */
+id: number, } | { "kind": "draft", 
+/**
+ * Its id.
+ */
+id: number, } | { "kind": "revision", 
+/**
+ * The draft.
+ */
+draft: number, 
+/**
+ * The revision.
+ */
+rev: number, } | { "kind": "file", 
+/**
+ * Its path.
+ */
+path: string, };
+
+export type Comparison = { 
+/**
+ * The older text, usually.
+ */
+left: CompareSide, 
+/**
+ * The newer text, usually.
+ */
+right: CompareSide, 
+/**
+ * Paragraphs paired, in the right text's order.
+ */
+pairs: Array<ParagraphPair>, 
+/**
+ * Left paragraphs with no partner: dropped.
+ */
+left_only: Array<number>, 
+/**
+ * Right paragraphs with no partner: new.
+ */
+right_only: Array<number>, 
+/**
+ * The side-by-side rows: the right text in order, a dropped paragraph after the pair its
+ * predecessor on the left is in.
+ */
+rows: Array<CompareRow>, 
+/**
+ * What changed.
+ */
+summary: CompareSummary, };
+
+export type CompareSide = { 
+/**
+ * What it is: a speech's or a draft's title, a file's name.
+ */
+title: string, 
+/**
+ * Its paragraphs, as compared.
+ */
+paragraphs: Array<string>, };
+
+export type ParagraphPair = { 
+/**
+ * Its index on the left.
+ */
+left: number, 
+/**
+ * Its index on the right.
+ */
+right: number, 
+/**
+ * How alike, 0–1 (1: the same text).
+ */
+similarity: number, 
+/**
+ * Out of order against the other pairs: the paragraph moved.
+ */
+moved: boolean, 
+/**
+ * The wording from left to right (empty when the same).
+ */
+diff: Array<DiffPart>, };
+
+export type CompareRow = { 
+/**
+ * The left paragraph, if any.
+ */
+left: number | null, 
+/**
+ * The right paragraph, if any.
+ */
+right: number | null, 
+/**
+ * The pair's index in `pairs`, for a pair.
+ */
+pair: number | null, };
+
+export type CompareSummary = { 
+/**
+ * Characters of the left text.
+ */
+left_chars: number, 
+/**
+ * Characters of the right text.
+ */
+right_chars: number, 
+/**
+ * Characters in both, unchanged.
+ */
+unchanged: number, 
+/**
+ * Characters only on the right (new paragraphs and new wording).
+ */
+added: number, 
+/**
+ * Characters only on the left (dropped paragraphs and dropped wording).
+ */
+dropped: number, 
+/**
+ * Paragraphs the same on both sides.
+ */
+same_paragraphs: number, 
+/**
+ * Paragraphs rewritten.
+ */
+changed_paragraphs: number, 
+/**
+ * Paragraphs only on the right.
+ */
+new_paragraphs: number, 
+/**
+ * Paragraphs only on the left.
+ */
+dropped_paragraphs: number, 
+/**
+ * Pairs out of order: sections that moved.
+ */
+moved_paragraphs: number, };
+
+export type YearCount = { 
+/**
+ * The year; `None` for speeches without a date.
+ */
+year: number | null, 
+/**
+ * Speeches of that year that match.
+ */
+speeches: number, 
+/**
+ * Matches in them.
+ */
+matches: number, };
+
+export type YearCounts = { 
+/**
+ * The query as given.
+ */
+query: string, 
+/**
+ * How the query was read.
+ */
+mode: SearchMode, 
+/**
+ * The years with a matching speech, in order; undated speeches last.
+ */
+years: Array<YearCount>, };
+
 export type BundleReport = { 
 /**
  * The bundle file.

@@ -3,6 +3,7 @@
 mod backup;
 mod bundle;
 mod checks;
+mod compare;
 mod drafts;
 mod export;
 mod import;
@@ -21,6 +22,7 @@ pub use bundle::{
 pub use checks::{
     CheckEntry, CheckReport, DateSource, PackInfo, RulesImported, RulesView, TermEntry,
 };
+pub use compare::CompareWith;
 pub use drafts::DraftOutline;
 pub use index::IndexNotice;
 pub use lock::{LibraryLock, LOCK_FILE};
@@ -38,7 +40,9 @@ use crate::model::{
 use crate::phrases::PhraseKind;
 use crate::phrases::{Phrase, PhraseFilter};
 use crate::search::index::SearchIndex;
-use crate::search::{query, Mode, SearchHit, SearchRequest, SearchResults, Sort};
+use crate::search::{
+    query, Mode, SearchHit, SearchRequest, SearchResults, Sort, YearCount, YearCounts,
+};
 use crate::store::phrase_store;
 use crate::store::template_store;
 use crate::store::{NewSpeech, Store};

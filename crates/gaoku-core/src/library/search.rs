@@ -74,6 +74,54 @@ impl Library {
         })
     }
 
+    /// How a query's use spreads over the years: for every year with a matching speech, the
+    /// speeches that match and their matches (counted as the search counts them, so the years
+    /// add up to the search's total and to its hits' match counts). Undated speeches come last,
+    /// as year `None`. The request's filters apply; its limit, offset and sort do not.
+    pub fn by_year(&mut self, req: &SearchRequest) -> Result<YearCounts> {
+        let parsed = query::parse(&req.query, req.pattern).map_err(Error::Query)?;
+        self.sync_index()?;
+        let idx = self.index.get(&self.store)?;
+        // (speech, matches) of every matching speech.
+        let counted: Vec<(i64, usize)> =
+            if let (Mode::Pattern, Some(pattern)) = (parsed.mode, &parsed.pattern) {
+                idx.pattern_hits(pattern, &parsed.terms, &req.filters())?
+                    .into_iter()
+                    .map(|(id, n, _)| (id, n))
+                    .collect()
+            } else {
+                let q = idx.terms_query(&parsed.terms, &req.filters());
+                let (_, ids) = idx.run(&*q, Sort::Relevance, 0, 0)?;
+                let mut counted = Vec::with_capacity(ids.len());
+                for (id, _) in ids {
+                    let paragraphs = self.store.paragraphs(id)?;
+                    counted.push((id, crate::search::find_matches(&paragraphs, &parsed).len()));
+                }
+                counted
+            };
+        let years = self.store.years()?;
+        let mut by: std::collections::BTreeMap<Option<i32>, YearCount> = Default::default();
+        for (id, n) in counted {
+            let year = years.get(&id).copied().flatten();
+            let row = by.entry(year).or_insert(YearCount {
+                year,
+                speeches: 0,
+                matches: 0,
+            });
+            row.speeches += 1;
+            row.matches += n;
+        }
+        // Dated years in order, the undated (`None` sorts first in a BTreeMap) last.
+        let mut rows: Vec<YearCount> = by.into_values().collect();
+        let undated = usize::from(rows.first().is_some_and(|r| r.year.is_none()));
+        rows.rotate_left(undated);
+        Ok(YearCounts {
+            query: req.query.clone(),
+            mode: parsed.mode,
+            years: rows,
+        })
+    }
+
     /// Every match of a query in one speech, as character spans of its shown text (for
     /// highlighting a speech opened from a hit).
     pub fn matches_in(

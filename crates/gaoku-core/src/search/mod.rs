@@ -96,6 +96,28 @@ pub struct SearchHit {
     pub snippets: Vec<String>,
 }
 
+/// One year of a query's use (see `Library::by_year`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct YearCount {
+    /// The year; `None` for speeches without a date.
+    pub year: Option<i32>,
+    /// Speeches of that year that match.
+    pub speeches: usize,
+    /// Matches in them.
+    pub matches: usize,
+}
+
+/// A query's use over the years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct YearCounts {
+    /// The query as given.
+    pub query: String,
+    /// How the query was read.
+    pub mode: Mode,
+    /// The years with a matching speech, in order; undated speeches last.
+    pub years: Vec<YearCount>,
+}
+
 /// The answer to a search.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchResults {

@@ -278,6 +278,25 @@ impl Store {
         Ok(Some(speech))
     }
 
+    /// A speech's paragraphs (empty for an unknown id).
+    pub fn paragraphs(&self, id: i64) -> Result<Vec<String>> {
+        self.column(
+            "SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx",
+            [id],
+        )
+    }
+
+    /// Every speech's year (`None` when undated), by id.
+    pub fn years(&self) -> Result<std::collections::HashMap<i64, Option<i32>>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, year FROM speeches")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i32>>(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Replaces a speech's metadata and tags atomically. Returns false when the id is unknown.
     pub fn update_metadata(&mut self, id: i64, m: &SpeechMeta) -> Result<bool> {
         let tx = self.conn.transaction()?;
