@@ -334,3 +334,192 @@ fn drafts_export_with_markdown_headings_and_never_overwrite() {
         .collect();
     assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
 }
+
+/// Text without any whitespace (pdftotext breaks lines where the page does).
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{c}')
+        .collect()
+}
+
+#[test]
+fn the_reading_copy_opens_in_libreoffice_large_with_each_parts_time_and_no_heading_ends_a_page() {
+    tool("soffice");
+    let lib_dir = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut lib = open_library(lib_dir.path());
+    let mut settings = lib.export_settings().unwrap();
+    settings.reading_size = 18; // 小二
+    settings.pace = 200;
+    lib.set_export_settings(&settings).unwrap();
+    let page_number = regex::Regex::new(r"^\s*—?\s*\d+\s*—?\s*$").unwrap();
+    for (id, title) in documents(&mut lib) {
+        let doc = lib.speech_export_doc(id).unwrap();
+        let parts = gaoku_core::export::part_lengths(&doc);
+        assert!(!parts.is_empty(), "{title}: no level-1 part");
+        let bytes = lib.export_speech(id, Format::Docx, Style::Reading).unwrap();
+        let xml = document_xml(&bytes);
+        // 55 mm right margin for notes; 18 pt body (36 half-points); headings kept whole and
+        // with what follows.
+        assert!(xml.contains(r#"w:right="3118""#), "{title}: right margin");
+        assert!(xml.contains(r#"<w:sz w:val="36" />"#), "{title}: body size");
+        assert!(xml.contains("<w:keepLines />") && xml.contains("<w:keepNext />"));
+        let path = work.path().join(format!("{id}-reading.docx"));
+        std::fs::write(&path, &bytes).unwrap();
+        let pdf = to_pdf(&path, work.path());
+        let text = String::from_utf8(run(Command::new("pdftotext").arg(&pdf).arg("-"))).unwrap();
+        let all = squeeze(&text);
+        // The total and every part's time and running total, at 200 字 a minute.
+        let chars: usize = doc
+            .paragraphs
+            .iter()
+            .map(|p| gaoku_core::drafts::word_count(p))
+            .sum();
+        let total = format!(
+            "（全文{chars}字，按每分钟200字{}）",
+            squeeze(&gaoku_core::export::minutes(chars, 200))
+        );
+        assert!(all.contains(&total), "{title}: {total}");
+        for (n, running) in parts.values() {
+            let note = format!(
+                "本部分{}·累计{}",
+                squeeze(&gaoku_core::export::minutes(*n, 200)),
+                squeeze(&gaoku_core::export::minutes(*running, 200))
+            );
+            assert!(all.contains(&note), "{title}: {note}");
+        }
+        let last = parts.values().last().unwrap().1;
+        assert_eq!(
+            last, chars,
+            "{title}: the running total ends at the whole text"
+        );
+        if title.contains("2020年半年") {
+            // The picture in the README: page 1 of the sample's reading copy.
+            let dir = corpus::repo().join("tests/e2e/screenshots");
+            std::fs::create_dir_all(&dir).unwrap();
+            run(Command::new(tool("pdftoppm"))
+                .args(["-f", "1", "-l", "1", "-r", "60", "-png", "-singlefile"])
+                .arg(&pdf)
+                .arg(dir.join("export-reading")));
+        }
+
+        // Large type: body words on page 2 stand about 18 pt tall.
+        let words = word_boxes(&pdf, 2);
+        let mut heights: Vec<f64> = words.iter().map(|w| w.3 - w.1).collect();
+        heights.sort_by(f64::total_cmp);
+        let median = heights[heights.len() / 2];
+        assert!(
+            (16.0..26.0).contains(&median),
+            "{title}: words {median:.1} pt tall"
+        );
+
+        // No page ends with a heading or with a part's time note.
+        // Headings standing alone as paragraphs (as the outline parser finds them).
+        let headings: Vec<String> = outline(&doc.title, &doc.paragraphs)
+            .headings()
+            .into_iter()
+            .map(|n| squeeze(&doc.paragraphs[n.para]))
+            .filter(|p| p.len() <= 120)
+            .collect();
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        assert!(pages.len() > 2, "{title}: {} pages", pages.len());
+        for (k, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let body: String = page
+                .lines()
+                .filter(|l| !page_number.is_match(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let body = squeeze(&body);
+            for h in &headings {
+                assert!(
+                    !body.ends_with(h.as_str()),
+                    "{title}: page {} ends with the heading {h}",
+                    k + 1
+                );
+            }
+            assert!(
+                !body.ends_with("分钟"),
+                "{title}: page {} ends with a time note",
+                k + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn with_times_new_roman_for_latin_quotes_dashes_and_ellipses_stay_in_the_chinese_font() {
+    let lib_dir = tempfile::tempdir().unwrap();
+    let lib = open_library(lib_dir.path());
+    let draft_text = "# 在“十四五”开局之年的讲话\n\n## 一、关于‘稳’字——2021年GDP增长8.1%……\n\n要坚持“稳中求进”——这是总基调……全年增长6%以上。\n";
+    let mut lib = lib;
+    let d = lib.create_draft(draft_text, None).unwrap();
+    let runs_re = regex::Regex::new(r"(?s)<w:r>(.*?)</w:r>").unwrap();
+    let text_re = regex::Regex::new(r"<w:t[^>]*>([^<]*)</w:t>").unwrap();
+    let fonts_re = regex::Regex::new(r"<w:rFonts[^>]*/>").unwrap();
+    for (set, fang) in [
+        (gaoku_core::export::FontSet::Gb2312, "仿宋_GB2312"),
+        (gaoku_core::export::FontSet::Common, "仿宋"),
+    ] {
+        let mut s = lib.export_settings().unwrap();
+        s.font_set = set;
+        s.latin_font = Some("Times New Roman".into());
+        lib.set_export_settings(&s).unwrap();
+        for style in [Style::Gbt9704, Style::Reading] {
+            let xml = document_xml(&lib.export_draft(d.id, Format::Docx, style).unwrap());
+            let runs = &runs_re;
+            let attr = |rpr: &str, name: &str| -> Option<String> {
+                regex::Regex::new(&format!(r#"w:{name}="([^"]*)""#))
+                    .unwrap()
+                    .captures(rpr)
+                    .map(|c| c[1].to_string())
+            };
+            let (mut quoted, mut latin) = (0, 0);
+            for r in runs.captures_iter(&xml) {
+                let body = &r[1];
+                let Some(t) = text_re.captures(body) else {
+                    continue;
+                };
+                let text = t[1].to_string();
+                let Some(fonts) = fonts_re.find(body) else {
+                    panic!("a run without fonts: {text}");
+                };
+                let fonts = fonts.as_str();
+                let east = attr(fonts, "eastAsia").unwrap();
+                assert_eq!(attr(fonts, "hint").as_deref(), Some("eastAsia"), "{text}");
+                if text.chars().any(|c| "“”‘’—…".contains(c)) {
+                    // Its own run, every slot the Chinese font: no way to fall to Times New Roman.
+                    quoted += 1;
+                    assert!(text.chars().all(|c| "“”‘’—…".contains(c)), "{text} mixes");
+                    assert_eq!(attr(fonts, "ascii"), Some(east.clone()), "{text}");
+                    assert_eq!(attr(fonts, "hAnsi"), Some(east.clone()), "{text}");
+                    assert!(
+                        [
+                            "黑体",
+                            fang,
+                            "楷体_GB2312",
+                            "楷体",
+                            "方正小标宋_GBK",
+                            "方正小标宋简体"
+                        ]
+                        .contains(&east.as_str()),
+                        "{east}"
+                    );
+                } else if text.chars().any(|c| c.is_ascii_alphanumeric()) {
+                    latin += 1;
+                    assert_eq!(
+                        attr(fonts, "ascii").as_deref(),
+                        Some("Times New Roman"),
+                        "{text}"
+                    );
+                    assert_ne!(east, "Times New Roman");
+                }
+            }
+            assert!(quoted >= 6, "{style:?}: {quoted} quote/dash runs");
+            assert!(latin >= 2, "{style:?}: {latin} Latin runs");
+            assert!(xml.contains(&format!(r#"w:eastAsia="{fang}""#)));
+        }
+    }
+}

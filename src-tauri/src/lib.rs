@@ -23,6 +23,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::search::speech_matches,
         commands::search::search_by_year,
         commands::compare::compare_texts,
+        commands::export::export_settings_get,
+        commands::export::export_settings_set,
         commands::structure::outline_get,
         commands::structure::phrases_list,
         commands::backup::backup_plan_get,

@@ -15,7 +15,7 @@ use gaoku_core::drafts::{
     preview::PreviewBlock,
     Draft, DraftSummary, RevisionInfo, RevisionReason, SaveKind, Saved,
 };
-use gaoku_core::export::{Format, Style};
+use gaoku_core::export::{ExportSettings, FontSet, Format, Style};
 use gaoku_core::library::{
     BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, CompareWith,
     DraftOutline, IndexNotice, Renamed, RestoreInfo,
@@ -86,6 +86,8 @@ fn generated_ipc_types_are_current() {
         CompareSummary,
         YearCount,
         YearCounts,
+        ExportSettings,
+        FontSet,
         BundleReport,
         BundleSpeech,
         Renamed,

@@ -15,6 +15,7 @@ import type {
   BundleReport,
   Comparison,
   CompareWith,
+  ExportSettings,
   YearCounts,
   RestoreInfo,
   CheckReport,
@@ -119,6 +120,9 @@ export const api = {
   backupNow: () => invoke<BackupInfo>("backup_now"),
   /** Replaces the library with a backup folder's (the current one is kept beside it). */
   restoreLibrary: (from: string) => invoke<RestoreInfo>("library_restore", { from }),
+  /** How this library's Word exports look (fonts, the 念稿版's size and pace). */
+  exportSettings: () => invoke<ExportSettings>("export_settings_get"),
+  setExportSettings: (settings: ExportSettings) => invoke<ExportSettings>("export_settings_set", { settings }),
   /** A query's speeches and matches per year (the request's filters apply, not its paging). */
   byYear: (request: SearchRequest) => invoke<YearCounts>("search_by_year", { request }),
   /** Two texts compared paragraph by paragraph. */

@@ -8,8 +8,10 @@ import { tr } from "./i18n";
 
 const PACE_KEY = "gaoku.pace";
 
-/** The status-bar items (`elements`) and the extension that updates them. */
-export function countsPanel() {
+/** The status-bar items (`elements`), the extension that updates them, and the pace. The pace
+ * is also the library's (the 念稿版's times use it): `changed` is called when the writer sets
+ * it, and `setPace` takes the library's at start. */
+export function countsPanel(changed: (pace: number) => void = () => {}) {
   const count = el("span", { id: "word-count" });
   const time = el("span", { id: "speaking-time" });
   const selection = el("span", { id: "selection-count" });
@@ -17,7 +19,7 @@ export function countsPanel() {
     id: "pace",
     type: "number",
     min: "60",
-    max: "400",
+    max: "600",
     step: "10",
     "aria-label": tr("语速（字/分钟）"),
     title: tr("语速（字/分钟）"),
@@ -44,9 +46,17 @@ export function countsPanel() {
   pace.addEventListener("input", () => {
     localStorage.setItem(PACE_KEY, pace.value);
     if (last) update(last);
+    const p = Number(pace.value);
+    if (p >= 60 && p <= 600) changed(p);
   });
+  const setPace = (p: number) => {
+    pace.value = String(p);
+    localStorage.setItem(PACE_KEY, pace.value);
+    if (last) update(last);
+  };
   const extension: Extension = EditorView.updateListener.of((u) => {
     if (u.docChanged || u.selectionSet) update(u.state);
   });
-  return { elements: [count, time, selection, paceLabel], extension, update };
+  const current = () => Number(pace.value) || DEFAULT_PACE;
+  return { elements: [count, time, selection, paceLabel], extension, update, pace: current, setPace };
 }

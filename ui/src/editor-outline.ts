@@ -4,13 +4,27 @@ import type { Extension } from "@codemirror/state";
 import { EditorSelection } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { api, asAppError, type OutlineNode } from "./api";
+import { speakingTime } from "./count";
 import { el, later } from "./dom";
 import { tr } from "./i18n";
+
+/**
+ * 字数 of each top-level part: from its heading's paragraph to the next top-level heading's (the
+ * last part to the end), by the paragraphs' counts `chars`.
+ */
+export function partChars(nodes: Array<{ para: number }>, chars: number[]): number[] {
+  return nodes.map((n, i) => {
+    const end = i + 1 < nodes.length ? nodes[i + 1].para : chars.length;
+    let sum = 0;
+    for (let p = n.para; p < end; p++) sum += chars[p] ?? 0;
+    return sum;
+  });
+}
 
 const OUTLINE_MS = 250;
 
 /** The outline pane (`element`) of the editor `view()`, its extension and `render`. */
-export function draftOutline(view: () => EditorView) {
+export function draftOutline(view: () => EditorView, pace: () => number) {
   const element = el("div", { id: "draft-outline" });
 
   const jumpToLine = (line: number) => {
@@ -26,6 +40,9 @@ export function draftOutline(view: () => EditorView) {
   const render = later(async () => {
     try {
       const o = await api.draftOutline(view().state.doc.toString());
+      // Each top-level part says how long it takes to speak, at the status bar's pace.
+      const top = o.outline.nodes.filter((n) => n.kind === "heading");
+      const times = new Map(partChars(top, o.chars).map((n, i) => [top[i], n]));
       const list = (nodes: OutlineNode[]): HTMLElement => {
         const ul = el("ul");
         for (const n of nodes) {
@@ -33,6 +50,8 @@ export function draftOutline(view: () => EditorView) {
           const b = el("button", { type: "button", "data-line": String(o.lines[n.para]) }, `${n.marker}${n.title}`);
           b.addEventListener("click", () => jumpToLine(o.lines[n.para]));
           li.append(b);
+          const n1 = times.get(n);
+          if (n1 !== undefined) li.append(el("span", { class: "part-time", title: tr("{n} 字", { n: n1 }) }, speakingTime(n1, pace())));
           if (n.children.length) li.append(list(n.children));
           ul.append(li);
         }

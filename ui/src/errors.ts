@@ -115,6 +115,7 @@ export const CATALOG: Record<string, Entry> = {
   },
   bad_rules: { zh: "提法规则包有误：{why}", en: "Rule pack: {why}" },
   unknown_rule: { zh: "没有规则“{id}”", en: "No rule “{id}”" },
+  out_of_range: { zh: "{what}应在 {min} 到 {max} 之间", en: "{what} must be from {min} to {max}" },
   not_a_speech_id: {
     zh: "“{value}”不是讲话稿编号（应为数字或 all）",
     en: "“{value}” is not a speech id (a number, or all)",

@@ -89,6 +89,33 @@ function renderOutline(nodes: OutlineNode[]): HTMLElement {
  * The reader's 检查: the same checks as the writer's, on a library speech as of its own date.
  * Findings carry offsets in the paragraphs joined by line breaks; a click marks the range.
  */
+/** The heading nodes of an outline by paragraph. */
+function headingsByParagraph(nodes: OutlineNode[]): Map<number, OutlineNode> {
+  const out = new Map<number, OutlineNode>();
+  const walk = (ns: OutlineNode[]) => {
+    for (const n of ns) {
+      if (n.kind === "heading" && !out.has(n.para)) out.set(n.para, n);
+      walk(n.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+/**
+ * Where a heading that opens a paragraph ends (after its title and the 。 closing it), or null
+ * when the heading is the whole paragraph.
+ */
+export function leadIn(text: string, h: { marker: string; title: string; offset: number }): number | null {
+  const whole = `${h.marker}${h.title}`;
+  if (text.trim() === whole || text.trim().length <= whole.length + 1) return null;
+  const at = text.indexOf(h.title, h.offset);
+  if (at < 0 || h.title.length === 0) return null;
+  let end = at + h.title.length;
+  if ("。：；！？".includes(text[end] ?? "")) end += 1;
+  return end >= text.length ? null : end;
+}
+
 /** 与…对比: the speech beside another the writer picks, the older one on the left. */
 function compareButton(s: Speech): HTMLElement {
   const b = el("button", { type: "button", id: "compare-speech", title: tr("与另一篇讲话稿逐段对比") }, tr("与…对比"));
@@ -142,11 +169,20 @@ export async function openSpeech(id: number, matches: Span[] = []) {
     const [s, outline] = await Promise.all([api.speech(id), api.outline(id)]);
     const marks = spansByParagraph(s.paragraphs, matches);
     const body = el("article", { class: "speech-text" });
+    const heads = headingsByParagraph(outline.nodes);
     s.paragraphs.forEach((p, i) => {
       const para = el("p", { "data-para": String(i) });
       const spans = marks.get(i);
+      const h = heads.get(i);
       if (spans) para.append(...highlighted(p, spans));
       else para.textContent = p;
+      if (h) {
+        // Headings as 公文 print them: 一、 in 黑体, （一） in 楷体, 1. in bold; a heading that
+        // opens a paragraph is its bold lead-in.
+        const lead = leadIn(p, h);
+        if (lead === null) para.classList.add("heading", `level-${h.level}`);
+        else if (!spans) para.replaceChildren(el("span", { class: `lead-in level-${h.level}` }, p.slice(0, lead)), document.createTextNode(p.slice(lead)));
+      }
       body.append(para);
     });
     // One floating 复制 button follows the paragraph under the mouse (kept out of the text itself).

@@ -115,7 +115,23 @@ export function createWriter(hooks: WriterHooks) {
   const split = el("div", { class: "writer-split" });
   split.append(editorHost, preview);
 
-  const counts = countsPanel();
+  // The pace is the library's too (the 念稿版's times use it): kept there when the writer sets it.
+  let paceSoon = 0;
+  const counts = countsPanel((p) => {
+    window.clearTimeout(paceSoon);
+    paceSoon = window.setTimeout(async () => {
+      outline.render();
+      try {
+        await api.setExportSettings({ ...(await api.exportSettings()), pace: p });
+      } catch {
+        // kept in this window; the next change tries again
+      }
+    }, 500);
+  });
+  void api
+    .exportSettings()
+    .then((s) => counts.setPace(s.pace))
+    .catch(() => {});
   const status = el("div", { class: "writer-status" });
   status.append(...counts.elements, saveState);
   const history_ = historyPanel({
@@ -127,7 +143,7 @@ export function createWriter(hooks: WriterHooks) {
   });
   const body = () => view.state.doc.toString();
   const live = livePreview(preview, () => view);
-  const outline = draftOutline(() => view);
+  const outline = draftOutline(() => view, counts.pace);
   const checks = draftChecks(() => view);
   const reuse = draftReuse(() => view, hooks.openSource);
   const similar = similarPassages(() => view, {

@@ -64,9 +64,10 @@ export function drawYearChart(
   // The tallest dated bar (undated speeches are not drawn).
   const most = Math.max(1, ...series.flatMap((s) => s.years.filter((y) => y.year !== null).map((y) => y[measure])));
   const slot = width / years.length;
-  const bar = Math.max(1, (slot * 0.8) / series.length);
+  // Bars at most 12 px wide, centred in their year's slot (a single year is not one wide block).
+  const bar = Math.min(12, Math.max(1, (slot * 0.8) / series.length));
   years.forEach((year, i) => {
-    const x0 = i * slot + slot * 0.1;
+    const x0 = i * slot + (slot - bar * series.length) / 2;
     if (selected(year)) chart.append(svg("rect", { class: "year-selected", x: i * slot, y: 0, width: slot, height: height - axis }));
     series.forEach((s, k) => {
       const row = s.years.find((y) => y.year === year);

@@ -95,6 +95,9 @@ enum Command {
     },
     /// Export a speech or a draft as docx-ready Markdown, a .docx (GB/T 9704 or plain) or text.
     Export(export_cmd::ExportArgs),
+    /// Fonts of the Word exports (GB2312 or common fonts, a Latin font such as Times New Roman),
+    /// the 念稿版's size and pace: kept in the library.
+    ExportSettings(export_cmd::SettingsArgs),
     /// Check a draft, a file or a speech: numbering, enumerations, punctuation, 提法 by date.
     /// Exit status 1 when a finding is an error.
     Lint(lint_cmd::LintArgs),
@@ -197,6 +200,7 @@ fn run(cli: &Cli) -> gaoku_core::Result<ExitCode> {
         Command::Template { action } => template_cmd::run(&mut lib, action, json)?,
         Command::Draft { action } => return draft_cmd::run(&mut lib, action, json),
         Command::Export(args) => return export_cmd::run(&lib, args, json),
+        Command::ExportSettings(args) => export_cmd::settings(&lib, args, json)?,
         Command::Lint(args) => return lint_cmd::lint(&lib, args, json),
         Command::Rules { action } => lint_cmd::rules(&lib, action, json)?,
         Command::Reuse(args) => reuse_cmd::reuse(&lib, args, json)?,

@@ -137,6 +137,9 @@ pub enum Invalid {
     /// A number the writer typed is outside what makes sense (`--limit 0` is fine, 10^19 is not).
     #[error("{what} must be at most {max}")]
     TooBig { what: String, max: u64 },
+    /// A setting outside the values that make sense.
+    #[error("{what} must be from {min} to {max}")]
+    OutOfRange { what: String, min: u64, max: u64 },
     /// An export target that is not a regular file.
     #[error("{path} is not a regular file (a folder, a device or a link); choose another name")]
     NotARegularFile { path: String },
@@ -486,6 +489,11 @@ fn examples() -> Vec<Error> {
         Invalid::DocxToStdout,
         Invalid::NoBackupFolder,
         Invalid::TooBig { what: s(), max: 0 },
+        Invalid::OutOfRange {
+            what: s(),
+            min: 0,
+            max: 0,
+        },
         Invalid::BadRules { why: s() },
         Invalid::UnknownRule { id: s() },
         Invalid::NotASpeechId { value: s() },
@@ -503,6 +511,7 @@ fn examples() -> Vec<Error> {
             | Invalid::DocxToStdout
             | Invalid::NoBackupFolder
             | Invalid::TooBig { .. }
+            | Invalid::OutOfRange { .. }
             | Invalid::BadRules { .. }
             | Invalid::UnknownRule { .. }
             | Invalid::NotASpeechId { .. }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use gaoku_core::export::{Format, Style};
+use gaoku_core::export::{ExportSettings, Format, Style};
 use gaoku_core::Library;
 use serde::Deserialize;
 use tauri::State;
@@ -59,4 +59,19 @@ pub fn export_text(
     };
     let bytes = render(&*state.library()?, target, format, Style::default())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// How this library's Word exports look.
+#[tauri::command]
+pub fn export_settings_get(state: State<'_, AppState>) -> CmdResult<ExportSettings> {
+    Ok(state.library()?.export_settings()?)
+}
+
+/// Keeps new export settings (checked first); answers them as kept.
+#[tauri::command]
+pub fn export_settings_set(
+    state: State<'_, AppState>,
+    settings: ExportSettings,
+) -> CmdResult<ExportSettings> {
+    Ok(state.library()?.set_export_settings(&settings)?)
 }

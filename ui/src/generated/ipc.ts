@@ -765,6 +765,27 @@ mode: SearchMode,
  */
 years: Array<YearCount>, };
 
+export type ExportSettings = { 
+/**
+ * The Chinese fonts.
+ */
+font_set: FontSet, 
+/**
+ * A font for digits and Latin letters (many units require Times New Roman); `None`: the
+ * Chinese font. Quotes, dashes and ellipses stay in the Chinese font either way.
+ */
+latin_font: string | null, 
+/**
+ * Body size of the 念稿版, in points (16 = 三号, 18 = 小二, 22 = 二号).
+ */
+reading_size: number, 
+/**
+ * Speaking pace for the 念稿版's times, 字 per minute.
+ */
+pace: number, };
+
+export type FontSet = "gb2312" | "common";
+
 export type BundleReport = { 
 /**
  * The bundle file.
@@ -1016,13 +1037,17 @@ lines: Array<number>,
 /**
  * The line of the draft's `#` title, if it has one.
  */
-title_line: number | null, };
+title_line: number | null, 
+/**
+ * `chars[para]`: the 字数 of paragraph `para` (for each part's speaking time).
+ */
+chars: Array<number>, };
 
 export type ExportTarget = { "kind": "speech", "id": number } | { "kind": "draft", "id": number };
 
 export type ExportFormat = "md" | "docx" | "txt";
 
-export type ExportStyle = "gbt9704" | "plain";
+export type ExportStyle = "gbt9704" | "plain" | "reading";
 
 export type CheckReport = { 
 /**

@@ -1,11 +1,14 @@
-//! Native .docx through docx-rs: the GB/T 9704-2012 公文 layout or a plain everyday style.
+//! Native .docx through docx-rs: the GB/T 9704-2012 公文 layout, a plain everyday style, or the
+//! 念稿版 reading copy. Quotes, dashes and ellipses are written in runs of their own in the
+//! Chinese font with an East-Asian hint: Word otherwise draws these characters, which Unicode
+//! shares between scripts, in the Latin font (Times New Roman where a unit asks for it).
 
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin,
     PageNum, Paragraph, Run, RunFonts, SpecialIndentType,
 };
 
-use super::{ExportDoc, Style};
+use super::{ExportDoc, ExportSettings, FontSet, Style};
 use crate::error::{Error, Result};
 use crate::text::is_space;
 
@@ -29,21 +32,25 @@ struct Look {
     first_line_indent: i32,
 }
 
-fn look(style: Style) -> Look {
+/// (仿宋, 楷体, 小标宋) of a font set.
+fn gongwen_fonts(set: FontSet) -> (&'static str, &'static str, &'static str) {
+    match set {
+        FontSet::Gb2312 => ("仿宋_GB2312", "楷体_GB2312", "方正小标宋_GBK"),
+        FontSet::Common => ("仿宋", "楷体", "方正小标宋简体"),
+    }
+}
+
+fn look(style: Style, settings: &ExportSettings) -> Look {
+    let (fang, kai, title) = gongwen_fonts(settings.font_set);
     match style {
         // 2号 title 小标宋, 3号 body 仿宋, 一、黑体 （一）楷体 1.仿宋加粗 （1）仿宋, 4号 宋体 page
         // numbers, fixed 29 pt lines (22 lines on the 225 mm type area).
         Style::Gbt9704 => Look {
             title_size: 44,
             body_size: 32,
-            title_font: "方正小标宋_GBK",
-            body_font: "仿宋_GB2312",
-            heading: [
-                ("黑体", false),
-                ("楷体_GB2312", false),
-                ("仿宋_GB2312", true),
-                ("仿宋_GB2312", false),
-            ],
+            title_font: title,
+            body_font: fang,
+            heading: [("黑体", false), (kai, false), (fang, true), (fang, false)],
             page_number_font: "宋体",
             page_number_size: 28,
             line: LineSpacing::new()
@@ -74,7 +81,36 @@ fn look(style: Style) -> Look {
                 .after(0),
             first_line_indent: 480,
         },
+        // The 公文 fonts at the chosen size (三号 or larger), lines 1.8 times the type, so the
+        // reader keeps the place and marks fit between them.
+        Style::Reading => {
+            let body = settings.reading_size as usize * 2;
+            Look {
+                title_size: body + 12,
+                body_size: body,
+                title_font: title,
+                body_font: fang,
+                heading: [("黑体", false), (kai, false), (fang, true), (fang, false)],
+                page_number_font: "宋体",
+                page_number_size: 28,
+                line: LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(432)
+                    .before(0)
+                    .after(0),
+                first_line_indent: (body * 20) as i32,
+            }
+        }
     }
+}
+
+/// Characters Unicode shares between Chinese and Latin text, which Word draws in the Latin font
+/// unless told otherwise: quotes, dashes, the ellipsis, the middle dot.
+fn ambiguous(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2018}'..='\u{201F}' | '\u{2014}' | '\u{2015}' | '\u{2026}' | '\u{00B7}' | '\u{2022}'
+    )
 }
 
 /// Fonts named for East-Asian text (and Latin text in the same family) so Word and WPS use them.
@@ -84,15 +120,63 @@ fn fonts(name: &str) -> RunFonts {
         .ascii(name)
         .hi_ansi(name)
         .cs(name)
+        .hint("eastAsia")
 }
 
 fn run(text: &str, font: &str, size: usize, bold: bool) -> Run {
-    let r = Run::new().add_text(text).fonts(fonts(font)).size(size);
+    styled(
+        Run::new().add_text(text).fonts(fonts(font)).size(size),
+        bold,
+    )
+}
+
+fn styled(r: Run, bold: bool) -> Run {
     if bold {
         r.bold()
     } else {
         r
     }
+}
+
+/// A paragraph's text as runs: in `font`, digits and Latin letters in `latin` when a unit asks
+/// for one, the ambiguous punctuation in runs of its own in `font` (see [`ambiguous`]).
+fn add_text(
+    mut p: Paragraph,
+    text: &str,
+    font: &str,
+    size: usize,
+    bold: bool,
+    latin: Option<&str>,
+) -> Paragraph {
+    let Some(latin) = latin else {
+        return p.add_run(run(text, font, size, bold));
+    };
+    let mixed = RunFonts::new()
+        .east_asia(font)
+        .ascii(latin)
+        .hi_ansi(latin)
+        .cs(latin)
+        .hint("eastAsia");
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let kind = ambiguous(c);
+        let next_differs = chars.peek().is_none_or(|&(_, n)| ambiguous(n) != kind);
+        if next_differs {
+            let end = i + c.len_utf8();
+            let piece = &text[start..end];
+            p = p.add_run(if kind {
+                run(piece, font, size, bold)
+            } else {
+                styled(
+                    Run::new().add_text(piece).fonts(mixed.clone()).size(size),
+                    bold,
+                )
+            });
+            start = end;
+        }
+    }
+    p
 }
 
 fn body_paragraph(l: &Look) -> Paragraph {
@@ -137,9 +221,47 @@ fn page_footer(l: &Look, align: AlignmentType, style: Style) -> Footer {
     Footer::new().add_paragraph(p)
 }
 
+/// "约 3.5 分钟": `chars` read at `pace` 字 a minute, to the half minute.
+pub fn minutes(chars: usize, pace: u32) -> String {
+    let halves = ((chars as f64 / f64::from(pace.max(1))) * 2.0)
+        .round()
+        .max(1.0) as u64;
+    if halves.is_multiple_of(2) {
+        format!("约 {} 分钟", halves / 2)
+    } else {
+        format!("约 {}.5 分钟", halves / 2)
+    }
+}
+
+/// The speaking time of each level-1 part of a reading copy: for the paragraph of each level-1
+/// heading, (字 of the part up to the next one, 字 from the start to the part's end). What comes
+/// before the first heading (the salutation, the opening) counts into the running total.
+pub fn part_lengths(doc: &ExportDoc) -> std::collections::BTreeMap<usize, (usize, usize)> {
+    let headings = doc.headings();
+    let starts: Vec<usize> = (0..doc.paragraphs.len())
+        .filter(|i| headings.get(i).is_some_and(|h| h.level == 1))
+        .collect();
+    let count = |r: std::ops::Range<usize>| -> usize {
+        doc.paragraphs[r]
+            .iter()
+            .map(|p| crate::drafts::word_count(p))
+            .sum()
+    };
+    let mut out = std::collections::BTreeMap::new();
+    let mut total = count(0..starts.first().copied().unwrap_or(0));
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(doc.paragraphs.len());
+        let n = count(s..end);
+        total += n;
+        out.insert(s, (n, total));
+    }
+    out
+}
+
 /// The document as a .docx file.
-pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
-    let l = look(style);
+pub fn docx(doc: &ExportDoc, style: Style, settings: &ExportSettings) -> Result<Vec<u8>> {
+    let l = look(style, settings);
+    let latin = settings.latin_font.as_deref().map(str::trim);
     let margins = match style {
         Style::Gbt9704 => PageMargin::new()
             .top(mm(37))
@@ -155,6 +277,14 @@ pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
             .right(1800)
             .header(851)
             .footer(992),
+        // A wide right margin for the reader's marks.
+        Style::Reading => PageMargin::new()
+            .top(mm(25))
+            .bottom(mm(25))
+            .left(mm(25))
+            .right(mm(55))
+            .header(mm(12))
+            .footer(mm(12)),
     };
     let mut d = Docx::new()
         .page_size(11906, 16838)
@@ -176,12 +306,14 @@ pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
     }
 
     let title_bold = style == Style::Plain;
-    d = d.add_paragraph(centred(&l).outline_lvl(0).add_run(run(
+    d = d.add_paragraph(add_text(
+        centred(&l).outline_lvl(0).keep_next(true),
         doc.title.trim(),
         l.title_font,
         l.title_size,
         title_bold,
-    )));
+        latin,
+    ));
     // Under the title, as a printed speech has them: the occasion (unless the title already
     // says it), the speaker, the date in parentheses; in 楷体.
     let subtitle = doc
@@ -193,11 +325,34 @@ pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
         .into_iter()
         .flatten()
     {
-        d = d.add_paragraph(centred(&l).add_run(run(
+        d = d.add_paragraph(add_text(
+            centred(&l),
             line.trim(),
             l.heading[1].0,
             l.body_size,
             false,
+            latin,
+        ));
+    }
+    let parts = if style == Style::Reading {
+        part_lengths(doc)
+    } else {
+        Default::default()
+    };
+    let note = |text: String| {
+        let p = centred(&l).keep_next(true);
+        add_text(p, &text, l.heading[1].0, l.body_size * 3 / 4, false, latin)
+    };
+    if style == Style::Reading {
+        let all: usize = doc
+            .paragraphs
+            .iter()
+            .map(|p| crate::drafts::word_count(p))
+            .sum();
+        d = d.add_paragraph(note(format!(
+            "（全文 {all} 字，按每分钟 {} 字{}）",
+            settings.pace,
+            minutes(all, settings.pace)
         )));
     }
     // One blank line between the title block and the text.
@@ -209,21 +364,33 @@ pub fn docx(doc: &ExportDoc, style: Style) -> Result<Vec<u8>> {
         if p.is_empty() {
             continue;
         }
-        let mut para = body_paragraph(&l);
+        let mut para = body_paragraph(&l).widow_control(true);
         match headings.get(&i) {
             Some(h) => {
                 let (font, bold) = l.heading[(h.level.clamp(1, 4) - 1) as usize];
-                para = para.add_run(run(&h.head, font, l.body_size, bold));
+                para = add_text(para, &h.head, font, l.body_size, bold, latin);
                 if h.whole {
-                    para = para.outline_lvl(h.level as usize).keep_next(true);
+                    // A heading never ends a page, nor is split by one.
+                    para = para
+                        .outline_lvl(h.level as usize)
+                        .keep_next(true)
+                        .keep_lines(true);
                 } else {
                     let body = p[h.head.len()..].trim_matches(is_space);
-                    para = para.add_run(run(body, l.body_font, l.body_size, false));
+                    para = add_text(para, body, l.body_font, l.body_size, false, latin);
                 }
             }
-            None => para = para.add_run(run(p, l.body_font, l.body_size, false)),
+            None => para = add_text(para, p, l.body_font, l.body_size, false, latin),
         }
         d = d.add_paragraph(para);
+        // The reading copy says at each part how long it takes and where the clock stands.
+        if let Some(&(n, total)) = parts.get(&i) {
+            d = d.add_paragraph(note(format!(
+                "本部分{} · 累计{}",
+                minutes(n, settings.pace),
+                minutes(total, settings.pace)
+            )));
+        }
     }
 
     let mut out = std::io::Cursor::new(Vec::new());
@@ -272,7 +439,7 @@ mod tests {
             paragraphs,
             marked_levels: std::collections::HashMap::new(),
         };
-        let bytes = docx(&doc, Style::default()).unwrap();
+        let bytes = docx(&doc, Style::default(), &ExportSettings::default()).unwrap();
         // Stored parts took ten times the text; deflated XML is a fraction of it.
         assert!(bytes.len() < text_bytes, "{} ≥ {text_bytes}", bytes.len());
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();

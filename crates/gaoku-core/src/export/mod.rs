@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::outline::{headings_by_para, Heading};
 use crate::text::is_space;
 
-pub use docx::docx;
+pub use docx::{docx, minutes, part_lengths};
 pub use markdown::markdown;
 pub use plain::text;
 
@@ -43,6 +43,94 @@ pub enum Style {
     Gbt9704,
     /// 宋体 小四, 1.5 line spacing, for everyday documents.
     Plain,
+    /// 念稿版: the copy a leader reads aloud from — large type, wide spacing, a wide margin for
+    /// notes, each part's speaking time at its heading.
+    Reading,
+}
+
+/// The Chinese fonts of the 公文 layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FontSet {
+    /// 仿宋_GB2312, 楷体_GB2312, 方正小标宋_GBK: as GB/T 9704 names them; the GB2312 fonts lack
+    /// rare characters (some names of people and places).
+    #[default]
+    Gb2312,
+    /// 仿宋, 楷体, 方正小标宋简体: the fonts Windows ships, with the rare characters.
+    Common,
+}
+
+/// How a library's Word exports look: kept per library (a unit's rules are the same for every
+/// writer of it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ExportSettings {
+    /// The Chinese fonts.
+    #[serde(default)]
+    pub font_set: FontSet,
+    /// A font for digits and Latin letters (many units require Times New Roman); `None`: the
+    /// Chinese font. Quotes, dashes and ellipses stay in the Chinese font either way.
+    #[serde(default)]
+    pub latin_font: Option<String>,
+    /// Body size of the 念稿版, in points (16 = 三号, 18 = 小二, 22 = 二号).
+    #[serde(default = "reading_size")]
+    pub reading_size: u32,
+    /// Speaking pace for the 念稿版's times, 字 per minute.
+    #[serde(default = "pace")]
+    pub pace: u32,
+}
+
+fn reading_size() -> u32 {
+    16
+}
+
+fn pace() -> u32 {
+    180
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            font_set: FontSet::default(),
+            latin_font: None,
+            reading_size: reading_size(),
+            pace: pace(),
+        }
+    }
+}
+
+impl ExportSettings {
+    /// Sizes the 念稿版 takes, in points.
+    pub const READING_SIZES: std::ops::RangeInclusive<u32> = 14..=28;
+    /// Paces taken, 字 per minute.
+    pub const PACES: std::ops::RangeInclusive<u32> = 60..=600;
+
+    /// Checks the values a writer gave.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |what: &str, range: &std::ops::RangeInclusive<u32>| -> Error {
+            crate::error::Invalid::OutOfRange {
+                what: what.to_string(),
+                min: u64::from(*range.start()),
+                max: u64::from(*range.end()),
+            }
+            .into()
+        };
+        if !Self::READING_SIZES.contains(&self.reading_size) {
+            return Err(bad(
+                "the reading copy's size in points",
+                &Self::READING_SIZES,
+            ));
+        }
+        if !Self::PACES.contains(&self.pace) {
+            return Err(bad("the pace in 字 per minute", &Self::PACES));
+        }
+        if let Some(f) = &self.latin_font {
+            let n = f.trim().chars().count() as u32;
+            if !(1..=64).contains(&n) || f.chars().any(char::is_control) {
+                return Err(bad("the length of the Latin font's name", &(1..=64)));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A document to export: title, optional lines under it, and the paragraphs.
@@ -98,11 +186,16 @@ impl ExportDoc {
 }
 
 /// Renders a document in a format.
-pub fn render(doc: &ExportDoc, format: Format, style: Style) -> Result<Vec<u8>> {
+pub fn render(
+    doc: &ExportDoc,
+    format: Format,
+    style: Style,
+    settings: &ExportSettings,
+) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Md => markdown(doc).into_bytes(),
         Format::Txt => text(doc).into_bytes(),
-        Format::Docx => docx(doc, style)?,
+        Format::Docx => docx(doc, style, settings)?,
     })
 }
 
@@ -151,4 +244,4 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     })
 }
 
-from_json_name!(Format, Style);
+from_json_name!(Format, Style, FontSet);

@@ -20,6 +20,8 @@ pub struct DraftOutline {
     pub lines: Vec<usize>,
     /// The line of the draft's `#` title, if it has one.
     pub title_line: Option<usize>,
+    /// `chars[para]`: the 字数 of paragraph `para` (for each part's speaking time).
+    pub chars: Vec<usize>,
 }
 
 /// Seconds since an RFC 3339 time (a large number when unreadable, so a snapshot gets taken).
@@ -177,6 +179,7 @@ impl Library {
             outline,
             lines: text.blocks.iter().map(|b| b.line).collect(),
             title_line: text.title_line,
+            chars: text.blocks.iter().map(|b| word_count(&b.text)).collect(),
         }
     }
 }

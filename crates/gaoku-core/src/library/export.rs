@@ -4,7 +4,10 @@ use std::path::Path;
 
 use super::Library;
 use crate::error::Result;
-use crate::export::{self, ExportDoc, Format, Style};
+use crate::export::{self, ExportDoc, ExportSettings, Format, Style};
+
+/// Settings key of the library's export settings (JSON).
+const EXPORT_KEY: &str = "export";
 
 /// `2020-07-15` as 2020年7月15日 (other forms as they are).
 fn chinese_date(date: &str) -> String {
@@ -33,15 +36,37 @@ impl Library {
         })
     }
 
+    /// How this library's Word exports look (the defaults until the writer sets them).
+    pub fn export_settings(&self) -> Result<ExportSettings> {
+        Ok(self
+            .store
+            .setting(EXPORT_KEY)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    /// Keeps the library's export settings, after checking them.
+    pub fn set_export_settings(&self, settings: &ExportSettings) -> Result<ExportSettings> {
+        settings.validate()?;
+        let mut s = settings.clone();
+        s.latin_font = s.latin_font.map(|f| f.trim().to_string());
+        // Plain strings and numbers: serialising cannot fail.
+        let json = serde_json::to_string(&s).expect("export settings serialise");
+        self.store.set_setting(EXPORT_KEY, &json)?;
+        Ok(s)
+    }
+
     /// Exports a library speech.
     pub fn export_speech(&self, id: i64, format: Format, style: Style) -> Result<Vec<u8>> {
-        export::render(&self.speech_export_doc(id)?, format, style)
+        let settings = self.export_settings()?;
+        export::render(&self.speech_export_doc(id)?, format, style, &settings)
     }
 
     /// Exports a draft (its text as a reader sees it; headings from numbering or `##` marks).
     pub fn export_draft(&self, id: i64, format: Format, style: Style) -> Result<Vec<u8>> {
         let d = self.draft(id)?;
-        export::render(&ExportDoc::from_markdown(&d.body), format, style)
+        let settings = self.export_settings()?;
+        export::render(&ExportDoc::from_markdown(&d.body), format, style, &settings)
     }
 
     /// Writes an export through a temporary file and a rename; never replaces a file unless
