@@ -147,6 +147,14 @@ fn source_library(dir: &Path) -> Library {
     a
 }
 
+/// The source library and a bundle of everything in it, `share.gaoku` in `dir`.
+fn shared(dir: &Path) -> (Library, PathBuf) {
+    let a = source_library(&dir.join("a"));
+    let file = dir.join("share.gaoku");
+    a.export_bundle(&file, &everything()).unwrap();
+    (a, file)
+}
+
 fn everything() -> BundleParts {
     BundleParts {
         all_speeches: true,
@@ -217,9 +225,7 @@ fn a_library_exported_and_imported_into_a_fresh_one_comes_back_whole() {
 #[test]
 fn a_merge_keeps_what_the_library_has_and_renames_a_clashing_template() {
     let dir = tempfile::tempdir().unwrap();
-    let a = source_library(&dir.path().join("a"));
-    let file = dir.path().join("share.gaoku");
-    a.export_bundle(&file, &everything()).unwrap();
+    let (a, file) = shared(dir.path());
     let first = a.list().unwrap()[0].clone();
 
     // The colleague's library has one of the speeches already, retitled and tagged their way,
@@ -305,9 +311,7 @@ fn assert_refused(lib: &mut Library, file: &Path, code: &str) {
 #[test]
 fn a_cut_flipped_or_newer_bundle_imports_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let a = source_library(&dir.path().join("a"));
-    let file = dir.path().join("share.gaoku");
-    a.export_bundle(&file, &everything()).unwrap();
+    let (a, file) = shared(dir.path());
     let bytes = std::fs::read(&file).unwrap();
     let mut b = open(&dir.path().join("b"));
     b.create_draft("# 我自己的稿子\n\n正文。", None).unwrap();

@@ -25,6 +25,9 @@ test("公文 headings in the reader, export settings, the 念稿版 and part tim
     const lead = await app.exec("const s = document.querySelector('#reader .lead-in.level-2'); return s ? [s.textContent, getComputedStyle(s).fontWeight] : null;");
     assert.ok(lead && lead[0].startsWith("（一）"), String(lead));
     assert.ok(Number(lead[1]) >= 600, `lead-in weight ${lead[1]}`);
+    // The reader's outline gives each top-level part its speaking time.
+    const times = await app.exec("return [...document.querySelectorAll('#outline .part-time')].map((s) => s.textContent);");
+    assert.ok(times.length >= 3 && times.every((t) => t.startsWith("约")), times.join(","));
 
     // 导出设置 from the export menu: Times New Roman for Latin letters, the 念稿版 at 小二.
     await choose(app, "#reader .export-select", "settings");

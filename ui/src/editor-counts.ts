@@ -8,6 +8,11 @@ import { tr } from "./i18n";
 
 const PACE_KEY = "gaoku.pace";
 
+/** The writer's pace as last set (字 per minute). */
+export function storedPace(): number {
+  return Number(localStorage.getItem(PACE_KEY)) || DEFAULT_PACE;
+}
+
 /** The status-bar items (`elements`), the extension that updates them, and the pace. The pace
  * is also the library's (the 念稿版's times use it): `changed` is called when the writer sets
  * it, and `setPace` takes the library's at start. */

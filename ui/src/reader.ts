@@ -13,6 +13,9 @@ import { tr } from "./i18n";
 import { drafts, meta, openDraft, showError, showReader, ui, writer } from "./workspace";
 import { refreshLibrary } from "./library-list";
 import { pickSpeech } from "./quickswitch";
+import { partChars } from "./editor-outline";
+import { speakingTime, wordCount } from "./count";
+import { storedPace } from "./editor-counts";
 import { showCompare } from "./compare-view";
 
 /** A template's parts as Markdown headings (from part `from` to the end of its section). */
@@ -70,7 +73,8 @@ export function showTemplate(t: Template) {
   ui.outline.replaceChildren();
 }
 
-function renderOutline(nodes: OutlineNode[]): HTMLElement {
+/** The outline as a list; `times` gives top-level parts their speaking time. */
+function renderOutline(nodes: OutlineNode[], times: Map<OutlineNode, string> = new Map()): HTMLElement {
   const list = el("ul");
   for (const n of nodes) {
     const item = el("li", { class: `${n.kind} level-${n.level}` });
@@ -79,16 +83,14 @@ function renderOutline(nodes: OutlineNode[]): HTMLElement {
       ui.reader.querySelector(`p[data-para="${n.para}"]`)?.scrollIntoView({ block: "start" });
     });
     item.append(link);
+    const time = times.get(n);
+    if (time) item.append(el("span", { class: "part-time" }, time));
     if (n.children.length) item.append(renderOutline(n.children));
     list.append(item);
   }
   return list;
 }
 
-/**
- * The reader's 检查: the same checks as the writer's, on a library speech as of its own date.
- * Findings carry offsets in the paragraphs joined by line breaks; a click marks the range.
- */
 /** The heading nodes of an outline by paragraph. */
 function headingsByParagraph(nodes: OutlineNode[]): Map<number, OutlineNode> {
   const out = new Map<number, OutlineNode>();
@@ -129,6 +131,10 @@ function compareButton(s: Speech): HTMLElement {
   return b;
 }
 
+/**
+ * The reader's 检查: the same checks as the writer's, on a library speech as of its own date.
+ * Findings carry offsets in the paragraphs joined by line breaks; a click marks the range.
+ */
 function speechChecks(s: Speech, body: HTMLElement): { button: HTMLElement; panel: HTMLElement } {
   const button = el("button", { type: "button", id: "check-speech", title: tr("检查编号、标点和提法") }, tr("检查"));
   const panel = el("section", { class: "check-panel", id: "speech-check", hidden: "" });
@@ -220,7 +226,11 @@ export async function openSpeech(id: number, matches: Span[] = []) {
       el("div", { class: "meta" }, meta([formatDate(s.date), s.speaker, s.kind, formatChars(s.chars), s.tags.join("、")])),
       body,
     );
-    ui.outline.replaceChildren(el("h2", {}, tr("提纲")), renderOutline(outline.nodes));
+    // Each top-level part's speaking time, at the writer's pace.
+    const top = outline.nodes.filter((n) => n.kind === "heading");
+    const chars = partChars(top, s.paragraphs.map(wordCount));
+    const times = new Map(top.map((n, i) => [n, speakingTime(chars[i], storedPace())]));
+    ui.outline.replaceChildren(el("h2", {}, tr("提纲")), renderOutline(outline.nodes, times));
     const first = ui.reader.querySelector("mark.hit");
     if (first) first.scrollIntoView({ block: "center" });
     else ui.reader.scrollTop = 0;

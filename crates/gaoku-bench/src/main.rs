@@ -181,7 +181,8 @@ fn writing(args: &Args, long: &[String]) {
         row(
             format!("export of a {chars}-character report as {name}"),
             time(args.runs, || {
-                export::render(&doc, format, style).expect("export");
+                export::render(&doc, format, style, &export::ExportSettings::default())
+                    .expect("export");
             }),
         );
     }

@@ -81,24 +81,20 @@ fn look(style: Style, settings: &ExportSettings) -> Look {
                 .after(0),
             first_line_indent: 480,
         },
-        // The 公文 fonts at the chosen size (三号 or larger), lines 1.8 times the type, so the
-        // reader keeps the place and marks fit between them.
+        // The 公文 layout's fonts at the chosen size (三号 or larger), lines 1.8 times the type, so
+        // the reader keeps the place and marks fit between them.
         Style::Reading => {
             let body = settings.reading_size as usize * 2;
             Look {
                 title_size: body + 12,
                 body_size: body,
-                title_font: title,
-                body_font: fang,
-                heading: [("黑体", false), (kai, false), (fang, true), (fang, false)],
-                page_number_font: "宋体",
-                page_number_size: 28,
                 line: LineSpacing::new()
                     .line_rule(LineSpacingType::Auto)
                     .line(432)
                     .before(0)
                     .after(0),
                 first_line_indent: (body * 20) as i32,
+                ..look(Style::Gbt9704, settings)
             }
         }
     }
