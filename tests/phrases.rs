@@ -232,3 +232,53 @@ fn corpus_bank_has_the_classics_and_no_noun_lists() {
         &slogans[..5]
     );
 }
+
+#[test]
+fn completions_continue_the_clause_starred_and_own_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path()).unwrap();
+    // 苦干 begins a mined 排比 of the sample.
+    let found = lib.phrase_completions("我们要苦干", 8).unwrap();
+    let first = found
+        .iter()
+        .find(|c| c.text == "苦干、实干、拼命干")
+        .expect("the 排比 beginning with 苦干");
+    assert_eq!(first.typed, 2);
+    assert!(found
+        .iter()
+        .all(|c| c.text.starts_with("苦干") || c.text.starts_with("要苦干")));
+    // The writer's own entry and a star come before what is only mined.
+    let own = lib
+        .add_phrase(PhraseKind::Paired, "苦干实干一起抓")
+        .unwrap();
+    let found = lib.phrase_completions("苦干", 8).unwrap();
+    assert_eq!(found[0].text, "苦干实干一起抓");
+    assert!(found[0].own);
+    let other = found
+        .iter()
+        .find(|c| c.text == "苦干、实干、拼命干")
+        .unwrap()
+        .clone();
+    let id = lib
+        .phrases(&PhraseFilter {
+            contains: Some(other.text.clone()),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .id;
+    lib.star_phrase(id, true).unwrap();
+    let found = lib.phrase_completions("苦干", 8).unwrap();
+    assert_eq!(found[0].text, "苦干、实干、拼命干");
+    assert!(found[0].starred);
+    assert!(found.iter().any(|c| c.text == "苦干实干一起抓"));
+    // Nothing for a clause that ended, or one character.
+    assert!(lib.phrase_completions("苦干，", 8).unwrap().is_empty());
+    assert!(lib.phrase_completions("苦", 8).unwrap().is_empty());
+    // Every entry begins with as many characters of the typed clause as it says it replaces.
+    let typed: Vec<char> = "我们一定要苦干".chars().collect();
+    for c in lib.phrase_completions("我们一定要苦干", 8).unwrap() {
+        let tail: String = typed[typed.len() - c.typed..].iter().collect();
+        assert!(c.typed >= 2 && c.text.starts_with(&tail), "{c:?}");
+    }
+    lib.delete_phrase(own.id).unwrap();
+}

@@ -27,6 +27,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::export::export_settings_set,
         commands::structure::outline_get,
         commands::structure::phrases_list,
+        commands::structure::phrase_completions,
         commands::backup::backup_plan_get,
         commands::backup::backup_plan_set,
         commands::backup::backups_list,
@@ -106,6 +107,8 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .setup(move |app| {
+            #[cfg(target_os = "linux")]
+            inline_composition(app.handle());
             let menu = menu::build(app.handle(), false)?;
             app.set_menu(menu)?;
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
@@ -143,6 +146,22 @@ fn opened_file() -> Option<String> {
     let path = std::path::PathBuf::from(arg);
     let path = std::path::absolute(&path).unwrap_or(path);
     Some(path.display().to_string())
+}
+
+/// Shows an input method's composition (the pinyin being typed) underlined at the caret, as
+/// every GTK text field does. wry turns this "preedit" off for WebKitGTK, a workaround for old
+/// WebKitGTK versions that placed the candidate window wrongly; the WebKitGTK of current
+/// distributions (2.4x, 2.50) places it at the caret with preedit on.
+#[cfg(target_os = "linux")]
+fn inline_composition<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use webkit2gtk::{InputMethodContextExt, WebViewExt};
+    for window in app.webview_windows().values() {
+        let _ = window.with_webview(|w| {
+            if let Some(ime) = w.inner().input_method_context() {
+                ime.set_enable_preedit(true);
+            }
+        });
+    }
 }
 
 /// Event asking the page to save the draft being written and then call `app_quit`.

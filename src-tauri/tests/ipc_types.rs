@@ -25,7 +25,7 @@ use gaoku_core::library::{
 };
 use gaoku_core::outline::{Node, NodeKind, Outline, Part};
 use gaoku_core::phrases::PhraseKind;
-use gaoku_core::phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
+use gaoku_core::phrases::{Phrase, PhraseCompletion, PhraseFilter, PhraseSource, PhraseUse};
 use gaoku_core::reuse::{ReuseKind, ReuseReport, ReuseSource, ReuseSpan, SimilarHit};
 use gaoku_core::search::{Mode, SearchHit, SearchRequest, SearchResults, Sort, Span};
 use gaoku_core::search::{YearCount, YearCounts};
@@ -75,6 +75,7 @@ fn generated_ipc_types_are_current() {
         PhraseKind,
         PhraseSource,
         PhraseUse,
+        PhraseCompletion,
         BackupInfo,
         BundleInfo,
         BundleParts,

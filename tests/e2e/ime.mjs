@@ -2,10 +2,10 @@
 // under the test's X display, and real X key events from xdotool, as on a writer's desktop.
 // The app started with `ime.env` talks to this fcitx5 through GTK's input method module.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sleep } from "./webdriver.mjs";
+import { appPids, sleep } from "./webdriver.mjs";
 
 
 /** True when fcitx5, its pinyin engine, xdotool and dbus-launch are installed. */
@@ -92,16 +92,9 @@ export async function startIme() {
 
 /** The PID of the app process running on `library` (the one WebKitWebDriver launched). */
 export function appPid(binary, library) {
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (readlinkSync(`/proc/${d}/exe`) !== binary) continue;
-      if (readFileSync(`/proc/${d}/environ`, "latin1").split("\0").includes(`GAOKU_LIBRARY=${library}`)) return Number(d);
-    } catch {
-      /* exited, or not ours to read */
-    }
-  }
-  throw new Error(`no app process on ${library}`);
+  const pid = appPids(library)[0];
+  if (pid === undefined) throw new Error(`no app process on ${library}`);
+  return pid;
 }
 
 /** Runs xdotool with the given arguments (synchronously: returns when the keys were sent). */
@@ -114,4 +107,32 @@ export function focusWindow(pid) {
   const ids = xdotool("search", "--onlyvisible", "--pid", String(pid)).split("\n").filter(Boolean);
   if (!ids.length) throw new Error(`no visible window for pid ${pid}`);
   xdotool("windowfocus", "--sync", ids[0]);
+}
+
+/** The input method's candidate window on the screen: { x, y, w, h }, or null when not shown. */
+export function candidateWindow() {
+  let ids = [];
+  try {
+    ids = xdotool("search", "--onlyvisible", "--name", "Fcitx5 Input Window").split("\n").filter(Boolean);
+  } catch {
+    return null; // xdotool exits 1 when nothing matches
+  }
+  if (ids.length === 0) return null;
+  const geo = xdotool("getwindowgeometry", ids[0]);
+  const [, x, y] = /Position: (-?\d+),(-?\d+)/.exec(geo) ?? [];
+  const [, w, h] = /Geometry: (\d+)x(\d+)/.exec(geo) ?? [];
+  return { x: Number(x), y: Number(y), w: Number(w), h: Number(h) };
+}
+
+/**
+ * Where the caret is on the screen: the last box of the page's selection (during a composition,
+ * the end of the composed text), the window's menu bar above the page counted in; and the field
+ * being typed in.
+ */
+export async function caretOnScreen(app) {
+  const [left, right, top, bottom, chrome, fieldLeft, fieldRight] = await app.exec(
+    "const rs = window.getSelection().getRangeAt(0).getClientRects(); const r = rs.length ? rs[rs.length - 1] : window.getSelection().getRangeAt(0).getBoundingClientRect(); const f = document.activeElement.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, window.outerHeight - window.innerHeight, f.left, f.right];",
+  );
+  // `field`: the text field (or editor) being typed in, left to right.
+  return { x: left, right, top: top + chrome, bottom: bottom + chrome, field: [fieldLeft, fieldRight] };
 }

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch, and a harness that starts WebKitWebDriver with the
 // real Gaoku binary on a given library. Needs a display (run under xvfb-run).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,6 +27,43 @@ async function call(base, method, path, body) {
 }
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** PIDs of the app processes running on `library`. */
+export function appPids(library) {
+  const pids = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readlinkSync(`/proc/${d}/exe`) !== appBinary) continue;
+      if (readFileSync(`/proc/${d}/environ`, "latin1").split("\0").includes(`GAOKU_LIBRARY=${library}`)) pids.push(Number(d));
+    } catch {
+      /* exited, or not ours to read */
+    }
+  }
+  return pids;
+}
+
+/**
+ * Makes sure the app on `library` has ended after a session: WebKitWebDriver closes its window,
+ * but a window whose page it already blanked cannot answer the close (the page saves before
+ * closing), and an app left running would take the next launch on the library for itself. Such an
+ * app gets SIGTERM, as a logout sends it (it ends within 4 s), then SIGKILL.
+ */
+async function endApp(library) {
+  const alive = () => appPids(library).length > 0;
+  for (let i = 0; i < 30 && alive(); i++) await sleep(100);
+  for (const [signal, wait] of [["SIGTERM", 60], ["SIGKILL", 20]]) {
+    if (!alive()) return;
+    for (const pid of appPids(library)) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    for (let i = 0; i < wait && alive(); i++) await sleep(100);
+  }
+}
 
 /**
  * Starts WebKitWebDriver and a session running the app with GAOKU_LIBRARY=library; `extraEnv`
@@ -210,6 +247,7 @@ export async function startApp(library, { extraEnv = {}, args = [], port = 4444 
         await call(base, "DELETE", s);
       } finally {
         driver.kill("SIGTERM");
+        await endApp(library);
       }
     },
   };

@@ -40,6 +40,7 @@ import type {
   PhraseFilter,
   PhraseKind,
   PhraseUse,
+  PhraseCompletion,
   PreviewBlock,
   RevisionInfo,
   RevisionReason,
@@ -133,6 +134,8 @@ export const api = {
   importBundle: (path: string) => invoke<BundleReport>("bundle_import", { path }),
   /** A regular backup the app made on its own. */
   onBackupDone: (f: (b: BackupInfo) => void): Promise<UnlistenFn> => listen<BackupInfo>("backup-done", (e) => f(e.payload)),
+  /** Phrase-bank entries continuing the text before the cursor, best first. */
+  phraseCompletions: (before: string, limit: number) => invoke<PhraseCompletion[]>("phrase_completions", { before, limit }),
   /** Places an entry is used, `limit` at a time from `offset` (speech order). */
   phraseUses: (id: number, offset: number, limit: number) => invoke<PhraseUse[]>("phrase_uses", { id, offset, limit }),
   starPhrase: (id: number, starred: boolean) => invoke<Phrase>("phrase_star", { id, starred }),

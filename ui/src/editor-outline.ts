@@ -3,6 +3,7 @@
 import type { Extension } from "@codemirror/state";
 import { EditorSelection } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { committedDoc } from "./autosave";
 import { api, asAppError, type OutlineNode } from "./api";
 import { speakingTime } from "./count";
 import { el, later } from "./dom";
@@ -39,7 +40,7 @@ export function draftOutline(view: () => EditorView, pace: () => number) {
 
   const render = later(async () => {
     try {
-      const o = await api.draftOutline(view().state.doc.toString());
+      const o = await api.draftOutline(committedDoc(view()));
       // Each top-level part says how long it takes to speak, at the status bar's pace.
       const top = o.outline.nodes.filter((n) => n.kind === "heading");
       const times = new Map(partChars(top, o.chars).map((n, i) => [top[i], n]));

@@ -2,6 +2,7 @@
 // block by block as the writer types, and scrolled to follow the editor.
 import type { Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { committedDoc } from "./autosave";
 import { api, asAppError } from "./api";
 import { el, later } from "./dom";
 import { patchPreview, resetPreview } from "./preview";
@@ -14,7 +15,8 @@ export function livePreview(preview: HTMLElement, view: () => EditorView) {
     try {
       const start = performance.now();
       // Sanitized in the core (ammonia): raw HTML in a draft arrives as text.
-      patchPreview(preview, await api.preview(view().state.doc.toString()));
+      // The committed text: pinyin being composed is not shown as if it were written.
+      patchPreview(preview, await api.preview(committedDoc(view())));
       // Request to patched DOM, readable by tests/e2e/measure.mjs.
       performance.measure("gaoku-preview", { start, end: performance.now() });
     } catch (e) {

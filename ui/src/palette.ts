@@ -48,7 +48,10 @@ export function createPalette(insert: (text: string) => void) {
     close();
     if (p) insert(p.text);
   };
-  input.addEventListener("input", () => void load());
+  // Mid-composition text (pinyin shown inline) is not what the writer filters by: load when the
+  // input method commits.
+  input.addEventListener("input", (ev) => !(ev as InputEvent).isComposing && void load());
+  input.addEventListener("compositionend", () => void load());
   input.addEventListener("keydown", (ev) => {
     if (ev.isComposing || ev.keyCode === 229) return; // the IME owns these keys
     if (ev.key === "Escape") close();

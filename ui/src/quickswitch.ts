@@ -41,12 +41,15 @@ export function installQuickSwitch(rows: () => SpeechSummary[], open: (id: numbe
     close();
     if (s) act(s);
   };
-  input.addEventListener("input", () => {
+  const filter = () => {
     selected = 0;
     render();
-  });
+  };
+  // Filter by committed text only (pinyin being composed shows inline, but is not a title).
+  input.addEventListener("input", (ev) => !(ev as InputEvent).isComposing && filter());
+  input.addEventListener("compositionend", filter);
   input.addEventListener("keydown", (ev) => {
-    if (ev.isComposing) return; // never act in the middle of an input-method composition
+    if (ev.isComposing || ev.keyCode === 229) return; // never act in the middle of an input-method composition
     if (ev.key === "Escape") close();
     else if (ev.key === "Enter") choose(selected);
     else if (ev.key === "ArrowDown") selected = Math.min(selected + 1, shown.length - 1);

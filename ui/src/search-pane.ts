@@ -210,10 +210,13 @@ async function drawYears(base: SearchRequest) {
   if (!yearsSetUp) {
     yearsSetUp = true;
     let soon = 0;
-    ui.compareTerms.addEventListener("input", () => {
+    const redraw = () => {
       window.clearTimeout(soon);
       soon = window.setTimeout(() => current && void drawYears(current.request), 300);
-    });
+    };
+    // Terms count once the input method commits them.
+    ui.compareTerms.addEventListener("input", (ev) => !(ev as InputEvent).isComposing && redraw());
+    ui.compareTerms.addEventListener("compositionend", redraw);
   }
   const queries = [base.query, ...compareTerms(ui.compareTerms.value)];
   const asked = queries.map((query) =>

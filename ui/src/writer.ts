@@ -19,6 +19,7 @@ import { draftChecks } from "./editor-checks";
 import { draftReuse } from "./editor-reuse";
 import { similarPassages } from "./editor-similar";
 import { countsPanel } from "./editor-counts";
+import { completionOn, phraseCompletion } from "./editor-complete";
 import { draftOutline } from "./editor-outline";
 import { historyPanel } from "./editor-history";
 import { livePreview } from "./editor-preview";
@@ -132,8 +133,6 @@ export function createWriter(hooks: WriterHooks) {
     .exportSettings()
     .then((s) => counts.setPace(s.pace))
     .catch(() => {});
-  const status = el("div", { class: "writer-status" });
-  status.append(...counts.elements, saveState);
   const history_ = historyPanel({
     flush: () => flush(),
     restored: (d) => {
@@ -144,6 +143,15 @@ export function createWriter(hooks: WriterHooks) {
   const body = () => view.state.doc.toString();
   const live = livePreview(preview, () => view);
   const outline = draftOutline(() => view, counts.pace);
+  const completion = phraseCompletion();
+  // The status bar's 联想 switch.
+  const completeBox = el("input", { type: "checkbox", id: "complete-toggle" });
+  completeBox.checked = completionOn();
+  completeBox.addEventListener("change", () => completion.set(view, completeBox.checked));
+  const completeLabel = el("label", { title: tr("输入时从句式库联想（Tab 或回车采用，Esc 关闭）") });
+  completeLabel.append(completeBox, document.createTextNode(tr("联想")));
+  const status = el("div", { class: "writer-status" });
+  status.append(...counts.elements, completeLabel, saveState);
   const checks = draftChecks(() => view);
   const reuse = draftReuse(() => view, hooks.openSource);
   const similar = similarPassages(() => view, {
@@ -243,6 +251,7 @@ export function createWriter(hooks: WriterHooks) {
     checks.extension,
     reuse.extension,
     similar.extension,
+    completion.extension,
     keymap.of([
       ...searchKeymap,
       ...historyKeymap,

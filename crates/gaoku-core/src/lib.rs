@@ -45,7 +45,7 @@ pub use library::{
 };
 pub use model::*;
 pub use phrases::PhraseKind;
-pub use phrases::{Phrase, PhraseFilter, PhraseSource, PhraseUse};
+pub use phrases::{Phrase, PhraseCompletion, PhraseFilter, PhraseSource, PhraseUse};
 pub use search::{
     Mode, SearchHit, SearchRequest, SearchResults, Sort, Span, YearCount, YearCounts,
 };

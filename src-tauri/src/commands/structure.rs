@@ -2,7 +2,7 @@
 
 use gaoku_core::outline::Outline;
 use gaoku_core::templates::Template;
-use gaoku_core::{Phrase, PhraseFilter, PhraseKind, PhraseUse};
+use gaoku_core::{Phrase, PhraseCompletion, PhraseFilter, PhraseKind, PhraseUse};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -27,6 +27,18 @@ pub fn phrase_uses(
     limit: usize,
 ) -> CmdResult<Vec<PhraseUse>> {
     Ok(state.library()?.phrase_uses(id, offset, limit)?)
+}
+
+/// Phrase-bank entries that continue the text before the cursor (`before`), best first.
+#[tauri::command(async)]
+pub fn phrase_completions(
+    state: State<'_, AppState>,
+    before: String,
+    limit: usize,
+) -> CmdResult<Vec<PhraseCompletion>> {
+    Ok(state
+        .library()?
+        .phrase_completions(&before, limit.min(50))?)
 }
 
 #[tauri::command]

@@ -525,6 +525,32 @@ end: number,
  */
 snippet: string, };
 
+export type PhraseCompletion = { 
+/**
+ * The whole entry (既要…更要…).
+ */
+text: string, 
+/**
+ * Its kind.
+ */
+kind: PhraseKind, 
+/**
+ * Starred by the writer.
+ */
+starred: boolean, 
+/**
+ * The writer's own entry.
+ */
+own: boolean, 
+/**
+ * Occurrences in the library.
+ */
+count: number, 
+/**
+ * How many characters before the cursor it begins with (they are replaced by it).
+ */
+typed: number, };
+
 export type BackupInfo = { 
 /**
  * The backup's folder (a library folder).

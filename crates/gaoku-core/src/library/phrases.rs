@@ -23,6 +23,35 @@ impl Library {
         Ok(())
     }
 
+    /// Entries that continue what the writer is typing: `before` is the text before the cursor;
+    /// the end of its last clause (2 to 6 characters, the longest first) is matched against the
+    /// beginnings of the entries. Starred and own entries first, then the most used.
+    pub fn phrase_completions(
+        &self,
+        before: &str,
+        limit: usize,
+    ) -> Result<Vec<crate::phrases::PhraseCompletion>> {
+        let clause: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '…')
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let mut out: Vec<crate::phrases::PhraseCompletion> = Vec::new();
+        for len in (2..=clause.len()).rev() {
+            let prefix: String = clause[clause.len() - len..].iter().collect();
+            for c in phrase_store::beginning_with(self.store.conn(), &prefix, limit)? {
+                if out.len() < limit && !out.iter().any(|o| o.text == c.text) {
+                    out.push(c);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Phrase-bank entries: starred first, then by occurrences across the library, shorter first.
     pub fn phrases(&self, filter: &PhraseFilter) -> Result<Vec<Phrase>> {
         phrase_store::list(self.store.conn(), filter)

@@ -19,6 +19,23 @@ pub struct PhraseSource {
     pub end: usize,
 }
 
+/// A phrase-bank entry that continues what the writer is typing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PhraseCompletion {
+    /// The whole entry (既要…更要…).
+    pub text: String,
+    /// Its kind.
+    pub kind: PhraseKind,
+    /// Starred by the writer.
+    pub starred: bool,
+    /// The writer's own entry.
+    pub own: bool,
+    /// Occurrences in the library.
+    pub count: usize,
+    /// How many characters before the cursor it begins with (they are replaced by it).
+    pub typed: usize,
+}
+
 /// One place a phrase-bank entry is used, for the list of its sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PhraseUse {

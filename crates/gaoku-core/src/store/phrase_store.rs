@@ -236,3 +236,40 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM phrases WHERE id = ?1", [id])?;
     Ok(())
 }
+
+/// Entries that begin with `prefix` and go on past it: starred, then own, then the most used,
+/// shorter first; at most `limit`.
+pub fn beginning_with(
+    conn: &Connection,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<crate::phrases::PhraseCompletion>> {
+    let n = prefix.chars().count() as i64;
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.text, p.kind, p.starred, p.user_added,
+                (SELECT count(*) FROM phrase_sources s WHERE s.phrase_id = p.id) AS uses
+         FROM phrases p
+         WHERE substr(p.text, 1, ?1) = ?2 AND length(p.text) > ?1
+         ORDER BY p.starred DESC, p.user_added DESC, uses DESC, length(p.text), p.id
+         LIMIT ?3",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![n, prefix, limit.min(i64::MAX as usize) as i64],
+            |r| {
+                Ok(crate::phrases::PhraseCompletion {
+                    text: r.get(0)?,
+                    kind: r
+                        .get::<_, String>(1)?
+                        .parse()
+                        .unwrap_or(PhraseKind::Parallel),
+                    starred: r.get(2)?,
+                    own: r.get(3)?,
+                    count: r.get::<_, i64>(4)? as usize,
+                    typed: n as usize,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
