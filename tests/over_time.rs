@@ -63,6 +63,27 @@ fn by_year_counts_equal_a_scan_of_the_texts() {
         let total = lib.search(&SearchRequest::new(q)).unwrap().total;
         assert_eq!(total, truth.values().map(|v| v.0).sum::<usize>(), "{q}");
     }
+    // Keywords: the speeches holding every term, their matches summed over the terms.
+    let mut truth: BTreeMap<Option<i32>, (usize, usize)> = BTreeMap::new();
+    for (year, paragraphs) in &speeches {
+        let (a, b) = (
+            occurrences(paragraphs, "乡村"),
+            occurrences(paragraphs, "振兴"),
+        );
+        if a > 0 && b > 0 {
+            let e = truth.entry(*year).or_default();
+            e.0 += 1;
+            e.1 += a + b;
+        }
+    }
+    let got: BTreeMap<Option<i32>, (usize, usize)> = lib
+        .by_year(&SearchRequest::new("乡村 振兴"))
+        .unwrap()
+        .years
+        .iter()
+        .map(|y| (y.year, (y.speeches, y.matches)))
+        .collect();
+    assert_eq!(got, truth, "乡村 振兴");
     // 高质量发展 is a phrase of the last years: none before 2017.
     let years = lib.by_year(&SearchRequest::new("高质量发展")).unwrap();
     assert!(

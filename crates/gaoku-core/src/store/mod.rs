@@ -278,14 +278,6 @@ impl Store {
         Ok(Some(speech))
     }
 
-    /// A speech's paragraphs (empty for an unknown id).
-    pub fn paragraphs(&self, id: i64) -> Result<Vec<String>> {
-        self.column(
-            "SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx",
-            [id],
-        )
-    }
-
     /// Every speech's year (`None` when undated), by id.
     pub fn years(&self) -> Result<std::collections::HashMap<i64, Option<i32>>> {
         let mut stmt = self.conn.prepare_cached("SELECT id, year FROM speeches")?;
