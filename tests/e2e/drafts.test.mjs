@@ -114,6 +114,13 @@ test("write a draft from a template, insert a hit and a phrase, reopen, restore"
     await app.waitFor("#revision-list li");
     const after = await app.findAll("#revision-list li");
     assert.ok(after.length >= revisions.length + 1);
+    // A revision side by side with the draft (对比): the typed paragraph is new on the right.
+    await app.click(after[after.length - 1]);
+    await app.click(await app.waitFor("#revision-compare"));
+    await app.waitFor("#reader h1", (t) => t === "对比");
+    await app.waitFor("#compare-summary", (t) => t.startsWith("相同"));
+    const heads = await app.exec("return [...document.querySelectorAll('#compare-grid .compare-head')].map((e) => e.textContent);");
+    assert.ok(heads[0].includes("版本"), heads.join(" | "));
   } finally {
     await app.quit();
   }

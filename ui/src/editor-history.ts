@@ -51,6 +51,14 @@ export function historyPanel(hooks: HistoryHooks) {
           hooks.restored(await api.restore(id, r.id));
           panel.hidden = true;
         });
+        // The same two texts side by side, paragraph by paragraph (对比).
+        const sideBySide = el("button", { type: "button", id: "revision-compare" }, tr("逐段对比"));
+        sideBySide.addEventListener("click", () => {
+          panel.hidden = true;
+          void import("./compare-view").then((c) =>
+            c.showCompare({ kind: "revision", draft: id, rev: r.id }, { kind: "draft", id }),
+          );
+        });
         const text = el("div", { class: "diff-text" });
         parts.forEach((p, i) => {
           if (p.op !== "same") {
@@ -77,6 +85,7 @@ export function historyPanel(hooks: HistoryHooks) {
         diff.replaceChildren(
           el("p", { class: "meta" }, changed ? tr("删除线为此版本有、当前稿没有的文字；下划线为当前稿新增。") : tr("与当前稿相同。")),
           restore,
+          sideBySide,
           text,
         );
       });

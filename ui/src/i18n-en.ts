@@ -57,6 +57,7 @@ export const EN: Record<string, string> = {
   "导出素材包…": "Export a bundle…",
   "导入素材包…": "Import a bundle…",
   "正在导出…": "Exporting…",
+  "逐段对比": "Compare side by side",
   " · 自己的": " · yours",
   "输入时从句式库联想（Tab 或回车采用，Esc 关闭）": "Suggest from the phrase bank while typing (Tab or Enter takes one, Esc dismisses)",
   "联想": "Suggest",
