@@ -280,5 +280,17 @@ fn completions_continue_the_clause_starred_and_own_first() {
         let tail: String = typed[typed.len() - c.typed..].iter().collect();
         assert!(c.typed >= 2 && c.text.starts_with(&tail), "{c:?}");
     }
+    // The unit's 提法 (what its rule packs tell writers to say) come after starred entries.
+    lib.import_rules(
+        gaoku_core::check::Layer::Unit,
+        "[[rule]]\nid = \"unit-kugan\"\npattern = \"苦干蛮干\"\nreason = \"本单位提法\"\nsuggest = \"苦干实干加巧干\"\nvalid_from = \"2020-01-01\"\n",
+    )
+    .unwrap();
+    let found = lib.phrase_completions("苦干", 8).unwrap();
+    let texts: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts[0], "苦干、实干、拼命干", "{texts:?}");
+    assert_eq!(texts[1], "苦干实干加巧干", "{texts:?}");
+    assert_eq!(found[1].kind, PhraseKind::Slogan);
+    assert_eq!(found[1].typed, 2);
     lib.delete_phrase(own.id).unwrap();
 }

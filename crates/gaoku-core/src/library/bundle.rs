@@ -28,6 +28,8 @@ const SPEECHES: &str = "speeches.jsonl";
 const PHRASES: &str = "phrases.jsonl";
 const TEMPLATES: &str = "templates.jsonl";
 const DRAFTS: &str = "drafts.jsonl";
+/// The largest record a bundle may hold (a speech of some 80 million characters).
+const MAX_RECORD: usize = 256 << 20;
 const RULES: [(Layer, &str); 2] = [
     (Layer::Unit, "rules/unit.toml"),
     (Layer::Personal, "rules/personal.toml"),
@@ -343,11 +345,19 @@ impl Opened {
         let mut n = 0;
         loop {
             line.clear();
-            let read = reader
+            // One record at most MAX_RECORD bytes: a hostile bundle's endless line stops here.
+            let read = (&mut reader)
+                .take(MAX_RECORD as u64 + 1)
                 .read_line(&mut line)
                 .map_err(|e| damaged(path, format!("{file}: {e}")))?;
             if read == 0 {
                 break;
+            }
+            if read > MAX_RECORD {
+                return Err(damaged(
+                    path,
+                    format!("{file}, line {}: a record over {MAX_RECORD} bytes", n + 1),
+                ));
             }
             n += 1;
             let record = serde_json::from_str(line.trim_end_matches('\n'))

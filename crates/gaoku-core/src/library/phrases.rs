@@ -25,7 +25,8 @@ impl Library {
 
     /// Entries that continue what the writer is typing: `before` is the text before the cursor;
     /// the end of its last clause (2 to 6 characters, the longest first) is matched against the
-    /// beginnings of the entries. Starred and own entries first, then the most used.
+    /// beginnings of the entries and of the 提法 the unit and personal rule packs suggest.
+    /// Starred entries first, then those 提法, then own entries and the most used.
     pub fn phrase_completions(
         &self,
         before: &str,
@@ -40,13 +41,52 @@ impl Library {
             .into_iter()
             .rev()
             .collect();
-        let mut out: Vec<crate::phrases::PhraseCompletion> = Vec::new();
+        // The unit's and the writer's own 提法: the terms their rule packs tell writers to use.
+        let mut terms: Vec<String> = Vec::new();
+        for layer in [crate::check::Layer::Unit, crate::check::Layer::Personal] {
+            for r in self.rule_pack(layer)?.rules {
+                if let Some(t) = r.suggest.map(|t| t.trim().to_string()) {
+                    let n = t.chars().count();
+                    if (2..=24).contains(&n)
+                        && !t.contains(char::is_whitespace)
+                        && !terms.contains(&t)
+                    {
+                        terms.push(t);
+                    }
+                }
+            }
+        }
+        let mut bank: Vec<crate::phrases::PhraseCompletion> = Vec::new();
+        let mut unit: Vec<crate::phrases::PhraseCompletion> = Vec::new();
         for len in (2..=clause.len()).rev() {
             let prefix: String = clause[clause.len() - len..].iter().collect();
             for c in phrase_store::beginning_with(self.store.conn(), &prefix, limit)? {
-                if out.len() < limit && !out.iter().any(|o| o.text == c.text) {
-                    out.push(c);
+                if !bank.iter().any(|o| o.text == c.text) {
+                    bank.push(c);
                 }
+            }
+            for t in terms
+                .iter()
+                .filter(|t| t.starts_with(&prefix) && **t != prefix)
+            {
+                if !unit.iter().any(|o| &o.text == t) {
+                    unit.push(crate::phrases::PhraseCompletion {
+                        text: t.clone(),
+                        kind: PhraseKind::Slogan,
+                        starred: false,
+                        own: false,
+                        count: 0,
+                        typed: len,
+                    });
+                }
+            }
+        }
+        // Starred entries, then the unit's 提法, then the rest of the bank; each once.
+        let (starred, rest): (Vec<_>, Vec<_>) = bank.into_iter().partition(|c| c.starred);
+        let mut out: Vec<crate::phrases::PhraseCompletion> = Vec::new();
+        for c in starred.into_iter().chain(unit).chain(rest) {
+            if out.len() < limit && !out.iter().any(|o| o.text == c.text) {
+                out.push(c);
             }
         }
         Ok(out)
