@@ -147,10 +147,11 @@ async function main() {
   // Stopped by the system (logout, kill): save what is being written, then end.
   void api.onTerminating(() => writer.flush());
   await refreshLibrary();
-  ui.list.querySelector<HTMLElement>("li")?.click();
-  // Launched to open a file (a double-click on a draft or a 素材包): open it.
+  // Launched to open a file (a double-click on a draft or a 素材包): open it; else the first
+  // speech of the list. (Not both: the speech, read a moment later, would cover the file's page.)
   const opened = await api.openedFile().catch(() => null);
   if (opened) await openFile(opened);
+  else ui.list.querySelector<HTMLElement>("li")?.click();
 }
 
 void main();
