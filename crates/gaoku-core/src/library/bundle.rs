@@ -408,10 +408,10 @@ impl Library {
         let ids = if parts.all_speeches {
             self.store.all_ids()?
         } else {
-            for &id in &parts.speech_ids {
-                if self.store.get(id)?.is_none() {
-                    return Err(Error::not_found(Thing::Speech, id));
-                }
+            // Checked against the ids alone: the texts are read once, while writing.
+            let known: std::collections::HashSet<i64> = self.store.all_ids()?.into_iter().collect();
+            if let Some(&id) = parts.speech_ids.iter().find(|id| !known.contains(id)) {
+                return Err(Error::not_found(Thing::Speech, id));
             }
             parts.speech_ids.clone()
         };
@@ -592,13 +592,7 @@ impl Library {
             if r.title.trim().is_empty() || r.paragraphs.is_empty() || r.content_hash.is_empty() {
                 return Err(damaged(path, "a speech without title, text or hash"));
             }
-            let known: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM speeches WHERE content_hash = ?1",
-                    [&r.content_hash],
-                    |row| row.get(0),
-                )
-                .optional()?;
+            let known = crate::store::speech_by_hash(&tx, &r.content_hash)?;
             let id = match known {
                 Some(id) => {
                     report.speeches_known += 1;
@@ -648,6 +642,8 @@ impl Library {
             }
             Ok(())
         })?;
+        // The library's own templates, read once; those the bundle adds join them.
+        let mut own = template_store::list(&tx)?;
         opened.each(path, TEMPLATES, |r: TemplateRecord| {
             let mut t = r.template;
             if t.name.trim().is_empty() {
@@ -655,16 +651,9 @@ impl Library {
             }
             t.builtin = false;
             t.source_speech = match &r.source_hash {
-                Some(h) => tx
-                    .query_row(
-                        "SELECT id FROM speeches WHERE content_hash = ?1",
-                        [h],
-                        |row| row.get(0),
-                    )
-                    .optional()?,
+                Some(h) => crate::store::speech_by_hash(&tx, h)?,
                 None => None,
             };
-            let own = template_store::list(&tx)?;
             let taken = |name: &str| builtin.contains(name) || own.iter().any(|o| o.name == name);
             if own.iter().any(|o| same_template(o, &t)) {
                 report.templates_known += 1;
@@ -681,7 +670,9 @@ impl Library {
             } else {
                 report.templates_added += 1;
             }
-            template_store::insert(&tx, &t)
+            template_store::insert(&tx, &t)?;
+            own.push(t);
+            Ok(())
         })?;
         opened.each(path, DRAFTS, |r: DraftRecord| {
             let known = tx

@@ -163,14 +163,7 @@ impl Store {
 
     /// The speech that already holds this text, if any.
     pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM speeches WHERE content_hash = ?1",
-                [hash],
-                |r| r.get(0),
-            )
-            .optional()?)
+        speech_by_hash(&self.conn, hash)
     }
 
     /// Stores a speech and its paragraphs atomically; returns its id.
@@ -453,4 +446,12 @@ pub(crate) fn insert_speech(conn: &Connection, s: &NewSpeech) -> Result<i64> {
     }
     phrase_store::add_sources(conn, id, s.phrases)?;
     Ok(id)
+}
+
+/// The speech that holds the text of `hash`, on any connection or transaction.
+pub(crate) fn speech_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM speeches WHERE content_hash = ?1")?
+        .query_row([hash], |r| r.get(0))
+        .optional()?)
 }
