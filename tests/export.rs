@@ -373,18 +373,18 @@ fn the_reading_copy_opens_in_libreoffice_large_with_each_parts_time_and_no_headi
         let chars: usize = doc
             .paragraphs
             .iter()
-            .map(|p| gaoku_core::drafts::word_count(p))
+            .map(|p| gaoku_core::zh::word_count(p))
             .sum();
         let total = format!(
             "（全文{chars}字，按每分钟200字{}）",
-            squeeze(&gaoku_core::export::minutes(chars, 200))
+            squeeze(&gaoku_core::zh::minutes(chars, 200))
         );
         assert!(all.contains(&total), "{title}: {total}");
         for (n, running) in parts.values() {
             let note = format!(
                 "本部分{}·累计{}",
-                squeeze(&gaoku_core::export::minutes(*n, 200)),
-                squeeze(&gaoku_core::export::minutes(*running, 200))
+                squeeze(&gaoku_core::zh::minutes(*n, 200)),
+                squeeze(&gaoku_core::zh::minutes(*running, 200))
             );
             assert!(all.contains(&note), "{title}: {note}");
         }

@@ -228,5 +228,5 @@ fn drafts_of_known_sentences() {
 }
 
 fn crate_is_han(c: char) -> bool {
-    gaoku_core::text::is_han(c)
+    gaoku_core::zh::is_han(c)
 }

@@ -138,8 +138,8 @@ fn generated_ipc_types_are_current() {
         "// Generated from the Rust types by src-tauri/tests/ipc_types.rs: do not edit.\n// Regenerate: GAOKU_BLESS=1 cargo test -p gaoku-app --test ipc_types\n\n{}\n",
         decls.join("\n\n")
     ) + &format!(
-        "\n/** The marks that end a sentence (gaoku_core::text::SENTENCE_ENDS). */\nexport const SENTENCE_ENDS = {};\n",
-        serde_json::to_string(gaoku_core::text::SENTENCE_ENDS).unwrap()
+        "\n/** The marks that end a sentence (gaoku_core::zh::SENTENCE_ENDS). */\nexport const SENTENCE_ENDS = {};\n",
+        serde_json::to_string(gaoku_core::zh::SENTENCE_ENDS).unwrap()
     ) + &format!(
         "\n/** The kinds of document import detects (gaoku_core::known_kinds). */\nexport const SPEECH_KINDS = {} as const;\n",
         serde_json::to_string(&gaoku_core::known_kinds()).unwrap()

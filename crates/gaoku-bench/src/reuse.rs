@@ -72,7 +72,7 @@ pub(crate) fn run(args: &Args) {
                 .chars()
                 .enumerate()
                 .map(|(i, c)| {
-                    if i % 10 == 5 && gaoku_core::text::is_han(c) {
+                    if i % 10 == 5 && gaoku_core::zh::is_han(c) {
                         '新'
                     } else {
                         c

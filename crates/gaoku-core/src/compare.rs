@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::drafts::diff::{diff, DiffOp, DiffPart};
-use crate::text::char_count;
+use crate::zh::char_count;
 
 /// Two paragraphs at least this alike (Dice coefficient of their character pairs) are one
 /// paragraph, rewritten.

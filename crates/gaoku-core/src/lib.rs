@@ -35,9 +35,10 @@ pub mod search;
 pub(crate) mod store;
 pub mod templates;
 pub mod text;
+pub mod zh;
 
 pub use error::{Error, Result};
-pub use ingest::meta::known_kinds;
+pub use zh::known_kinds;
 pub use ingest::IMPORT_EXTENSIONS;
 pub use library::{
     BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, Library,

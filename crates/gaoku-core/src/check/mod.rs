@@ -189,7 +189,7 @@ fn written_date(p: &str) -> Option<String> {
         crate::text::regex!(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
             .captures(p.trim())?;
     let (y, m, d): (i32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    crate::ingest::meta::real_day(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    crate::zh::real_day(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Runs every check on a text already read.

@@ -3,7 +3,7 @@
 
 use super::source::{Para, Source};
 use super::{Hit, Out};
-use crate::text::is_han;
+use crate::zh::is_han;
 
 pub(super) fn check(src: &Source, out: &mut Out) {
     for p in &src.paras {

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::text::is_space;
+use crate::zh::is_space;
 
 /// One paragraph as a reader sees it.
 #[derive(Debug, Clone, Default)]

@@ -177,7 +177,7 @@ impl TermRule {
 fn day(s: &str) -> Option<&str> {
     let c = crate::text::regex!(r"^(\d{4})-(\d{2})-(\d{2})$").captures(s)?;
     let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    crate::ingest::meta::real_day(y, m, d).then_some(s)
+    crate::zh::real_day(y, m, d).then_some(s)
 }
 
 /// The built-in pack, read.

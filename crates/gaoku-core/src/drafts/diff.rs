@@ -32,7 +32,7 @@ fn sentences(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        if crate::text::is_sentence_end(c) || c == '\n' {
+        if crate::zh::is_sentence_end(c) || c == '\n' {
             let end = i + c.len_utf8();
             out.push(&s[start..end]);
             start = end;

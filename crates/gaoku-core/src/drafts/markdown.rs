@@ -117,7 +117,7 @@ fn join_lines(text: &str) -> String {
         if i > 0 && !out.is_empty() && !line.is_empty() {
             let before = out.chars().last().unwrap_or(' ');
             let after = line.chars().next().unwrap_or(' ');
-            if !(crate::text::is_cjk_like(before) || crate::text::is_cjk_like(after)) {
+            if !(crate::zh::is_cjk_like(before) || crate::zh::is_cjk_like(after)) {
                 out.push(' ');
             }
         }
@@ -177,7 +177,7 @@ fn is_block(event: &Event) -> bool {
 pub fn display_title(md: &str) -> String {
     let t = read(md).title;
     if t.chars()
-        .all(|c| c == '＿' || c == '_' || crate::text::is_space(c))
+        .all(|c| c == '＿' || c == '_' || crate::zh::is_space(c))
     {
         "未命名草稿".to_string()
     } else {

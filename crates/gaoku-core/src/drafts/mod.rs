@@ -272,31 +272,6 @@ pub fn prune_plan(revisions: &[(i64, String, RevisionReason)]) -> Vec<i64> {
     drop
 }
 
-/// 字数 as Chinese writers count it: each Han character, plus each run of Latin letters or
-/// digits (with inner `.` `%` `'` `-` `_`, half- or full-width) as one word. The UI counts with
-/// the same rule; both are tested on `tests/fixtures/word-count.json`.
-pub fn word_count(s: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        if crate::text::is_han(c) {
-            n += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                n += 1;
-            }
-            in_word = true;
-        } else if !(in_word
-            && matches!(c, '.' | '%' | '\'' | '-' | '_' | '．' | '％' | '－' | '＿'))
-        {
-            // 6.5%, ８．５％, don't, COVID-19 stay one word.
-            in_word = false;
-        }
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +279,7 @@ mod tests {
     /// The cases the UI's 字数 (ui/src/count.ts) is tested on too: one rule in two languages.
     #[test]
     fn word_count_matches_the_shared_fixture() {
+        use crate::zh::word_count;
         let cases: Vec<serde_json::Value> =
             serde_json::from_str(include_str!("../../../../tests/fixtures/word-count.json"))
                 .unwrap();

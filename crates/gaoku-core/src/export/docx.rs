@@ -10,7 +10,7 @@ use docx_rs::{
 
 use super::{ExportDoc, ExportSettings, FontSet, Style};
 use crate::error::{Error, Result};
-use crate::text::is_space;
+use crate::zh::{is_space, minutes};
 
 /// Millimetres to twentieths of a point.
 const fn mm(v: i32) -> i32 {
@@ -217,18 +217,6 @@ fn page_footer(l: &Look, align: AlignmentType, style: Style) -> Footer {
     Footer::new().add_paragraph(p)
 }
 
-/// "约 3.5 分钟": `chars` read at `pace` 字 a minute, to the half minute.
-pub fn minutes(chars: usize, pace: u32) -> String {
-    let halves = ((chars as f64 / f64::from(pace.max(1))) * 2.0)
-        .round()
-        .max(1.0) as u64;
-    if halves.is_multiple_of(2) {
-        format!("约 {} 分钟", halves / 2)
-    } else {
-        format!("约 {}.5 分钟", halves / 2)
-    }
-}
-
 /// The speaking time of each level-1 part of a reading copy: for the paragraph of each level-1
 /// heading, (字 of the part up to the next one, 字 from the start to the part's end). What comes
 /// before the first heading (the salutation, the opening) counts into the running total.
@@ -240,7 +228,7 @@ pub fn part_lengths(doc: &ExportDoc) -> std::collections::BTreeMap<usize, (usize
     let count = |r: std::ops::Range<usize>| -> usize {
         doc.paragraphs[r]
             .iter()
-            .map(|p| crate::drafts::word_count(p))
+            .map(|p| crate::zh::word_count(p))
             .sum()
     };
     let mut out = std::collections::BTreeMap::new();
@@ -343,7 +331,7 @@ pub fn docx(doc: &ExportDoc, style: Style, settings: &ExportSettings) -> Result<
         let all: usize = doc
             .paragraphs
             .iter()
-            .map(|p| crate::drafts::word_count(p))
+            .map(|p| crate::zh::word_count(p))
             .sum();
         d = d.add_paragraph(note(format!(
             "（全文 {all} 字，按每分钟 {} 字{}）",

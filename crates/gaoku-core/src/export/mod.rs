@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::outline::{headings_by_para, Heading};
-use crate::text::is_space;
+use crate::zh::is_space;
 
-pub use docx::{docx, minutes, part_lengths};
+pub use docx::{docx, part_lengths};
 pub use markdown::markdown;
 pub use plain::text;
 

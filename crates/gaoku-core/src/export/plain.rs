@@ -1,7 +1,7 @@
 //! Plain text: title, the lines under it, then one paragraph per line.
 
 use super::ExportDoc;
-use crate::text::is_space;
+use crate::zh::is_space;
 
 /// The document as plain text, one paragraph per line, for pasting into other systems.
 pub fn text(doc: &ExportDoc) -> String {

@@ -1,7 +1,7 @@
 //! Cleaning raw lines into paragraphs: invisible characters, stray spaces, resale/advert blocks and
 //! watermarks, hard line breaks inside paragraphs. Real speech text is never rewritten.
 
-use crate::text::{is_cjk_like, is_han, is_invisible, is_space};
+use crate::zh::{is_cjk_like, is_han, is_invisible, is_space};
 
 fn is_fullwidth_punct(c: char) -> bool {
     is_cjk_like(c) && !is_han(c)
@@ -132,7 +132,7 @@ fn is_anchor(line: &str) -> bool {
     ];
     line.chars().count() > BODY_MIN_CHARS
         || (!is_ad_line(line) && TITLE_WORDS.iter().any(|w| line.contains(w)))
-        || crate::ingest::meta::is_salutation(line)
+        || crate::zh::is_salutation(line)
 }
 
 /// Drops the advert block at the top (everything before the title when it holds an advert
@@ -160,7 +160,7 @@ fn starts_block(line: &str) -> bool {
     let re = crate::text::regex!(
         r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[，、是章节条部分]|——)"
     );
-    re.is_match(line) || crate::ingest::meta::is_salutation(line)
+    re.is_match(line) || crate::zh::is_salutation(line)
 }
 
 /// Glues two pieces of one paragraph: no space between Chinese, one between Latin words.

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ImportError, SkipReason};
 use crate::model::SpeechMeta;
-use crate::text::is_space;
+use crate::zh::is_space;
 
 /// Largest .txt/.md accepted. A long government work report is under 100 KB; a file over this
 /// limit is almost surely not one speech (a whole book, a log, a database dump).

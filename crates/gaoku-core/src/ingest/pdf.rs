@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 
 use crate::error::ImportError;
-use crate::text::{is_cjk_like, regex};
+use crate::text::regex;
+use crate::zh::is_cjk_like;
 
 /// One character as the page shows it (PDF coordinates: y grows upwards).
 #[derive(Debug, Clone)]

@@ -687,7 +687,7 @@ impl Library {
                 report.drafts_known += 1;
                 return Ok(());
             }
-            let chars = crate::drafts::word_count(&r.body);
+            let chars = crate::zh::word_count(&r.body);
             let source = DraftSource::File(bundle_name.clone());
             let id = draft_store::insert(&tx, &r.title, &r.body, chars, Some(&source))?;
             draft_store::add_revision(&tx, id, &r.body, chars, RevisionReason::Created)?;

@@ -1,10 +1,11 @@
 //! The facade's drafts: create, save with the snapshot policy, list, restore, diff, preview.
 
+use crate::zh::word_count;
 use serde::Serialize;
 
 use super::Library;
 use crate::drafts::{
-    self, diff::DiffPart, markdown, snapshot_plan, word_count, Draft, DraftSource, DraftSummary,
+    self, diff::DiffPart, markdown, snapshot_plan, Draft, DraftSource, DraftSummary,
     RevisionInfo, RevisionReason, SaveKind, Saved,
 };
 use crate::error::{Error, Invalid, Result};

@@ -141,7 +141,7 @@ impl Library {
             .map(|p| {
                 p.chars
                     .iter()
-                    .filter(|c| !crate::text::is_space(**c))
+                    .filter(|c| !crate::zh::is_space(**c))
                     .count()
             })
             .sum();

@@ -113,7 +113,7 @@ pub(super) fn parse_user_date(s: &str) -> Result<(String, i32)> {
         let y = n[0] as i32;
         let ok = (1000..=2999).contains(&y)
             && n.get(1).is_none_or(|m| (1..=12).contains(m))
-            && n.get(2).is_none_or(|d| ingest::meta::real_day(y, n[1], *d));
+            && n.get(2).is_none_or(|d| crate::zh::real_day(y, n[1], *d));
         if !ok {
             return Err(invalid());
         }
@@ -125,7 +125,7 @@ pub(super) fn parse_user_date(s: &str) -> Result<(String, i32)> {
         return Ok((iso, y));
     }
     // Written out in Chinese: the whole value must be a real date (2020年13月1日 is not 2020).
-    ingest::meta::find_date(s)
-        .filter(|_| ingest::meta::is_date_line(s))
+    crate::zh::find_date(s)
+        .filter(|_| crate::zh::is_date_line(s))
         .ok_or_else(invalid)
 }

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::{outline, Node};
-use crate::text::{is_space, regex};
+use crate::text::regex;
+use crate::zh::is_space;
 
 /// Escapes characters that Markdown (CommonMark, and pandoc's extensions: math, citations,
 /// super/subscript, smart quotes and dashes) would read as markup inside a line.

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::meta::{is_attachment_line, is_salutation};
-use crate::text::is_space;
+use crate::zh::{is_attachment_line, is_salutation};
+use crate::zh::is_space;
 
 /// A heading or an enumeration item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -62,13 +62,12 @@ pub struct Outline {
 }
 
 mod markdown;
-pub(crate) mod markers;
 
 pub use markdown::{escape_inline, escape_markdown, to_markdown};
 pub(crate) use markdown::{headings_by_para, paragraphs_markdown, Heading};
-pub(crate) use markers::heading_marker;
-use markers::*;
-pub use markers::{heading_markers, RawMarker};
+pub(crate) use crate::zh::markers::heading_marker;
+use crate::zh::markers::*;
+pub use crate::zh::markers::{heading_markers, RawMarker};
 
 impl Outline {
     /// Every heading at any depth, in text order.

@@ -193,7 +193,7 @@ fn parallel_run(
     let ok = items.len() == n
         && items.iter().all(|it| {
             let len = it.chars().count();
-            (2..=PARALLEL_MAX_ITEM).contains(&len) && it.chars().all(crate::text::is_han)
+            (2..=PARALLEL_MAX_ITEM).contains(&len) && it.chars().all(crate::zh::is_han)
         })
         && items.iter().any(|it| it != &items[0])
         && !is_noun_list(&items)
@@ -269,7 +269,7 @@ fn slogans_in(p: &str, base: usize, out: &mut Vec<Mined>) {
         let numbered = inner
             .chars()
             .any(|ch| "一二三四五六七八九十百千万双两".contains(ch));
-        if !numbered || !inner.chars().all(crate::text::is_han) || not_a_formula(inner) {
+        if !numbered || !inner.chars().all(crate::zh::is_han) || not_a_formula(inner) {
             continue;
         }
         out.push(occurrence(

@@ -116,12 +116,12 @@ pub(crate) fn sentences(chars: &[char], at: &[usize]) -> Vec<Sentence> {
         }
         let mut to = i;
         while to > from
-            && (crate::text::is_space(chars[to - 1]) || "，、：”’）》".contains(chars[to - 1]))
+            && (crate::zh::is_space(chars[to - 1]) || "，、：”’）》".contains(chars[to - 1]))
         {
             to -= 1;
         }
         let mut s = from;
-        while s < to && (crate::text::is_space(chars[s]) || "“‘（《".contains(chars[s])) {
+        while s < to && (crate::zh::is_space(chars[s]) || "“‘（《".contains(chars[s])) {
             s += 1;
         }
         if to > s {

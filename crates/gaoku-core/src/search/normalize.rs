@@ -1,7 +1,7 @@
 //! The one normalisation shared by indexing, querying and verification: whitespace removed,
 //! full-width ASCII forms (Ａ１，！) folded to their half-width twins. Nothing else changes.
 
-use crate::text::is_space;
+use crate::zh::is_space;
 
 /// Folds one character; `None` for whitespace, which search ignores.
 pub fn fold(c: char) -> Option<char> {

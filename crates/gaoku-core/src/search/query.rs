@@ -91,7 +91,7 @@ fn split_terms(q: &str) -> Vec<String> {
                 }
                 quoted = !quoted;
             }
-            c if !quoted && crate::text::is_space(c) => {
+            c if !quoted && crate::zh::is_space(c) => {
                 if !current.is_empty() {
                     terms.push(std::mem::take(&mut current));
                 }

@@ -416,7 +416,7 @@ pub(crate) fn insert_speech(conn: &Connection, s: &NewSpeech) -> Result<i64> {
     let chars: usize = s
         .paragraphs
         .iter()
-        .map(|p| crate::text::char_count(p))
+        .map(|p| crate::zh::char_count(p))
         .sum();
     let stamp = now();
     conn.execute(

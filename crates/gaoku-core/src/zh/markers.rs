@@ -3,7 +3,8 @@
 //! in `mod.rs` then accepts as structure is decided there; [`heading_markers`] gives the raw
 //! sequence, including numbers that go out of order, for checks that need it.
 
-use crate::text::{chinese_number, is_space, regex};
+use crate::text::regex;
+use crate::zh::{chinese_number, is_space};
 
 pub(crate) const NUMERALS: &str = "一二三四五六七八九十";
 
@@ -58,7 +59,7 @@ fn heading_numeral(s: &str) -> Option<u32> {
 fn starts_level1_variant(rest: &str) -> bool {
     rest.chars()
         .next()
-        .is_some_and(|c| crate::text::is_han(c) && !NUMERALS.contains(c))
+        .is_some_and(|c| crate::zh::is_han(c) && !NUMERALS.contains(c))
 }
 
 /// Can this text follow a marker as a heading? Not `一、二季度` (a list of numbers), not
@@ -73,7 +74,7 @@ pub(crate) fn starts_heading_words(level: u8, sep: char, rest: &str) -> bool {
         return false;
     }
     // 1）2）… in a sentence such as 1）、2）: a list of numbers, not a heading.
-    if level == 5 && !(crate::text::is_cjk_like(first) || first.is_alphanumeric()) {
+    if level == 5 && !(crate::zh::is_cjk_like(first) || first.is_alphanumeric()) {
         return false;
     }
     if level == 1 && NUMERALS.contains(first) {

