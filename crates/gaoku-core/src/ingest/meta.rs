@@ -1,96 +1,332 @@
-//! Metadata read from the text itself: title, date, speaker, occasion and kind.
+//! Metadata read from a document: title, date, speaker, occasion and kind.
+//!
+//! What is read, in order of precedence (never a guess presented as fact: a field the text does
+//! not give stays empty):
+//! - **Title**: the document's own title line, past page furniture, citation, source and date
+//!   lines above it and the 公文 head (份号, 密级, 发文机关标志, 发文字号); wrapped over two or
+//!   three lines it is one title; a generic one (政府工作报告, 讲话) is completed from the subtitle
+//!   as a writer files it (2026年广东省政府工作报告, 在…上的讲话). Without a title line: the file
+//!   name without its date (讲话_2020-03-06_在…上的讲话 → 在…上的讲话), or a web page's `<title>`.
+//! - **Date**: what the text says of its own delivery or issue (a subtitle or date line under the
+//!   title, the 成文日期 under the signature, the dates a regulation was passed or amended, a day
+//!   under the title with the title's year, the title's year, the 发文字号's year) > a date in
+//!   the file name > the page's 发布日期. A less precise source is refined by a more precise one
+//!   of the same year.
+//! - **Speaker**: a post and name (国务院总理 李克强, 上海市市长 龚 正, 代省长 王某), a title or
+//!   subtitle (李强在…上的讲话, ——在…上的讲话（王某某）, …市长张工同志作…).
 
 use crate::model::SpeechMeta;
-use crate::zh::dates::{find_date, is_date_line};
+use crate::zh::dates::{date_in_name, find_date, is_date_line, month_day_line, real_day};
 use crate::zh::lines::{
-    ends_with_kind, is_document_head, is_salutation, is_title_like, kind_from_title, occasion_in,
-    speaker_in,
+    ends_with_kind, is_document_head, is_furniture, is_generic_title, is_salutation, is_subtitle,
+    is_title_like, kind_from_title, names_kind, occasion_in, page_date, place_in, speaker_in,
 };
-use crate::zh::ends_sentence;
+use crate::zh::{ends_sentence, is_attachment_line};
+use crate::text::regex;
 
-/// Whether `next` is the rest of a title wrapped over lines: the title so far names no 文种 at
-/// its end, and `next` is a short title-like line that does (not a subtitle, date or speaker).
-fn title_continues(title: &str, next: &str) -> bool {
-    !ends_with_kind(title)
-        && ends_with_kind(next)
-        && is_title_like(next)
-        && next.chars().count() <= 40
-        && !next.starts_with(['—', '-', '（', '(', '《'])
-        && !is_date_line(next)
+/// What is known of a document besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct Hints<'a> {
+    /// The file name without its extension.
+    pub file_stem: &'a str,
+    /// A web page's `<title>`, if it had one.
+    pub page_title: Option<&'a str>,
 }
 
-/// Detects metadata (tags stay empty: the text never names them) and takes the title (and a date-only line under it) out of the paragraphs.
-///
-/// `fallback_title` (the file name) is used when the first paragraph is not title-like.
-pub fn detect(paragraphs: &mut Vec<String>, fallback_title: &str) -> SpeechMeta {
-    let mut meta = SpeechMeta::default();
-    // 公文 head lines above the title (copy number, secrecy, urgency, the issuer's mark, the
-    // document number) stay in the text; the title is the line after them.
-    let head = paragraphs
+/// How far into a document its title is looked for.
+const HEAD_LINES: usize = 16;
+
+/// Whether `next` continues a title wrapped over lines: short, title-like, no subtitle, date,
+/// speaker or salutation.
+fn wraps_on(next: &str) -> bool {
+    is_title_like(next)
+        && next.chars().count() <= 40
+        && !next.starts_with(['—', '-', '（', '(', '《', '―'])
+        && !is_date_line(next)
+        && !is_subtitle(next)
+        && !is_furniture(next)
+        && speaker_in(next).is_none()
+}
+
+/// The title as found on a line: Markdown heading marks (# 标题 in a .txt) and spaces out.
+fn title_text(line: &str) -> String {
+    let line = regex!(r"^#{1,6}\s*").replace(line, "");
+    // A web page's pagination mark: 标题(1 / 1).
+    let line = regex!(r"\s*[（(]\s*\d+\s*/\s*\d+\s*[）)]$").replace(&line, "");
+    line.trim().to_string()
+}
+
+/// The title block: (index of its first line, number of lines), if the head has one.
+fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
+    let end = paragraphs
         .iter()
-        .take(6)
-        .take_while(|p| is_document_head(p))
-        .count();
-    let first_is_title = paragraphs.get(head).is_some_and(|p| is_title_like(p));
-    meta.title = if first_is_title {
-        let mut title = paragraphs.remove(head);
-        // A title wrapped over two or three lines is one title.
-        for _ in 0..2 {
-            match paragraphs.get(head) {
-                Some(next) if title_continues(&title, next) => {
-                    title.push_str(&paragraphs.remove(head));
+        .take(HEAD_LINES)
+        .position(|p| is_salutation(p) || (p.chars().count() > 60 && !is_furniture(p)))
+        .unwrap_or(paragraphs.len().min(HEAD_LINES));
+    // Candidates: title-like lines that are not furniture, 公文 head, date, subtitle or speaker.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let p = title_text(&paragraphs[i]);
+        let skip = !is_title_like(&p)
+            || is_furniture(&p)
+            || is_document_head(&p)
+            || is_date_line(&p)
+            || is_subtitle(&p)
+            || speaker_in(&p).is_some_and(|_| !names_kind(&p))
+            || ends_sentence(&p);
+        if skip {
+            i += 1;
+            continue;
+        }
+        // Join a title wrapped over up to three lines when the joined text names its 文种.
+        let mut len = 1;
+        if !ends_with_kind(&p) {
+            let mut joined = p.clone();
+            for k in 1..=2 {
+                match paragraphs.get(i + k) {
+                    Some(next) if i + k < end.max(i + 3) && wraps_on(next) => {
+                        joined.push_str(next);
+                        if ends_with_kind(&joined) {
+                            len = k + 1;
+                            break;
+                        }
+                    }
+                    _ => break,
                 }
-                _ => break,
             }
         }
-        title
-    } else {
-        fallback_title.to_string()
+        candidates.push((i, len));
+        i += len;
+    }
+    // The first candidate that names its kind or has a subtitle under it; else the first.
+    let good = |&(i, len): &(usize, usize)| {
+        let text: String = paragraphs[i..i + len].iter().map(|p| title_text(p)).collect();
+        names_kind(&text)
+            || paragraphs
+                .get(i + len)
+                .is_some_and(|n| is_subtitle(n) || n.starts_with(['—', '―']))
     };
-    // Front matter: the short lines between the title and the salutation (or the first sentence).
-    let front_len = paragraphs
+    candidates
         .iter()
-        .take(8)
-        .position(|p| is_salutation(p) || ends_sentence(p) || p.chars().count() > 60)
-        .unwrap_or(0);
-    let front: Vec<String> = paragraphs[..front_len].to_vec();
-    let mut date_from_line = None;
-    for line in &front {
-        if date_from_line.is_none() {
-            date_from_line = find_date(line);
+        .copied()
+        .find(good)
+        .or_else(|| candidates.first().copied())
+}
+
+/// The title a file name gives: the name without its date and separators, the part that names
+/// a 文种 when it has several (`2009-湘政办发〔2009〕24号-关于…的通知` → `关于…的通知`).
+pub fn title_from_name(stem: &str) -> String {
+    let rest = match date_in_name(stem) {
+        Some((_, _, r)) if r.start == 0 || r.end == stem.len() || stem[..r.start].ends_with(['_', '-', ' ', '.']) => {
+            format!("{}\u{0}{}", &stem[..r.start], &stem[r.end..])
         }
-        meta.speaker = meta.speaker.take().or_else(|| speaker_in(line));
-        meta.occasion = meta.occasion.take().or_else(|| occasion_in(line));
-    }
-    // A date line right under the title, or at the very end (signature date), is metadata only.
-    if let Some(i) = front.iter().position(|l| is_date_line(l)) {
-        paragraphs.remove(i);
-    }
-    let date_from_tail = paragraphs
+        _ => stem.to_string(),
+    };
+    let parts: Vec<&str> = rest
+        .split(['\u{0}', '_', ' ', '\u{3000}'])
+        .flat_map(|p| p.split(" - "))
+        .map(|p| p.trim_matches(['-', '.', '_', ' ', '(', ')', '（', '）']))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let dashed: Vec<&str> = parts.iter().flat_map(|p| p.split('-')).filter(|p| !p.is_empty()).collect();
+    dashed
         .iter()
         .rev()
-        .take(2)
-        .find(|l| is_date_line(l))
-        .and_then(|l| find_date(l));
+        .find(|p| names_kind(p))
+        .or_else(|| parts.iter().max_by_key(|p| p.chars().count()))
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| stem.to_string())
+}
+
+/// The 落款 date: a date line among the last lines, before what may follow a signature (抄送,
+/// 印发, 附件 lists, notes, (此件公开发布)).
+fn signature_date(paragraphs: &[String], body_from: usize) -> Option<(String, i32)> {
+    let n = paragraphs.len();
+    let from = n.saturating_sub(12).max(body_from);
+    let dated = |l: &String| is_date_line(l) && find_date(l).is_some_and(|(d, _)| d.len() > 4);
+    if let Some(l) = paragraphs[from..].iter().rev().find(|l| dated(l)) {
+        return find_date(l);
+    }
+    // A long attachment after the signature: the first date line that closes a signature
+    // (under a short line that is no sentence: the issuing organ).
+    (body_from.max(1)..n)
+        .find(|&i| dated(&paragraphs[i]) && {
+            let above = &paragraphs[i - 1];
+            above.chars().count() <= 30 && !ends_sentence(above)
+        })
+        .and_then(|i| find_date(&paragraphs[i]))
+}
+
+/// The dates a regulation's head gives for its passing and amendments (2004年11月26日…通过,
+/// …修正, …修订): the latest, which dates the text as it stands.
+fn passed_date(head: &[String]) -> Option<(String, i32)> {
+    head.iter()
+        .filter(|l| regex!(r"(?:通过|修正|修订|公布|发布|批准)").is_match(l))
+        .flat_map(|l| {
+            regex!(r"(?:(?:19|20)\d{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日")
+                .find_iter(l)
+                .filter_map(|m| find_date(m.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .filter(|(d, _)| d.len() == 10)
+        .max()
+}
+
+/// The year of a 发文字号 (某政发〔2019〕12号).
+fn number_year(head: &[String]) -> Option<(String, i32)> {
+    head.iter().find_map(|l| {
+        let c = regex!(r"[\p{Han}]{1,16}\s*[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*\d{1,4}\s*号").captures(l)?;
+        let y: i32 = c[1].parse().ok()?;
+        Some((format!("{y:04}"), y))
+    })
+}
+
+/// `b` refines `a` when it is more precise and agrees with it.
+fn refine(a: Option<(String, i32)>, b: Option<(String, i32)>) -> Option<(String, i32)> {
+    match (a, b) {
+        (Some(a), Some(b)) if b.0.len() > a.0.len() && b.0.starts_with(&a.0) => Some(b),
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
+}
+
+/// Detects metadata (tags stay empty: the text never names them) and takes the title, the page
+/// furniture above it and a date-only line under it out of the paragraphs.
+pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
+    let mut meta = SpeechMeta::default();
+    let title_at = find_title(paragraphs);
+    // Page furniture above the title goes (its page date kept); 公文 head lines stay in the text.
+    let mut page: Option<(String, i32)> = None;
+    let mut furniture_lines = 0;
+    let head_end = title_at.map_or(0, |(i, _)| i);
+    for p in paragraphs.iter().take(HEAD_LINES) {
+        if page.is_none() {
+            page = page_date(p);
+        }
+    }
+    let mut number = number_year(&paragraphs[..paragraphs.len().min(HEAD_LINES)]);
+    if let Some((start, len)) = title_at {
+        meta.title = paragraphs[start..start + len]
+            .iter()
+            .map(|p| title_text(p))
+            .collect();
+        paragraphs.drain(start..start + len);
+        let mut k = 0;
+        paragraphs.retain(|p| {
+            k += 1;
+            let drop = k <= head_end && is_furniture(p);
+            furniture_lines += usize::from(drop);
+            !drop
+        });
+    } else {
+        meta.title = hints
+            .page_title
+            .map(str::to_string)
+            .unwrap_or_else(|| title_from_name(hints.file_stem));
+    }
+    let title_pos = title_at.map_or(0, |(i, _)| i - furniture_lines);
+    // Front matter: the short lines after the title, before the salutation or the first sentence.
+    let front_len = paragraphs[title_pos..]
+        .iter()
+        .take(8)
+        .position(|p| is_salutation(p) || ends_sentence(p) || p.chars().count() > 80)
+        .unwrap_or_else(|| paragraphs.len().saturating_sub(title_pos).min(8));
+    let front: Vec<String> = paragraphs[title_pos..title_pos + front_len].to_vec();
+    // A salutation that opens with the date: (2006年8月30日) 同志们：.
+    let opening = paragraphs.get(title_pos + front_len).cloned().unwrap_or_default();
+    let mut date_from_line = None;
+    let mut day_only = None;
+    let mut place = None;
+    let mut subtitle_lines: Vec<String> = Vec::new();
+    // A subtitle wrapped over two lines (——2026年1月26日在广东省第十四届 / 人民代表大会…上) reads as one.
+    for (k, line) in front.iter().enumerate() {
+        let line = if is_subtitle(line) && !line.ends_with(['上', '话', '言', '词', '）', ')']) {
+            format!("{line}{}", front.get(k + 1).map_or("", |s| s.as_str()))
+        } else {
+            line.clone()
+        };
+        if is_furniture(&line) {
+            if page.is_none() {
+                page = page_date(&line);
+            }
+            continue;
+        }
+        if date_from_line.is_none() {
+            date_from_line = find_date(&line).filter(|(d, _)| d.len() > 4 || is_date_line(&line) || is_subtitle(&line));
+        }
+        day_only = day_only.or_else(|| month_day_line(&line));
+        meta.speaker = meta.speaker.take().or_else(|| speaker_in(&line));
+        meta.occasion = meta.occasion.take().or_else(|| occasion_in(&line));
+        place = place.or_else(|| place_in(&line));
+        if is_subtitle(&line) {
+            subtitle_lines.push(line);
+        }
+    }
+    if date_from_line.is_none() && regex!(r"^[（(]\s*(?:19|20)\d{2}\s*年").is_match(&opening) {
+        date_from_line = find_date(&opening);
+    }
+    // A date line right under the title is metadata only.
+    if let Some(i) = front.iter().position(|l| is_date_line(l)) {
+        paragraphs.remove(title_pos + i);
+    }
+    let date_from_tail = signature_date(paragraphs, title_pos + front_len);
+    // A regulation dated by the sessions that passed and amended it: the latest.
+    let passed = passed_date(&paragraphs[..paragraphs.len().min(title_pos + 6)]);
+    if passed.is_some() {
+        date_from_line = None;
+    }
     let date_from_title = find_date(&meta.title);
-    let (date, year) = match (date_from_line.or(date_from_tail), date_from_title) {
-        // The title names the year; a precise date of the same or the next year refines it.
-        (Some((d, y)), Some((_, ty))) if y == ty || y == ty + 1 => (Some(d), Some(y)),
-        (_, Some((d, y))) => (Some(d), Some(y)),
-        (Some((d, y)), None) => (Some(d), Some(y)),
-        (None, None) => (None, None),
+    let from_name = date_in_name(hints.file_stem).map(|(d, y, _)| (d, y));
+    number = number.filter(|_| date_from_title.is_none());
+    // The text's own statement: a delivery or issue date, else the title's year (refined by a
+    // day under the title, by the file name or the page when they agree).
+    let stated = date_from_line.or(date_from_tail).or(passed);
+    let year_only = date_from_title.clone().or(number);
+    let text_date = match (stated, year_only) {
+        // A title naming the year of a report delivered early the next year (2019年工作总结,
+        // 2020-01-10) keeps the precise date.
+        (Some(s), _) => Some(s),
+        (None, Some((d, y))) => {
+            let with_day = day_only
+                .filter(|(m, dd)| real_day(y, *m, *dd))
+                .map(|(m, dd)| (format!("{y:04}-{m:02}-{dd:02}"), y));
+            Some(with_day.unwrap_or((d, y)))
+        }
+        (None, None) => None,
     };
-    meta.date = date;
-    meta.year = year;
+    let date = refine(refine(text_date, from_name), page);
+    meta.date = date.as_ref().map(|d| d.0.clone());
+    meta.year = date.map(|d| d.1);
     meta.speaker = meta.speaker.or_else(|| speaker_in(&meta.title));
     meta.occasion = occasion_in(&meta.title).or(meta.occasion);
+    // A generic title, completed as a writer files it.
+    let bare: String = meta.title.chars().filter(|c| !c.is_whitespace()).collect();
+    if is_generic_title(&bare) {
+        meta.title = bare.clone();
+        if bare.contains("报告") || bare.contains("总结") {
+            if let (Some(y), Some(place)) = (meta.year, place.as_ref()) {
+                meta.title = format!("{y}年{place}{bare}");
+            }
+        } else if let Some(occasion) = &meta.occasion {
+            meta.title = format!("在{occasion}上的{bare}");
+        }
+    }
     meta.kind = kind_from_title(&meta.title);
+    let _ = is_attachment_line;
     meta
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hints(stem: &str) -> Hints<'_> {
+        Hints {
+            file_stem: stem,
+            page_title: None,
+        }
+    }
 
     fn paras(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
@@ -124,7 +360,7 @@ mod tests {
             "某某县人民政府",
             "2026年10月8日",
         ]);
-        let m = detect(&mut p, "file");
+        let m = detect(&mut p, &hints("file"));
         assert_eq!(
             m.title,
             "某某县人民政府关于进一步加强秋冬季安全生产工作的通知"
@@ -154,7 +390,7 @@ mod tests {
                 next,
                 "今天召开会议，主要任务是部署工作。",
             ]);
-            let m = detect(&mut p, "file");
+            let m = detect(&mut p, &hints("file"));
             assert_eq!(m.title, "在全县经济工作会议上的讲话", "{next}");
         }
         // A title without a 文种 followed by a subtitle stays as it is.
@@ -163,7 +399,7 @@ mod tests {
             "——在全县经济工作会议上的讲话",
             "同志们：",
         ]);
-        assert_eq!(detect(&mut p, "file").title, "奋力谱写高质量发展新篇章");
+        assert_eq!(detect(&mut p, &hints("file")).title, "奋力谱写高质量发展新篇章");
     }
 
     #[test]
@@ -173,7 +409,7 @@ mod tests {
             "同志们：",
             "在全年时间过半……",
         ]);
-        let m = detect(&mut p, "file");
+        let m = detect(&mut p, &hints("file"));
         assert_eq!(m.title, "在全县2020年半年工作总结会议上的讲话");
         assert_eq!((m.date.as_deref(), m.year), (Some("2020"), Some(2020)));
         assert_eq!(m.kind.as_deref(), Some("讲话"));
@@ -192,7 +428,7 @@ mod tests {
             "各位代表：",
             "现在，我代表国务院，向大会报告政府工作。",
         ]);
-        let m = detect(&mut p, "x");
+        let m = detect(&mut p, &hints("x"));
         assert_eq!(m.date.as_deref(), Some("2017-03-05"));
         assert_eq!(m.year, Some(2017));
         assert_eq!(m.speaker.as_deref(), Some("李克强"));
@@ -216,7 +452,7 @@ mod tests {
             "同志们！",
             "正文。",
         ]);
-        let m = detect(&mut p, "x");
+        let m = detect(&mut p, &hints("x"));
         assert_eq!(m.date.as_deref(), Some("1973-08-24"));
         assert_eq!(p, paras(&["同志们！", "正文。"]));
         assert_eq!(find_date("（2014年10月8日）").unwrap().0, "2014-10-08");
@@ -225,7 +461,7 @@ mod tests {
     #[test]
     fn no_title_line_uses_file_name() {
         let mut p = paras(&["同志们：", "今天开会。"]);
-        let m = detect(&mut p, "县委工作会议讲话");
+        let m = detect(&mut p, &hints("县委工作会议讲话"));
         assert_eq!(m.title, "县委工作会议讲话");
         assert_eq!(m.kind.as_deref(), Some("讲话"));
         assert_eq!(p.len(), 2);

@@ -293,8 +293,7 @@ fn parse_bytes(bytes: &[u8], by_name: Format, fallback: &str) -> Result<Parsed, 
         Format::Html => {
             let page = html::html_page(bytes)?;
             within_text_limit(&page.paragraphs)?;
-            let title = page.title.unwrap_or_else(|| fallback.to_string());
-            return parse_paragraphs(page.paragraphs, &title);
+            return parse_page(page.paragraphs, fallback, page.title.as_deref());
         }
     };
     within_text_limit(&document)?;
@@ -340,13 +339,25 @@ fn strip_markdown(text: &str) -> String {
 }
 
 /// Cleans the lines of a text file and detects metadata.
-pub fn parse_lines(lines: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
-    finish(clean::clean(lines), fallback_title)
+///
+/// `file_stem` is the file's name without its extension: a date or title in it counts where the
+/// text gives none.
+pub fn parse_lines(lines: Vec<String>, file_stem: &str) -> Result<Parsed, ImportError> {
+    finish(clean::clean(lines), file_stem, None)
 }
 
 /// Cleans the paragraphs of a document (each one already a paragraph: a blank one is not a
 /// separator to join across) and detects metadata.
-fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
+fn parse_paragraphs(paragraphs: Vec<String>, file_stem: &str) -> Result<Parsed, ImportError> {
+    parse_page(paragraphs, file_stem, None)
+}
+
+/// As [`parse_paragraphs`], for a web page with its `<title>`.
+fn parse_page(
+    paragraphs: Vec<String>,
+    file_stem: &str,
+    page_title: Option<&str>,
+) -> Result<Parsed, ImportError> {
     let tidy: Vec<String> = paragraphs
         .iter()
         .filter(|p| !p.trim().is_empty())
@@ -356,16 +367,26 @@ fn parse_paragraphs(paragraphs: Vec<String>, fallback_title: &str) -> Result<Par
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    finish(kept, fallback_title)
+    finish(kept, file_stem, page_title)
 }
 
-fn finish(mut paragraphs: Vec<String>, fallback_title: &str) -> Result<Parsed, ImportError> {
+fn finish(
+    mut paragraphs: Vec<String>,
+    file_stem: &str,
+    page_title: Option<&str>,
+) -> Result<Parsed, ImportError> {
     paragraphs.retain(|p| !p.is_empty());
     if paragraphs.is_empty() {
         return Err(ImportError::NoText);
     }
     let content_hash = content_hash(&paragraphs);
-    let meta = meta::detect(&mut paragraphs, fallback_title);
+    let meta = meta::detect(
+        &mut paragraphs,
+        &meta::Hints {
+            file_stem,
+            page_title,
+        },
+    );
     Ok(Parsed {
         meta,
         paragraphs,

@@ -4,7 +4,8 @@
 pub fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
         Some(match c {
-            '〇' | '零' | '○' | 'O' => 0,
+            // ○ (U+25CB), O, 0 and ０ stand in for 〇 in many typed documents: 二○一二年, 二0一一年.
+            '〇' | '零' | '○' | 'O' | 'Ｏ' | '0' | '０' => 0,
             '一' | '壹' => 1,
             '二' | '两' | '贰' => 2,
             '三' | '叁' => 3,
