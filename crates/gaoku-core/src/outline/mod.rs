@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::zh::markers::{article_marker, Article};
 use crate::zh::{is_attachment_line, is_salutation};
 use crate::zh::is_space;
 
@@ -91,11 +92,17 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
     let mut salutation = None;
     // Flat list of headings: (level, number, node).
     let mut flat: Vec<Node> = Vec::new();
+    // A regulation's parts (第X章, 第X节, 第X条) take the top levels; the numbered marks go
+    // below its articles.
+    let parts = RegulationLevels::of(paragraphs);
     // Last accepted number per level under the current parents.
-    let mut last_number = [0u32; 6];
+    let mut last_number = [0u32; LEVELS];
     // Per level: a list numbered again from 一 inside a section (the points of a document being
-    // relayed, or sub-points written with the same marks), being passed over.
-    let mut quoted: [Option<Quoted>; 6] = [None; 6];
+    // relayed, or sub-points written with the same marks), kept as items of that section.
+    let mut quoted: [Option<Quoted>; LEVELS] = [None; LEVELS];
+    let mut restarted: Vec<(Option<usize>, Node)> = Vec::new();
+    // After 注释/注：, numbered lines are the notes, not headings.
+    let mut notes = false;
     // Inside an attachment list (附件：1.… 2.…), numbered lines name attachments.
     let mut attachments = false;
     // For each paragraph, the index in `flat` of the heading whose section it is in.
@@ -110,8 +117,17 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
                 text: p.clone(),
             });
         }
-        let mut candidate = heading_marker(&p);
-        if is_attachment_line(&p) {
+        if is_notes_line(&p) {
+            notes = true;
+        }
+        let article = article_marker(&p).filter(|_| parts.any);
+        let mut candidate = heading_marker(&p).map(|(l, n, len)| (l + parts.shift, n, len));
+        if let Some((part, number, len)) = article {
+            candidate = Some((parts.level(part), number, len));
+        }
+        if notes {
+            candidate = None;
+        } else if is_attachment_line(&p) {
             attachments = true;
             candidate = None;
         } else if attachments && candidate.is_some_and(|(level, _, _)| level >= 3) {
@@ -124,8 +140,17 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
             let next_counts_on = || {
                 paragraphs.get(i + 1).is_some_and(|next| {
                     heading_marker(next.trim_start_matches(is_space))
-                        .is_some_and(|(l, n, _)| l == level && n == number + 1)
+                        .is_some_and(|(l, n, _)| l + parts.shift == level && n == number + 1)
                 })
+            };
+            let as_item = |p: &str| Node {
+                kind: NodeKind::Item,
+                level: current.map_or(1, |h| flat[h].level + 1),
+                marker: p.chars().take(marker_len).collect(),
+                title: item_title(p.chars().skip(marker_len).collect::<String>().as_str()),
+                para: i,
+                offset: lead,
+                children: Vec::new(),
             };
             // A list goes on with its next number, unless it was a block of consecutive lines
             // (一、…；二、…；) that body text has since closed.
@@ -138,6 +163,7 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
                 q.last = number;
                 q.para = i;
                 q.len += 1;
+                restarted.push((current, as_item(&p)));
                 false
             } else if number > last_number[lvl] {
                 // Numbering counts up under one parent.
@@ -150,6 +176,7 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
                     len: 1,
                     block: true,
                 });
+                restarted.push((current, as_item(&p)));
                 false
             } else {
                 // A repeated or out-of-order number stays, as written (the checks name it).
@@ -224,6 +251,12 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
         &mut items_by_heading,
         &mut top_items,
     );
+    for (section, node) in restarted {
+        match section {
+            Some(h) => items_by_heading[h].push(node),
+            None => top_items.push(node),
+        }
+    }
     for (h, items) in items_by_heading.into_iter().enumerate() {
         flat[h].children = items;
     }
@@ -234,6 +267,54 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
         nodes: nest(flat, top_items),
         closing,
     }
+}
+
+/// Levels an outline can have: a regulation's three parts above the five numbered levels.
+const LEVELS: usize = 10;
+
+/// The levels of a regulation's parts: 第X章 1, 第X节 below it, 第X条 below those; the numbered
+/// marks (（一）…) shifted below the articles. A text with fewer than two 第X条 is no regulation.
+#[derive(Debug, Clone, Copy)]
+struct RegulationLevels {
+    any: bool,
+    chapters: bool,
+    sections: bool,
+    shift: u8,
+}
+
+impl RegulationLevels {
+    fn of(paragraphs: &[String]) -> Self {
+        let mut counts = [0usize; 3];
+        for p in paragraphs {
+            if let Some((part, _, _)) = article_marker(p.trim_start_matches(is_space)) {
+                counts[part as usize] += 1;
+            }
+        }
+        let any = counts[2] >= 2 || counts[0] >= 2;
+        let chapters = counts[0] > 0;
+        let sections = counts[1] > 0;
+        let article_level = 1 + u8::from(chapters) + u8::from(sections);
+        RegulationLevels {
+            any,
+            chapters,
+            sections,
+            shift: if any && counts[2] >= 2 { article_level - 1 } else if any { article_level - 1 } else { 0 },
+        }
+    }
+
+    fn level(&self, part: Article) -> u8 {
+        match part {
+            Article::Chapter => 1,
+            Article::Section => 1 + u8::from(self.chapters),
+            Article::Article => 1 + u8::from(self.chapters) + u8::from(self.sections),
+        }
+    }
+}
+
+/// The line that opens the notes after a text's body: 注释, 注：, 注 释：, 附注.
+fn is_notes_line(p: &str) -> bool {
+    crate::text::regex!(r"^(?:注\s*释|附\s*注|注)\s*[：:]?\s*$|^注\s*释\s*[：:]|^(?:参考文献|尾注)\s*[：:]?$")
+        .is_match(p)
 }
 
 /// A list numbered again from 一 inside a section, being passed over.

@@ -18,6 +18,8 @@ pub(crate) fn heading_marker(p: &str) -> Option<(u8, u32, usize)> {
     } else if let Some(c) = regex!(r"^[（(]([一二三四五六七八九十]+)[）)][、.．，]?").captures(p)
     {
         (2, c)
+    } else if let Some(c) = regex!(r"^([㈠-㈩])").captures(p) {
+        (2, c)
     } else if let Some(c) = regex!(r"^(\d{1,2})[.．、]").captures(p) {
         (3, c)
     } else if let Some(c) = regex!(r"^[（(](\d{1,2})[）)]").captures(p) {
@@ -29,6 +31,10 @@ pub(crate) fn heading_marker(p: &str) -> Option<(u8, u32, usize)> {
     };
     let whole = caps.get(0).expect("match");
     let number = match caps.get(1) {
+        // ㈠ is U+3220.
+        Some(n) if n.as_str().starts_with(|c: char| ('㈠'..='㈩').contains(&c)) => {
+            n.as_str().chars().next().map(|c| c as u32 - 0x321F)?
+        }
         Some(n) if level <= 2 => heading_numeral(n.as_str())?,
         Some(n) => n.as_str().parse().ok()?,
         // ① is U+2460.
@@ -44,6 +50,38 @@ pub(crate) fn heading_marker(p: &str) -> Option<(u8, u32, usize)> {
         number,
         whole.as_str().chars().count(),
     ))
+}
+
+/// The parts of a regulation: 第一章, 第二节, 第三条 (and 第一部分), at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Article {
+    /// 第X章 (or 第X部分, 第X编).
+    Chapter,
+    /// 第X节.
+    Section,
+    /// 第X条.
+    Article,
+}
+
+/// A regulation's part marker at the start of a (trimmed) paragraph: (part, number, marker
+/// length in chars). The text must follow (第三条 本省…, 第一章 总则); 第一条规定的… in a sentence
+/// is not at a paragraph's start, and 第一条 alone with nothing after it is not a part.
+pub fn article_marker(p: &str) -> Option<(Article, u32, usize)> {
+    let c = regex!(r"^第([一二三四五六七八九十百零〇]{1,6})(章|节|条|部分|编)").captures(p)?;
+    let number = chinese_number(&c[1])?;
+    let part = match &c[2] {
+        "章" | "部分" | "编" => Article::Chapter,
+        "节" => Article::Section,
+        _ => Article::Article,
+    };
+    let whole = c.get(0)?;
+    let rest = &p[whole.end()..];
+    // 第一条、第二条 as a list in a sentence, or 第三条规定 continuing one: not a part.
+    let first = rest.trim_start_matches(is_space).chars().next()?;
+    if matches!(first, '、' | '，' | ',' | '和' | '或' | '至' | '到' | '的') || rest.starts_with("规定") {
+        return None;
+    }
+    Some((part, number, whole.as_str().chars().count()))
 }
 
 /// A numeral as headings count (一 … 九十九), not a year read digit by digit (一九五八).
@@ -113,7 +151,7 @@ pub(crate) struct ItemMark {
     /// Byte offset of the marker, and of the text after it.
     pub(crate) start: usize,
     pub(crate) after: usize,
-    /// Which series it belongs to (一是, 第一是, 第一，, 首先), and its rank in that series.
+    /// Which series it belongs to (一是, 第一是, 第一，, 首先, 一要), and its rank in that series.
     pub(crate) series: u8,
     pub(crate) number: u32,
     pub(crate) marker: String,
@@ -129,7 +167,7 @@ pub(crate) fn may_precede_item(c: Option<char>) -> bool {
 
 pub(crate) fn item_marks(para: usize, p: &str) -> Vec<ItemMark> {
     let re = regex!(
-        r"(第)?([一二三四五六七八九十]+)是|第([一二三四五六七八九十]+)[，,、：:]|(首先|其次|再次|最后)[，,]",
+        r"(第)?([一二三四五六七八九十]+)是|第([一二三四五六七八九十]+)[，,、：:]|(首先|其次|再次|最后)[，,]|([一二三四五六七八九十]+)要",
     );
     let mut out = Vec::new();
     for c in re.captures_iter(p) {
@@ -144,6 +182,9 @@ pub(crate) fn item_marks(para: usize, p: &str) -> Vec<ItemMark> {
             )
         } else if let Some(n) = c.get(3) {
             (2, chinese_number(n.as_str()))
+        } else if let Some(n) = c.get(5) {
+            // 一要…二要…: 要 must open the item (一要紧 is a word), so a run is needed as for 一是.
+            (4, chinese_number(n.as_str()))
         } else {
             let word = &c[4];
             let rank = ["首先", "其次", "再次", "最后"]
@@ -170,7 +211,7 @@ pub(crate) fn item_marks(para: usize, p: &str) -> Vec<ItemMark> {
 /// on its own: an ordinal such as 排全市第六， between 一是 and 二是 does not break their run.
 pub(crate) fn runs(marks: Vec<ItemMark>) -> Vec<ItemMark> {
     let mut kept = Vec::new();
-    for series in 0..4 {
+    for series in 0..5 {
         let mut run: Vec<ItemMark> = Vec::new();
         let flush = |run: &mut Vec<ItemMark>, kept: &mut Vec<ItemMark>| {
             if run.len() >= 2 {

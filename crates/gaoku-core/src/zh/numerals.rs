@@ -21,6 +21,24 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     if s.is_empty() {
         return None;
     }
+    // 一百二十三, 一百零五, 一百: numbering of long regulations (第一百二十条).
+    if let Some((hundreds, rest)) = s.split_once('百') {
+        let h = if hundreds.is_empty() {
+            1
+        } else {
+            chinese_number(hundreds)?
+        };
+        let rest = rest.trim_start_matches(['零', '〇']);
+        let r = if rest.is_empty() {
+            0
+        } else if rest.starts_with('十') {
+            // 一百十 is 110 (一百一十).
+            chinese_number(&format!("一{rest}"))?
+        } else {
+            chinese_number(rest)?
+        };
+        return (h < 10 && r < 100).then_some(h * 100 + r);
+    }
     if let Some((tens, ones)) = s.split_once('十') {
         let t = if tens.is_empty() {
             1
@@ -53,6 +71,9 @@ mod tests {
         assert_eq!(chinese_number("一九五四"), Some(1954));
         assert_eq!(chinese_number("二〇二〇"), Some(2020));
         assert_eq!(chinese_number("二○一二"), Some(2012));
+        assert_eq!(chinese_number("一百二十三"), Some(123));
+        assert_eq!(chinese_number("一百零五"), Some(105));
+        assert_eq!(chinese_number("一百"), Some(100));
         assert_eq!(chinese_number("第"), None);
         assert_eq!(chinese_number(""), None);
     }
