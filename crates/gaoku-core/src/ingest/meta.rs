@@ -143,6 +143,7 @@ pub fn title_from_name(stem: &str) -> String {
 /// 印发, 附件 lists, notes, (此件公开发布)).
 fn signature_date(paragraphs: &[String], body_from: usize) -> Option<(String, i32)> {
     let n = paragraphs.len();
+    let body_from = body_from.min(n);
     let from = n.saturating_sub(12).max(body_from);
     let dated = |l: &String| is_date_line(l) && find_date(l).is_some_and(|(d, _)| d.len() > 4);
     if let Some(l) = paragraphs[from..].iter().rev().find(|l| dated(l)) {
