@@ -245,6 +245,71 @@ pub fn clean(raw_lines: impl IntoIterator<Item = String>) -> Vec<String> {
     paragraphs(&lines)
 }
 
+/// The last pass every reader's paragraphs go through, whatever the format, so one speech gives
+/// one text: Markdown heading marks (`## 第一章 总则` in a .txt) and HTML comment lines out, a
+/// paragraph broken inside 《》 joined again, and in a text pasted without line breaks the
+/// numbered headings that run on inside a long paragraph (`…几点意见：一、认清形势…二、…`) put at
+/// the start of paragraphs of their own.
+pub fn finish_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        if crate::text::regex!(r"^<!--.*-->$").is_match(&p) {
+            continue;
+        }
+        let p = crate::text::regex!(r"^#{1,6}[ \t\u{3000}]+").replace(&p, "").into_owned();
+        if p.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if open_title(last) && !starts_block(&p) => glue(last, &p),
+            _ => out.push(p),
+        }
+    }
+    out.into_iter().flat_map(|p| split_run_in_headings(&p)).collect()
+}
+
+/// A paragraph that ends inside 《…》: the source broke the line in a document's name.
+fn open_title(p: &str) -> bool {
+    p.matches('《').count() > p.matches('》').count() && p.chars().count() < 200
+}
+
+/// Paragraphs this long with headings inside were pasted without line breaks.
+const RUN_ON_CHARS: usize = 600;
+
+/// Splits a very long paragraph before each numbered heading of a run (一、 … 二、 …) that follows
+/// a sentence end, a colon or a space: a text pasted without its line breaks.
+fn split_run_in_headings(p: &str) -> Vec<String> {
+    if p.chars().count() < RUN_ON_CHARS {
+        return vec![p.to_string()];
+    }
+    let re = crate::text::regex!(r"(?:[。！？：:；]|\s)\s*([一二三四五六七八九十]{1,3})、");
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut next = 1;
+    for c in re.captures_iter(p) {
+        let Some(n) = crate::zh::chinese_number(&c[1]) else {
+            continue;
+        };
+        if n == next {
+            cuts.push(c.get(1).expect("group").start());
+            next += 1;
+        }
+    }
+    if cuts.len() < 2 {
+        return vec![p.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts {
+        let piece = p[from..cut].trim();
+        if !piece.is_empty() {
+            out.push(piece.to_string());
+        }
+        from = cut;
+    }
+    out.push(p[from..].trim().to_string());
+    out
+}
+
 /// Splits file text into raw lines, whatever the line-break convention.
 pub fn split_lines(text: &str) -> Vec<String> {
     text.replace("\r\n", "\n")
@@ -340,6 +405,27 @@ mod tests {
             out,
             vec!["讲话", "同志们：", body, "一、看形势", body, body]
         );
+    }
+
+    #[test]
+    fn the_last_pass_is_the_same_for_every_reader() {
+        let body = "这是一段很长的正文，".repeat(40);
+        let run_on = format!("同志们，下面我讲几点意见：一、认清形势，增强责任感 {body}。二、突出重点，抓好落实。{body}。");
+        let out = finish_paragraphs(vec![
+            "## 第一章 总则".to_string(),
+            "<!-- INFO END -->".to_string(),
+            "根据《关于进一步加强".to_string(),
+            "安全生产工作的决定》精神，制定本办法。".to_string(),
+            run_on,
+        ]);
+        assert_eq!(out[0], "第一章 总则");
+        assert_eq!(out[1], "根据《关于进一步加强安全生产工作的决定》精神，制定本办法。");
+        assert_eq!(out[2], "同志们，下面我讲几点意见：");
+        assert!(out[3].starts_with("一、认清形势") && out[4].starts_with("二、突出重点"));
+        assert_eq!(out.len(), 5);
+        // A short paragraph with a list in it stays whole.
+        let list = "会议要求：一、按时到会；二、不得请假。".to_string();
+        assert_eq!(finish_paragraphs(vec![list.clone()]), vec![list]);
     }
 
     #[test]

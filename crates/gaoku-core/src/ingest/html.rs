@@ -158,6 +158,9 @@ struct Blocks {
 }
 
 /// An open element while parsing.
+/// Stands for a line end inside `<pre>` until the block is split into its lines.
+const PRE_LINE_END: char = '\u{E000}';
+
 struct Open {
     name: String,
     index: usize,
@@ -216,14 +219,17 @@ impl Blocks {
         let mut title: Option<String> = None;
         let mut rest = html;
         let flush = |doc: &mut Blocks, open: &[Open], text: &mut String, links: &mut usize| {
-            let t = collapse(&decode_entities(text));
-            if !t.is_empty() {
-                doc.blocks.push(Block {
-                    text: t,
-                    link_chars: *links,
-                    path: open.iter().map(|o| o.index).collect(),
-                    furniture: open.iter().any(|o| o.furniture),
-                });
+            // Inside <pre> (what LibreOffice writes for a text file) each line is a line.
+            for line in text.split(PRE_LINE_END) {
+                let t = collapse(&decode_entities(line));
+                if !t.is_empty() {
+                    doc.blocks.push(Block {
+                        text: t,
+                        link_chars: *links,
+                        path: open.iter().map(|o| o.index).collect(),
+                        furniture: open.iter().any(|o| o.furniture),
+                    });
+                }
             }
             text.clear();
             *links = 0;
@@ -242,7 +248,11 @@ impl Blocks {
                 if in_link > 0 {
                     link_chars += before.chars().filter(|c| !c.is_whitespace()).count();
                 }
-                text.push_str(before);
+                if open.iter().any(|o| o.name == "pre") {
+                    text.push_str(&before.replace("\r\n", "\n").replace('\n', &PRE_LINE_END.to_string()));
+                } else {
+                    text.push_str(before);
+                }
             }
             if let Some(body) = after.strip_prefix("<!--") {
                 rest = body.find("-->").map_or("", |e| &body[e + 3..]);
@@ -375,6 +385,16 @@ fn is_note(tag: &str) -> bool {
     let lower = tag.to_ascii_lowercase();
     regex!(r#"(?:class|id|name|href)\s*=\s*["']?[^"'\s>]*(?:footnote|endnote|_ftn|_edn)"#)
         .is_match(&lower)
+}
+
+#[cfg(test)]
+mod pre_tests {
+    #[test]
+    fn pre_keeps_its_lines() {
+        let page = b"<html><body><pre>\xe5\x9c\xa8\xe4\xbc\x9a\xe4\xb8\x8a\xe7\x9a\x84\xe8\xae\xb2\xe8\xaf\x9d\n\xe5\x90\x8c\xe5\xbf\x97\xe4\xbb\xac\xef\xbc\x9a\n\xe4\xb8\x80\xe3\x80\x81\xe7\x9c\x8b\xe5\xbd\xa2\xe5\x8a\xbf\n</pre></body></html>";
+        let got = super::html_page(page).unwrap();
+        assert_eq!(got.paragraphs, ["在会上的讲话", "同志们：", "一、看形势"]);
+    }
 }
 
 /// Short lines of page tools that sit inside the article on government sites.

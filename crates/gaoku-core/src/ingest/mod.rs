@@ -371,10 +371,11 @@ fn parse_page(
 }
 
 fn finish(
-    mut paragraphs: Vec<String>,
+    paragraphs: Vec<String>,
     file_stem: &str,
     page_title: Option<&str>,
 ) -> Result<Parsed, ImportError> {
+    let mut paragraphs = clean::finish_paragraphs(paragraphs);
     paragraphs.retain(|p| !p.is_empty());
     if paragraphs.is_empty() {
         return Err(ImportError::NoText);
