@@ -308,17 +308,35 @@ fn outside_texts_are_read_as_a_person_reads_them() {
                 ));
                 let found: Vec<String> = read
                     .iter()
-                    .map(|e| format!("{}{}", e.marker, e.title.chars().take(10).collect::<String>()))
+                    .map(|e| {
+                        format!(
+                            "{}{}",
+                            e.marker,
+                            e.title.chars().take(10).collect::<String>()
+                        )
+                    })
                     .collect();
                 let missed: Vec<String> = want
                     .iter()
                     .filter(|e| !read.iter().any(|r| same_entry(e, r)))
-                    .map(|e| format!("{}{}", e.marker, e.title.chars().take(10).collect::<String>()))
+                    .map(|e| {
+                        format!(
+                            "{}{}",
+                            e.marker,
+                            e.title.chars().take(10).collect::<String>()
+                        )
+                    })
                     .collect();
                 let extra: Vec<String> = read
                     .iter()
                     .filter(|r| !want.iter().any(|e| same_entry(e, r)))
-                    .map(|e| format!("{}{}", e.marker, e.title.chars().take(10).collect::<String>()))
+                    .map(|e| {
+                        format!(
+                            "{}{}",
+                            e.marker,
+                            e.title.chars().take(10).collect::<String>()
+                        )
+                    })
                     .collect();
                 misses.push(format!("    missed {missed:?}\n    extra {extra:?}"));
                 let _ = found;

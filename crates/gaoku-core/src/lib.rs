@@ -38,7 +38,6 @@ pub mod text;
 pub mod zh;
 
 pub use error::{Error, Result};
-pub use zh::known_kinds;
 pub use ingest::IMPORT_EXTENSIONS;
 pub use library::{
     BackupInfo, BackupPlan, BundleInfo, BundleParts, BundleReport, BundleSpeech, Library,
@@ -50,3 +49,4 @@ pub use phrases::{Phrase, PhraseCompletion, PhraseFilter, PhraseSource, PhraseUs
 pub use search::{
     Mode, SearchHit, SearchRequest, SearchResults, Sort, Span, YearCount, YearCounts,
 };
+pub use zh::known_kinds;

@@ -28,4 +28,3 @@ pub fn local_minute(stored: &str) -> String {
         t.minute()
     )
 }
-

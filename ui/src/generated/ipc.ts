@@ -1440,11 +1440,11 @@ params: Record<string, unknown>,
  */
 message: string, };
 
-/** The marks that end a sentence (gaoku_core::text::SENTENCE_ENDS). */
+/** The marks that end a sentence (gaoku_core::zh::SENTENCE_ENDS). */
 export const SENTENCE_ENDS = "。！？；!?;";
 
 /** The kinds of document import detects (gaoku_core::known_kinds). */
-export const SPEECH_KINDS = ["讲话","报告","总结","致辞","发言","决议","汇报","主持词","党课","述职报告","心得体会"] as const;
+export const SPEECH_KINDS = ["讲话","报告","总结","致辞","发言","决议","汇报","主持词","党课","述职报告","心得体会","通知","通报","意见","决定","办法","条例","规定","细则","方案","规划","请示","批复","函","公报","公告","通告","纪要"] as const;
 
 /** The file extensions import reads (gaoku_core::IMPORT_EXTENSIONS). */
 export const IMPORT_EXTENSIONS = ["docx","doc","wps","pdf","odt","rtf","html","htm","txt","md","docm","dotx","dot","wpt","ott","xhtml","shtml","text","markdown"] as const;

@@ -3,10 +3,10 @@
 
 use super::source::Source;
 use super::{Hit, Out};
-use crate::zh::markers::{item_marks, ItemMark};
 use crate::outline::{heading_marker, outline, Node, NodeKind};
 use crate::text::regex;
 use crate::zh::chinese_number;
+use crate::zh::markers::{item_marks, ItemMark};
 
 pub(super) fn check(src: &Source, out: &mut Out) {
     let texts = src.texts();

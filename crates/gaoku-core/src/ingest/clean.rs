@@ -256,7 +256,9 @@ pub fn finish_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         if crate::text::regex!(r"^<!--.*-->$").is_match(&p) {
             continue;
         }
-        let p = crate::text::regex!(r"^#{1,6}[ \t\u{3000}]+").replace(&p, "").into_owned();
+        let p = crate::text::regex!(r"^#{1,6}[ \t\u{3000}]+")
+            .replace(&p, "")
+            .into_owned();
         if p.is_empty() {
             continue;
         }
@@ -265,7 +267,9 @@ pub fn finish_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             _ => out.push(p),
         }
     }
-    out.into_iter().flat_map(|p| split_run_in_headings(&p)).collect()
+    out.into_iter()
+        .flat_map(|p| split_run_in_headings(&p))
+        .collect()
 }
 
 /// A paragraph that ends inside 《…》: the source broke the line in a document's name.
@@ -419,7 +423,10 @@ mod tests {
             run_on,
         ]);
         assert_eq!(out[0], "第一章 总则");
-        assert_eq!(out[1], "根据《关于进一步加强安全生产工作的决定》精神，制定本办法。");
+        assert_eq!(
+            out[1],
+            "根据《关于进一步加强安全生产工作的决定》精神，制定本办法。"
+        );
         assert_eq!(out[2], "同志们，下面我讲几点意见：");
         assert!(out[3].starts_with("一、认清形势") && out[4].starts_with("二、突出重点"));
         assert_eq!(out.len(), 5);

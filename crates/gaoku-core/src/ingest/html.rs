@@ -249,7 +249,11 @@ impl Blocks {
                     link_chars += before.chars().filter(|c| !c.is_whitespace()).count();
                 }
                 if open.iter().any(|o| o.name == "pre") {
-                    text.push_str(&before.replace("\r\n", "\n").replace('\n', &PRE_LINE_END.to_string()));
+                    text.push_str(
+                        &before
+                            .replace("\r\n", "\n")
+                            .replace('\n', &PRE_LINE_END.to_string()),
+                    );
                 } else {
                     text.push_str(before);
                 }

@@ -16,13 +16,13 @@
 //!   subtitle (李强在…上的讲话, ——在…上的讲话（王某某）, …市长张工同志作…).
 
 use crate::model::SpeechMeta;
+use crate::text::regex;
 use crate::zh::dates::{date_in_name, find_date, is_date_line, month_day_line, real_day};
 use crate::zh::lines::{
     ends_with_kind, is_document_head, is_furniture, is_generic_title, is_salutation, is_subtitle,
     is_title_like, kind_from_title, names_kind, occasion_in, page_date, place_in, speaker_in,
 };
 use crate::zh::{ends_sentence, is_attachment_line};
-use crate::text::regex;
 
 /// What is known of a document besides its text.
 #[derive(Debug, Clone, Default)]
@@ -101,7 +101,10 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
     }
     // The first candidate that names its kind or has a subtitle under it; else the first.
     let good = |&(i, len): &(usize, usize)| {
-        let text: String = paragraphs[i..i + len].iter().map(|p| title_text(p)).collect();
+        let text: String = paragraphs[i..i + len]
+            .iter()
+            .map(|p| title_text(p))
+            .collect();
         names_kind(&text)
             || paragraphs
                 .get(i + len)
@@ -118,7 +121,11 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
 /// a 文种 when it has several (`2009-湘政办发〔2009〕24号-关于…的通知` → `关于…的通知`).
 pub fn title_from_name(stem: &str) -> String {
     let rest = match date_in_name(stem) {
-        Some((_, _, r)) if r.start == 0 || r.end == stem.len() || stem[..r.start].ends_with(['_', '-', ' ', '.']) => {
+        Some((_, _, r))
+            if r.start == 0
+                || r.end == stem.len()
+                || stem[..r.start].ends_with(['_', '-', ' ', '.']) =>
+        {
             format!("{}\u{0}{}", &stem[..r.start], &stem[r.end..])
         }
         _ => stem.to_string(),
@@ -129,7 +136,11 @@ pub fn title_from_name(stem: &str) -> String {
         .map(|p| p.trim_matches(['-', '.', '_', ' ', '(', ')', '（', '）']))
         .filter(|p| !p.is_empty())
         .collect();
-    let dashed: Vec<&str> = parts.iter().flat_map(|p| p.split('-')).filter(|p| !p.is_empty()).collect();
+    let dashed: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.split('-'))
+        .filter(|p| !p.is_empty())
+        .collect();
     dashed
         .iter()
         .rev()
@@ -152,9 +163,11 @@ fn signature_date(paragraphs: &[String], body_from: usize) -> Option<(String, i3
     // A long attachment after the signature: the first date line that closes a signature
     // (under a short line that is no sentence: the issuing organ).
     (body_from.max(1)..n)
-        .find(|&i| dated(&paragraphs[i]) && {
-            let above = &paragraphs[i - 1];
-            above.chars().count() <= 30 && !ends_sentence(above)
+        .find(|&i| {
+            dated(&paragraphs[i]) && {
+                let above = &paragraphs[i - 1];
+                above.chars().count() <= 30 && !ends_sentence(above)
+            }
         })
         .and_then(|i| find_date(&paragraphs[i]))
 }
@@ -177,7 +190,10 @@ fn passed_date(head: &[String]) -> Option<(String, i32)> {
 /// The year of a 发文字号 (某政发〔2019〕12号).
 fn number_year(head: &[String]) -> Option<(String, i32)> {
     head.iter().find_map(|l| {
-        let c = regex!(r"[\p{Han}]{1,16}\s*[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*\d{1,4}\s*号").captures(l)?;
+        let c = regex!(
+            r"[\p{Han}]{1,16}\s*[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*\d{1,4}\s*号"
+        )
+        .captures(l)?;
         let y: i32 = c[1].parse().ok()?;
         Some((format!("{y:04}"), y))
     })
@@ -235,14 +251,18 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
         .unwrap_or_else(|| paragraphs.len().saturating_sub(title_pos).min(8));
     let front: Vec<String> = paragraphs[title_pos..title_pos + front_len].to_vec();
     // A salutation that opens with the date: (2006年8月30日) 同志们：.
-    let opening = paragraphs.get(title_pos + front_len).cloned().unwrap_or_default();
+    let opening = paragraphs
+        .get(title_pos + front_len)
+        .cloned()
+        .unwrap_or_default();
     let mut date_from_line = None;
     let mut day_only = None;
     let mut place = None;
     let mut subtitle_lines: Vec<String> = Vec::new();
     // A subtitle wrapped over two lines (——2026年1月26日在广东省第十四届 / 人民代表大会…上) reads as one.
     for (k, line) in front.iter().enumerate() {
-        let line = if is_subtitle(line) && !line.ends_with(['上', '话', '言', '词', '）', ')']) {
+        let line = if is_subtitle(line) && !line.ends_with(['上', '话', '言', '词', '）', ')'])
+        {
             format!("{line}{}", front.get(k + 1).map_or("", |s| s.as_str()))
         } else {
             line.clone()
@@ -254,7 +274,8 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
             continue;
         }
         if date_from_line.is_none() {
-            date_from_line = find_date(&line).filter(|(d, _)| d.len() > 4 || is_date_line(&line) || is_subtitle(&line));
+            date_from_line = find_date(&line)
+                .filter(|(d, _)| d.len() > 4 || is_date_line(&line) || is_subtitle(&line));
         }
         day_only = day_only.or_else(|| month_day_line(&line));
         meta.speaker = meta.speaker.take().or_else(|| speaker_in(&line));
@@ -400,7 +421,10 @@ mod tests {
             "——在全县经济工作会议上的讲话",
             "同志们：",
         ]);
-        assert_eq!(detect(&mut p, &hints("file")).title, "奋力谱写高质量发展新篇章");
+        assert_eq!(
+            detect(&mut p, &hints("file")).title,
+            "奋力谱写高质量发展新篇章"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::Library;
 use crate::drafts::{
-    self, diff::DiffPart, markdown, snapshot_plan, Draft, DraftSource, DraftSummary,
-    RevisionInfo, RevisionReason, SaveKind, Saved,
+    self, diff::DiffPart, markdown, snapshot_plan, Draft, DraftSource, DraftSummary, RevisionInfo,
+    RevisionReason, SaveKind, Saved,
 };
 use crate::error::{Error, Invalid, Result};
 use crate::outline::Outline;

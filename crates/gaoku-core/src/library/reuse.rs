@@ -138,12 +138,7 @@ impl Library {
         let total_chars: usize = src
             .paras
             .iter()
-            .map(|p| {
-                p.chars
-                    .iter()
-                    .filter(|c| !crate::zh::is_space(**c))
-                    .count()
-            })
+            .map(|p| p.chars.iter().filter(|c| !crate::zh::is_space(**c)).count())
             .sum();
         let grams: Vec<Vec<String>> = sents.iter().map(|s| grams_of(&s.chars)).collect();
         let mut probe = Probe::new(&idx, grams.iter().flatten().cloned())?;

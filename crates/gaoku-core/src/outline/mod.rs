@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::zh::is_space;
 use crate::zh::markers::{article_marker, Article};
 use crate::zh::{is_attachment_line, is_salutation};
-use crate::zh::is_space;
 
 /// A heading or an enumeration item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -64,11 +64,11 @@ pub struct Outline {
 
 mod markdown;
 
-pub use markdown::{escape_inline, escape_markdown, to_markdown};
-pub(crate) use markdown::{headings_by_para, paragraphs_markdown, Heading};
 pub(crate) use crate::zh::markers::heading_marker;
 use crate::zh::markers::*;
 pub use crate::zh::markers::{heading_markers, RawMarker};
+pub use markdown::{escape_inline, escape_markdown, to_markdown};
+pub(crate) use markdown::{headings_by_para, paragraphs_markdown, Heading};
 
 impl Outline {
     /// Every heading at any depth, in text order.
@@ -298,7 +298,13 @@ impl RegulationLevels {
             any,
             chapters,
             sections,
-            shift: if any && counts[2] >= 2 { article_level - 1 } else if any { article_level - 1 } else { 0 },
+            shift: if any && counts[2] >= 2 {
+                article_level - 1
+            } else if any {
+                article_level - 1
+            } else {
+                0
+            },
         }
     }
 
@@ -313,8 +319,10 @@ impl RegulationLevels {
 
 /// The line that opens the notes after a text's body: 注释, 注：, 注 释：, 附注.
 fn is_notes_line(p: &str) -> bool {
-    crate::text::regex!(r"^(?:注\s*释|附\s*注|注)\s*[：:]?\s*$|^注\s*释\s*[：:]|^(?:参考文献|尾注)\s*[：:]?$")
-        .is_match(p)
+    crate::text::regex!(
+        r"^(?:注\s*释|附\s*注|注)\s*[：:]?\s*$|^注\s*释\s*[：:]|^(?:参考文献|尾注)\s*[：:]?$"
+    )
+    .is_match(p)
 }
 
 /// A list numbered again from 一 inside a section, being passed over.

@@ -413,11 +413,7 @@ impl Store {
 
 /// Stores a speech, its paragraphs and mined phrases in the caller's transaction; returns its id.
 pub(crate) fn insert_speech(conn: &Connection, s: &NewSpeech) -> Result<i64> {
-    let chars: usize = s
-        .paragraphs
-        .iter()
-        .map(|p| crate::zh::char_count(p))
-        .sum();
+    let chars: usize = s.paragraphs.iter().map(|p| crate::zh::char_count(p)).sum();
     let stamp = now();
     conn.execute(
         "INSERT INTO speeches (title, date, year, speaker, occasion, kind, source_file,

@@ -60,7 +60,6 @@ pub fn ends_sentence(s: &str) -> bool {
         .is_some_and(|c| is_sentence_end(c) || c == '…')
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

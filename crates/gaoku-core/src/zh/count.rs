@@ -37,7 +37,6 @@ pub fn minutes(chars: usize, pace: u32) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

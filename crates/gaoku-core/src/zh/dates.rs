@@ -50,7 +50,6 @@ pub fn is_date_line(line: &str) -> bool {
     .is_match(line)
 }
 
-
 /// A date in a file name, as archives name files: `2020-03-06`, `2020.3.6`, `2020_03_06`,
 /// `20200306`, `2020年3月6日`, `2020-03`, or a year standing apart (`报告2026`, `2026-…`).
 /// Returns (ISO partial date, year, byte range of the date in the name).
@@ -76,16 +75,29 @@ pub fn date_in_name(name: &str) -> Option<(String, i32, std::ops::Range<usize>)>
                 .map(|g| g.end())
                 .next()
                 .unwrap_or(start + 4);
-            let end = if name[end..].starts_with('日') { end + '日'.len_utf8() } else { end };
+            let end = if name[end..].starts_with('日') {
+                end + '日'.len_utf8()
+            } else {
+                end
+            };
             return Some((format!("{y:04}-{m:02}-{d:02}"), y, start..end));
         }
     }
-    if let Some(c) = regex!(r"(?:^|[^0-9])((?:19|20)\d{2})(?:[-._/](\d{1,2})|年(\d{1,2})月)(?:[^0-9]|$)").captures(name) {
+    if let Some(c) =
+        regex!(r"(?:^|[^0-9])((?:19|20)\d{2})(?:[-._/](\d{1,2})|年(\d{1,2})月)(?:[^0-9]|$)")
+            .captures(name)
+    {
         let y: i32 = c[1].parse().ok()?;
         let g = c.get(2).or(c.get(3))?;
         let m: u32 = g.as_str().parse().ok()?;
         if (1..=12).contains(&m) {
-            let r = c.get(1)?.start()..g.end() + if c.get(3).is_some() { '月'.len_utf8() } else { 0 };
+            let r = c.get(1)?.start()
+                ..g.end()
+                    + if c.get(3).is_some() {
+                        '月'.len_utf8()
+                    } else {
+                        0
+                    };
             return Some((format!("{y:04}-{m:02}"), y, r));
         }
     }
@@ -119,8 +131,17 @@ mod tests {
 
     #[test]
     fn dates_written_with_stand_ins_for_zero() {
-        for s in ["二○一二年一月九日", "二0一二年一月九日", "二〇一二年一月九日", "二Ｏ一二年一月九日"] {
-            assert_eq!(find_date(s).map(|d| d.0).as_deref(), Some("2012-01-09"), "{s}");
+        for s in [
+            "二○一二年一月九日",
+            "二0一二年一月九日",
+            "二〇一二年一月九日",
+            "二Ｏ一二年一月九日",
+        ] {
+            assert_eq!(
+                find_date(s).map(|d| d.0).as_deref(),
+                Some("2012-01-09"),
+                "{s}"
+            );
             assert!(is_date_line(s), "{s}");
         }
         assert!(is_date_line("（2020年）"));
@@ -129,14 +150,27 @@ mod tests {
     #[test]
     fn dates_in_file_names() {
         let d = |s: &str| date_in_name(s).map(|d| d.0);
-        assert_eq!(d("讲话_2020-03-06_在全县大会上的讲话").as_deref(), Some("2020-03-06"));
-        assert_eq!(d("2020.3.6 在全县大会上的讲话").as_deref(), Some("2020-03-06"));
+        assert_eq!(
+            d("讲话_2020-03-06_在全县大会上的讲话").as_deref(),
+            Some("2020-03-06")
+        );
+        assert_eq!(
+            d("2020.3.6 在全县大会上的讲话").as_deref(),
+            Some("2020-03-06")
+        );
         assert_eq!(d("20200306-工作报告").as_deref(), Some("2020-03-06"));
-        assert_eq!(d("上海市预算审查监督规定(2001-08-20)").as_deref(), Some("2001-08-20"));
+        assert_eq!(
+            d("上海市预算审查监督规定(2001-08-20)").as_deref(),
+            Some("2001-08-20")
+        );
         assert_eq!(d("2019年3月5日讲话").as_deref(), Some("2019-03-05"));
         assert_eq!(d("浙江省政府工作报告2026").as_deref(), Some("2026"));
         assert_eq!(d("2020-07 总结").as_deref(), Some("2020-07"));
-        assert_eq!(d("2026年广东省政府工作报告"), None, "a year in the title is the title's");
+        assert_eq!(
+            d("2026年广东省政府工作报告"),
+            None,
+            "a year in the title is the title's"
+        );
         assert_eq!(d("doc17"), None);
         assert_eq!(d("20201399-报告").as_deref(), None);
         let (_, _, r) = date_in_name("讲话_2020-03-06_在会上的讲话").unwrap();
@@ -147,6 +181,11 @@ mod tests {
     fn days_without_a_year_and_page_dates() {
         assert_eq!(month_day_line("(1月15日 布里斯班会展中心)"), Some((1, 15)));
         assert_eq!(month_day_line("1月15日召开"), None);
-        assert_eq!(iso_date("发布日期:2021-01-01 09:12:16").map(|d| d.0).as_deref(), Some("2021-01-01"));
+        assert_eq!(
+            iso_date("发布日期:2021-01-01 09:12:16")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("2021-01-01")
+        );
     }
 }

@@ -168,7 +168,9 @@ fn is_name(name: &str) -> bool {
 /// A name as lines write it: two to four Han characters (or XXX), a two-character name often
 /// with a space between (龚 正).
 fn squeeze_name(raw: &str) -> String {
-    raw.chars().filter(|c| !super::chars::is_space(*c)).collect()
+    raw.chars()
+        .filter(|c| !super::chars::is_space(*c))
+        .collect()
 }
 
 /// The speaker named in a line: 国务院总理 李克强, ——县委书记 王某某, 上海市市长 龚 正, 代省长 王某,
@@ -178,7 +180,11 @@ pub fn speaker_in(line: &str) -> Option<String> {
     let line = line.trim_start_matches(['—', '-', '―', ' ']);
     // A post and a name filling the line.
     if line.chars().count() <= 30 {
-        let re = regex!(&format!(r"^[\p{{Han}}（）()]{{0,20}}?代?(?:{ROLES})[ \u3000]*{name}(?:同志)?$", ROLES = ROLES, name = r"([\p{Han}X×](?:[ \u3000]?[\p{Han}X×]){1,3})"));
+        let re = regex!(&format!(
+            r"^[\p{{Han}}（）()]{{0,20}}?代?(?:{ROLES})[ \u3000]*{name}(?:同志)?$",
+            ROLES = ROLES,
+            name = r"([\p{Han}X×](?:[ \u3000]?[\p{Han}X×]){1,3})"
+        ));
         if let Some(c) = re.captures(line) {
             let n = squeeze_name(&c[1]);
             if is_name(&n) {
@@ -194,13 +200,17 @@ pub fn speaker_in(line: &str) -> Option<String> {
         }
     }
     // A name in brackets closing a subtitle: ——在…上的讲话（王某某）.
-    if let Some(c) = regex!(r"上的(?:讲话|报告|致辞|发言|总结)[（(]([\p{Han}X×]{2,4})[）)]$").captures(line) {
+    if let Some(c) =
+        regex!(r"上的(?:讲话|报告|致辞|发言|总结)[（(]([\p{Han}X×]{2,4})[）)]$").captures(line)
+    {
         if is_name(&c[1]) {
             return Some(c[1].to_string());
         }
     }
     // A title: 李强在…上的讲话, 李强同志在…, 徐杰总领事在….
-    let title = regex!(r"^([\p{Han}]{2,4}?)(?:同志|总领事|大使|书记|省长|市长|县长|区长|主任|主席)?在.{2,80}(?:上|时|之际)的(?:讲话|报告|致辞|发言|贺词)");
+    let title = regex!(
+        r"^([\p{Han}]{2,4}?)(?:同志|总领事|大使|书记|省长|市长|县长|区长|主任|主席)?在.{2,80}(?:上|时|之际)的(?:讲话|报告|致辞|发言|贺词)"
+    );
     title
         .captures(line)
         .map(|c| c[1].to_string())
@@ -214,7 +224,6 @@ pub fn occasion_in(line: &str) -> Option<String> {
         .or_else(|| regex!(r"^(?:——|—|--+|―+|[（(])?.{0,20}?在(.{2,60}?)上[）)]?$").captures(line))
         .map(|c| c[1].to_string())
 }
-
 
 /// Page furniture copied with a web page or from a legal database, above the title or between
 /// it and the body: navigation (当前位置：首页 > …, 下载 打印 收藏, 【字号：大 中 小】), source and
@@ -250,7 +259,8 @@ pub fn page_date(line: &str) -> Option<(String, i32)> {
 /// A line that names the 文种 of a document: it ends with one (…的通知, 政府工作报告), or is a
 /// speech title (在…上的讲话 and its variants, …讲话材料).
 pub fn names_kind(line: &str) -> bool {
-    ends_with_kind(line) || regex!(r"在.{2,80}(?:上|时|之际)的(?:讲话|报告|致辞|发言|总结)").is_match(line)
+    ends_with_kind(line)
+        || regex!(r"在.{2,80}(?:上|时|之际)的(?:讲话|报告|致辞|发言|总结)").is_match(line)
 }
 
 /// A subtitle line under a title: ——在…上的讲话, ——2025年1月14日在…会议上, （2026年1月27日在…上）,
@@ -264,7 +274,8 @@ pub fn is_subtitle(line: &str) -> bool {
 /// Titles that say only what kind of document this is, which a writer files with its year and
 /// place (政府工作报告 → 2026年广东省政府工作报告) or its occasion (讲话 → 在…上的讲话).
 pub fn is_generic_title(title: &str) -> bool {
-    regex!(r"^(?:政府工作报告|工作报告|报告|讲话|发言|致辞|新年贺词|贺词|述职报告|工作总结|总结)$").is_match(title)
+    regex!(r"^(?:政府工作报告|工作报告|报告|讲话|发言|致辞|新年贺词|贺词|述职报告|工作总结|总结)$")
+        .is_match(title)
 }
 
 /// The place a subtitle or speaker line names: 在广东省第十四届人民代表大会… → 广东省,
@@ -298,7 +309,10 @@ mod tests {
             ("代省长 王小明", "王小明"),
             ("海拉尔区人民政府区长　　张天喜", "张天喜"),
             ("北京市市长 殷勇同志作政府工作报告", "殷勇"),
-            ("在天津市第十八届人民代表大会第三次会议上天津市市长张工同志作政府工作报告", "张工"),
+            (
+                "在天津市第十八届人民代表大会第三次会议上天津市市长张工同志作政府工作报告",
+                "张工",
+            ),
             ("——在全县经济工作会议上的讲话（王某某）", "王某某"),
             ("李强在全省经济工作会议上的讲话", "李强"),
             ("徐杰总领事在2020年新春招待会上的致辞", "徐杰"),
@@ -330,23 +344,51 @@ mod tests {
         ] {
             assert!(is_furniture(line), "{line}");
         }
-        for line in ["政府工作报告", "各位代表：", "一、总体要求", "时间紧、任务重，要抓紧。"] {
+        for line in [
+            "政府工作报告",
+            "各位代表：",
+            "一、总体要求",
+            "时间紧、任务重，要抓紧。",
+        ] {
             assert!(!is_furniture(line), "{line}");
         }
-        assert_eq!(page_date("时间：2026-01-22").map(|d| d.0).as_deref(), Some("2026-01-22"));
+        assert_eq!(
+            page_date("时间：2026-01-22").map(|d| d.0).as_deref(),
+            Some("2026-01-22")
+        );
         assert_eq!(page_date("来源：浙江日报"), None);
     }
 
     #[test]
     fn kinds_places_and_subtitles() {
-        assert_eq!(kind_from_title("关于印发某某管理办法的通知").as_deref(), Some("通知"));
-        assert_eq!(kind_from_title("国务院办公厅关于同意某事的复函").as_deref(), Some("函"));
-        assert_eq!(kind_from_title("关于举办函授班的通知").as_deref(), Some("通知"));
+        assert_eq!(
+            kind_from_title("关于印发某某管理办法的通知").as_deref(),
+            Some("通知")
+        );
+        assert_eq!(
+            kind_from_title("国务院办公厅关于同意某事的复函").as_deref(),
+            Some("函")
+        );
+        assert_eq!(
+            kind_from_title("关于举办函授班的通知").as_deref(),
+            Some("通知")
+        );
         assert_eq!(kind_from_title("某省人才流动条例").as_deref(), Some("条例"));
-        assert_eq!(place_in("——2026年1月26日在广东省第十四届").as_deref(), Some("广东省"));
-        assert_eq!(place_in("海拉尔区人民政府区长　　张天喜").as_deref(), Some("海拉尔区"));
-        assert_eq!(place_in("在呼伦贝尔市海拉尔区第十四届人民代表大会").as_deref(), Some("海拉尔区"));
-        assert!(is_subtitle("2025年1月14日在河北省第十四届人民代表大会第三次会议上"));
+        assert_eq!(
+            place_in("——2026年1月26日在广东省第十四届").as_deref(),
+            Some("广东省")
+        );
+        assert_eq!(
+            place_in("海拉尔区人民政府区长　　张天喜").as_deref(),
+            Some("海拉尔区")
+        );
+        assert_eq!(
+            place_in("在呼伦贝尔市海拉尔区第十四届人民代表大会").as_deref(),
+            Some("海拉尔区")
+        );
+        assert!(is_subtitle(
+            "2025年1月14日在河北省第十四届人民代表大会第三次会议上"
+        ));
         assert!(is_subtitle("——在全县经济工作会议上的讲话"));
         assert!(!is_subtitle("各位代表："));
         assert!(is_generic_title("政府工作报告") && !is_generic_title("2026年政府工作报告"));

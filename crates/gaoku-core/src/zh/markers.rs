@@ -78,7 +78,9 @@ pub fn article_marker(p: &str) -> Option<(Article, u32, usize)> {
     let rest = &p[whole.end()..];
     // 第一条、第二条 as a list in a sentence, or 第三条规定 continuing one: not a part.
     let first = rest.trim_start_matches(is_space).chars().next()?;
-    if matches!(first, '、' | '，' | ',' | '和' | '或' | '至' | '到' | '的') || rest.starts_with("规定") {
+    if matches!(first, '、' | '，' | ',' | '和' | '或' | '至' | '到' | '的')
+        || rest.starts_with("规定")
+    {
         return None;
     }
     Some((part, number, whole.as_str().chars().count()))

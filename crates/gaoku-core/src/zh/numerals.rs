@@ -57,7 +57,6 @@ pub fn chinese_number(s: &str) -> Option<u32> {
         .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + digit(c)?))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
