@@ -205,7 +205,7 @@ impl Tally {
     }
 }
 
-/// The kind a key names, as the library files it (述职 is a 述职报告; 公文 kinds as they are).
+/// The kind a key names is the kind the library files it under.
 fn same_kind(key: &str, read: Option<&str>) -> bool {
     read == Some(key)
 }
@@ -339,7 +339,6 @@ fn outside_texts_are_read_as_a_person_reads_them() {
                     })
                     .collect();
                 misses.push(format!("    missed {missed:?}\n    extra {extra:?}"));
-                let _ = found;
             }
         }
     }
@@ -374,7 +373,9 @@ fn outside_texts_are_read_as_a_person_reads_them() {
     assert!(f1 >= FLOOR_OUTLINE_F1, "outline F1 {f1:.3}");
 }
 
-const FLOOR_TITLES: f64 = 0.0;
-const FLOOR_DATES: f64 = 0.0;
-const FLOOR_SPEAKERS: f64 = 0.0;
-const FLOOR_OUTLINE_F1: f64 = 0.0;
+// Reached when these were set: titles 0.820, dates 1.000, speakers 0.941, outline F1 0.994
+// (before this work: 0.328, 0.541, 0.706, 0.800).
+const FLOOR_TITLES: f64 = 0.80;
+const FLOOR_DATES: f64 = 0.97;
+const FLOOR_SPEAKERS: f64 = 0.90;
+const FLOOR_OUTLINE_F1: f64 = 0.98;

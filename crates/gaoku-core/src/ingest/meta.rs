@@ -511,4 +511,92 @@ mod tests {
             Some("李强")
         );
     }
+
+    #[test]
+    fn cases_from_texts_never_seen() {
+        // A citation line and web-page furniture above the title; the page date is the last resort.
+        let mut p = paras(&[
+            "【法宝引证码】CLI.12.748997",
+            "当前位置：首页 > 政策 > 文件",
+            "发布日期：2012-01-20",
+            "某某市人民政府关于",
+            "加强安全生产工作的",
+            "通知",
+            "各区县人民政府：",
+            "为切实做好安全生产工作，现通知如下。",
+            "某某市人民政府",
+            "二○一二年一月九日",
+        ]);
+        let m = detect(&mut p, &hints("doc17"));
+        assert_eq!(m.title, "某某市人民政府关于加强安全生产工作的通知");
+        assert_eq!(
+            m.date.as_deref(),
+            Some("2012-01-09"),
+            "the 成文日期 before the page's date"
+        );
+        assert_eq!(m.kind.as_deref(), Some("通知"));
+        assert_eq!(
+            p[0], "各区县人民政府：",
+            "the furniture above the title goes"
+        );
+
+        // A bare 政府工作报告 completed from its subtitle (no dash) and speaker line.
+        let mut p = paras(&[
+            "政府工作报告",
+            "2025年1月14日在河北省第十四届人民代表大会第三次会议上",
+            "河北省代省长 王 某",
+            "各位代表：",
+            "现在，我代表省人民政府，向大会报告工作。",
+        ]);
+        let m = detect(&mut p, &hints("x"));
+        assert_eq!(m.title, "2025年河北省政府工作报告");
+        assert_eq!(m.date.as_deref(), Some("2025-01-14"));
+        assert_eq!(m.speaker.as_deref(), Some("王某"));
+
+        // No title line: the file name gives title and date, its date prefix gone.
+        let mut p = paras(&["同志们：", "今天开会。"]);
+        let m = detect(&mut p, &hints("讲话_2020-03-06_在全县安全生产会议上的讲话"));
+        assert_eq!(m.title, "在全县安全生产会议上的讲话");
+        assert_eq!(m.date.as_deref(), Some("2020-03-06"));
+        assert_eq!(
+            title_from_name("2020.3.6 在全县大会上的讲话"),
+            "在全县大会上的讲话"
+        );
+        assert_eq!(
+            title_from_name("2009-湘政办发〔2009〕24号-关于加强就业工作的通知"),
+            "关于加强就业工作的通知"
+        );
+
+        // A year under the title: （2020年）; the title's year refined by a day under it.
+        let mut p = paras(&["全县工作总结", "（2020年）", "一年来，全县上下团结奋斗。"]);
+        assert_eq!(detect(&mut p, &hints("x")).date.as_deref(), Some("2020"));
+        let mut p = paras(&[
+            "徐某总领事在2020年新春招待会上的致辞",
+            "（1月15日 布里斯班会展中心）",
+            "尊敬的各位来宾：",
+            "大家好！",
+        ]);
+        let m = detect(&mut p, &hints("x"));
+        assert_eq!(m.date.as_deref(), Some("2020-01-15"));
+        assert_eq!(m.speaker.as_deref(), Some("徐某"));
+        assert_eq!(m.kind.as_deref(), Some("致辞"));
+
+        // A regulation is dated by its latest amendment; the file name's date loses to the text.
+        let mut p = paras(&[
+            "# 某省人才流动条例",
+            "2000年9月27日某省人民代表大会常务委员会第十八次会议通过",
+            "根据2004年11月26日某省人民代表大会常务委员会第十二次会议通过的决定修正",
+            "第一章 总则",
+            "第一条 为了规范人才流动，制定本条例。",
+        ]);
+        let m = detect(&mut p, &hints("2001-01-01 某省人才流动条例"));
+        assert_eq!(m.title, "某省人才流动条例");
+        assert_eq!(m.date.as_deref(), Some("2004-11-26"));
+        assert_eq!(m.kind.as_deref(), Some("条例"));
+
+        // Nothing stated: the field stays empty.
+        let mut p = paras(&["关于做好某项工作的意见", "各单位：", "现提出如下意见。"]);
+        let m = detect(&mut p, &hints("doc3"));
+        assert_eq!((m.date, m.speaker), (None, None));
+    }
 }

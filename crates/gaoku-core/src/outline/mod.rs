@@ -573,4 +573,68 @@ mod tests {
         assert_eq!(fourth.children.len(), 2);
         assert_eq!(fourth.children[1].level, 5);
     }
+
+    #[test]
+    fn cases_from_texts_never_seen() {
+        // A regulation: 第X章 and 第X条 as its levels, （一） under the article.
+        let o = outline(
+            "条例",
+            &paras("第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本省。\n（一）机关；\n（二）企业。\n第二章 附则\n第三条 本条例自公布之日起施行。"),
+        );
+        let marks: Vec<(&str, u8)> = o
+            .nodes
+            .iter()
+            .map(|n| (n.marker.as_str(), n.level))
+            .collect();
+        assert_eq!(marks, [("第一章", 1), ("第二章", 1)]);
+        let first = &o.nodes[0];
+        assert_eq!(first.children.len(), 2);
+        assert_eq!(
+            (first.children[1].marker.as_str(), first.children[1].level),
+            ("第二条", 2)
+        );
+        assert_eq!(first.children[1].children.len(), 2);
+        assert_eq!(first.children[1].children[0].level, 3);
+        // An article cited in a sentence is no part.
+        assert!(article_marker("第三条规定的情形").is_none());
+        assert!(article_marker("第一条、第二条").is_none());
+
+        // ㈠ as the second level, 一要…二要… as items.
+        let o = outline("讲话", &paras("一、总体要求\n㈠指导思想\n㈡基本原则\n二、工作要求\n一要转变作风。二要依法行政。三要廉洁从政。"));
+        assert_eq!(o.nodes[0].children.len(), 2);
+        assert_eq!(o.nodes[0].children[1].marker, "㈡");
+        let items: Vec<&str> = o.nodes[1]
+            .children
+            .iter()
+            .map(|n| n.marker.as_str())
+            .collect();
+        assert_eq!(items, ["一要", "二要", "三要"]);
+        assert!(runs(item_marks(0, "要统一要求，进一步要抓好。")).is_empty());
+
+        // A list numbered again inside a section (十件民生实事) stays, as items of the section.
+        let o = outline(
+            "报告",
+            &paras("一、回顾\n正文。\n二、今年任务\n今年办好以下民生实事：\n一、新增学位一万个。\n二、改造老旧小区。\n三、新建养老床位。\n三、加强自身建设"),
+        );
+        let marks: Vec<&str> = o.nodes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(marks, ["一、", "二、", "三、"]);
+        let listed: Vec<(NodeKind, &str)> = o.nodes[1]
+            .children
+            .iter()
+            .map(|n| (n.kind.clone(), n.title.as_str()))
+            .collect();
+        assert_eq!(listed.len(), 3, "{listed:?}");
+        assert!(listed.iter().all(|(k, _)| *k == NodeKind::Item));
+        assert_eq!(listed[1].1, "改造老旧小区");
+
+        // Numbered notes after the body are not headings.
+        let o = outline(
+            "报告",
+            &paras(
+                "一、回顾\n正文。\n二、任务\n正文。\n注释：\n1.指国家级开发区。\n2.指省级开发区。",
+            ),
+        );
+        assert_eq!(o.nodes.len(), 2);
+        assert!(o.nodes[1].children.is_empty(), "{:#?}", o.nodes[1]);
+    }
 }
