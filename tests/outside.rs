@@ -306,16 +306,6 @@ fn outside_texts_are_read_as_a_person_reads_them() {
                     want.len(),
                     read.len()
                 ));
-                let found: Vec<String> = read
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "{}{}",
-                            e.marker,
-                            e.title.chars().take(10).collect::<String>()
-                        )
-                    })
-                    .collect();
                 let missed: Vec<String> = want
                     .iter()
                     .filter(|e| !read.iter().any(|r| same_entry(e, r)))

@@ -1,5 +1,5 @@
 import { tr } from "./i18n";
-// 字数 and speaking time, as Chinese writers count them (same rule as gaoku_core::drafts::word_count).
+// 字数 and speaking time, as Chinese writers count them (same rule as gaoku_core::zh::word_count).
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\u{20000}-\u{3134f}]/u;
 const WORD = /[\p{L}\p{N}]/u;

@@ -97,8 +97,9 @@ fn structure(args: &Args) {
 /// The editor's render path on a 30,000-字 draft, autosave, and export of the 60,000-character
 /// report (with pandoc converting the same Markdown for comparison).
 fn writing(args: &Args, long: &[String]) {
-    use gaoku_core::drafts::{word_count, SaveKind};
+    use gaoku_core::drafts::SaveKind;
     use gaoku_core::export::{self, ExportDoc, Format, Style};
+    use gaoku_core::zh::word_count;
     let mut paras = Vec::new();
     for p in long {
         if word_count(&paras.join("\n")) >= 30_000 {

@@ -252,13 +252,13 @@ pub fn clean(raw_lines: impl IntoIterator<Item = String>) -> Vec<String> {
 /// the start of paragraphs of their own.
 pub fn finish_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let comment = crate::text::regex!(r"^<!--.*-->$");
+    let hashes = crate::text::regex!(r"^#{1,6}[ \t\u{3000}]+");
     for p in paragraphs {
-        if crate::text::regex!(r"^<!--.*-->$").is_match(&p) {
+        if comment.is_match(&p) {
             continue;
         }
-        let p = crate::text::regex!(r"^#{1,6}[ \t\u{3000}]+")
-            .replace(&p, "")
-            .into_owned();
+        let p = hashes.replace(&p, "").into_owned();
         if p.is_empty() {
             continue;
         }

@@ -298,13 +298,7 @@ impl RegulationLevels {
             any,
             chapters,
             sections,
-            shift: if any && counts[2] >= 2 {
-                article_level - 1
-            } else if any {
-                article_level - 1
-            } else {
-                0
-            },
+            shift: if any { article_level - 1 } else { 0 },
         }
     }
 
