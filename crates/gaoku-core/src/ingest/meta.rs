@@ -110,11 +110,17 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
                 .get(i + len)
                 .is_some_and(|n| is_subtitle(n) || n.starts_with(['—', '―']))
     };
-    candidates
+    // A long first line is the title as it stands (决胜全面建成小康社会 夺取…); a short one that
+    // names no 文种 may be a site's name above the real title.
+    let first = candidates.first().copied()?;
+    let first_len: usize = paragraphs[first.0..first.0 + first.1]
         .iter()
-        .copied()
-        .find(good)
-        .or_else(|| candidates.first().copied())
+        .map(|p| p.chars().count())
+        .sum();
+    if first_len > 16 {
+        return Some(first);
+    }
+    candidates.iter().copied().find(good).or(Some(first))
 }
 
 /// The title a file name gives: the name without its date and separators, the part that names
