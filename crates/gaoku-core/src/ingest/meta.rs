@@ -17,12 +17,15 @@
 
 use crate::model::SpeechMeta;
 use crate::text::regex;
-use crate::zh::dates::{date_in_name, find_date, is_date_line, month_day_line, real_day};
-use crate::zh::lines::{
-    ends_with_kind, is_document_head, is_furniture, is_generic_title, is_salutation, is_subtitle,
-    is_title_like, kind_from_title, names_kind, occasion_in, page_date, place_in, speaker_in,
+use crate::zh::dates::{
+    all_dates, date_in_name, find_date, is_date_line, month_day_line, real_day,
 };
-use crate::zh::{ends_sentence, is_attachment_line};
+use crate::zh::ends_sentence;
+use crate::zh::lines::{
+    document_number_year, ends_with_kind, is_document_head, is_furniture, is_generic_title,
+    is_salutation, is_subtitle, is_title_like, kind_from_title, names_kind, occasion_in, page_date,
+    place_in, speaker_in,
+};
 
 /// What is known of a document besides its text.
 #[derive(Debug, Clone, Default)]
@@ -179,30 +182,20 @@ fn signature_date(paragraphs: &[String], body_from: usize) -> Option<(String, i3
 }
 
 /// The dates a regulation's head gives for its passing and amendments (2004年11月26日…通过,
-/// …修正, …修订): the latest, which dates the text as it stands.
+/// …修正, …修订): the latest full date, which dates the text as it stands.
 fn passed_date(head: &[String]) -> Option<(String, i32)> {
     head.iter()
         .filter(|l| regex!(r"(?:通过|修正|修订|公布|发布|批准)").is_match(l))
-        .flat_map(|l| {
-            regex!(r"(?:(?:19|20)\d{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日")
-                .find_iter(l)
-                .filter_map(|m| find_date(m.as_str()))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|l| all_dates(l))
         .filter(|(d, _)| d.len() == 10)
         .max()
 }
 
-/// The year of a 发文字号 (某政发〔2019〕12号).
+/// The year of a 发文字号 (某政发〔2019〕12号) among the head's lines.
 fn number_year(head: &[String]) -> Option<(String, i32)> {
-    head.iter().find_map(|l| {
-        let c = regex!(
-            r"[\p{Han}]{1,16}\s*[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*\d{1,4}\s*号"
-        )
-        .captures(l)?;
-        let y: i32 = c[1].parse().ok()?;
-        Some((format!("{y:04}"), y))
-    })
+    head.iter()
+        .find_map(|l| document_number_year(l))
+        .map(|y| (format!("{y:04}"), y))
 }
 
 /// `b` refines `a` when it is more precise and agrees with it.
@@ -264,7 +257,6 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
     let mut date_from_line = None;
     let mut day_only = None;
     let mut place = None;
-    let mut subtitle_lines: Vec<String> = Vec::new();
     // A subtitle wrapped over two lines (——2026年1月26日在广东省第十四届 / 人民代表大会…上) reads as one.
     for (k, line) in front.iter().enumerate() {
         let line = if is_subtitle(line) && !line.ends_with(['上', '话', '言', '词', '）', ')'])
@@ -287,9 +279,6 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
         meta.speaker = meta.speaker.take().or_else(|| speaker_in(&line));
         meta.occasion = meta.occasion.take().or_else(|| occasion_in(&line));
         place = place.or_else(|| place_in(&line));
-        if is_subtitle(&line) {
-            subtitle_lines.push(line);
-        }
     }
     if date_from_line.is_none() && regex!(r"^[（(]\s*(?:19|20)\d{2}\s*年").is_match(&opening) {
         date_from_line = find_date(&opening);
@@ -341,7 +330,6 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
         }
     }
     meta.kind = kind_from_title(&meta.title);
-    let _ = is_attachment_line;
     meta
 }
 

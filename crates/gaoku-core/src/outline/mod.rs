@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::zh::is_space;
+use crate::zh::lines::is_notes_line;
 use crate::zh::markers::{article_marker, Article};
 use crate::zh::{is_attachment_line, is_salutation};
 
@@ -95,6 +96,7 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
     // A regulation's parts (第X章, 第X节, 第X条) take the top levels; the numbered marks go
     // below its articles.
     let parts = RegulationLevels::of(paragraphs);
+    let shift = parts.shift();
     // Last accepted number per level under the current parents.
     let mut last_number = [0u32; LEVELS];
     // Per level: a list numbered again from 一 inside a section (the points of a document being
@@ -121,7 +123,7 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
             notes = true;
         }
         let article = article_marker(&p).filter(|_| parts.any);
-        let mut candidate = heading_marker(&p).map(|(l, n, len)| (l + parts.shift, n, len));
+        let mut candidate = heading_marker(&p).map(|(l, n, len)| (l + shift, n, len));
         if let Some((part, number, len)) = article {
             candidate = Some((parts.level(part), number, len));
         }
@@ -140,7 +142,7 @@ pub fn outline(title: &str, paragraphs: &[String]) -> Outline {
             let next_counts_on = || {
                 paragraphs.get(i + 1).is_some_and(|next| {
                     heading_marker(next.trim_start_matches(is_space))
-                        .is_some_and(|(l, n, _)| l + parts.shift == level && n == number + 1)
+                        .is_some_and(|(l, n, _)| l + shift == level && n == number + 1)
                 })
             };
             let as_item = |p: &str| Node {
@@ -279,7 +281,6 @@ struct RegulationLevels {
     any: bool,
     chapters: bool,
     sections: bool,
-    shift: u8,
 }
 
 impl RegulationLevels {
@@ -293,12 +294,20 @@ impl RegulationLevels {
         let any = counts[2] >= 2 || counts[0] >= 2;
         let chapters = counts[0] > 0;
         let sections = counts[1] > 0;
-        let article_level = 1 + u8::from(chapters) + u8::from(sections);
         RegulationLevels {
             any,
             chapters,
             sections,
-            shift: if any { article_level - 1 } else { 0 },
+        }
+    }
+
+    /// How far the numbered marks move down: below the articles in a regulation, not at all
+    /// elsewhere.
+    fn shift(&self) -> u8 {
+        if self.any {
+            self.level(Article::Article) - 1
+        } else {
+            0
         }
     }
 
@@ -309,14 +318,6 @@ impl RegulationLevels {
             Article::Article => 1 + u8::from(self.chapters) + u8::from(self.sections),
         }
     }
-}
-
-/// The line that opens the notes after a text's body: 注释, 注：, 注 释：, 附注.
-fn is_notes_line(p: &str) -> bool {
-    crate::text::regex!(
-        r"^(?:注\s*释|附\s*注|注)\s*[：:]?\s*$|^注\s*释\s*[：:]|^(?:参考文献|尾注)\s*[：:]?$"
-    )
-    .is_match(p)
 }
 
 /// A list numbered again from 一 inside a section, being passed over.

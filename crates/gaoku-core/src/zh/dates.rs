@@ -4,14 +4,30 @@
 use super::numerals::chinese_number;
 use crate::text::regex;
 
+/// A year as documents write it: 2012, 二〇一二, and with ○, O or 0 standing in for 〇.
+pub(crate) const YEAR: &str = r"(?:19|20)\d{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3}";
+
+/// Year, month and day as written, each captured: 2014年10月8日, 一九五四年九月二十三日, 2020年7月.
+fn date_pattern() -> &'static regex::Regex {
+    regex!(&format!(
+        r"({YEAR})\s*年\s*(?:([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?:([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?)?"
+    ))
+}
+
 /// A date as written in Chinese documents: 2014年10月8日, 一九五四年九月二十三日, 2020年7月.
 /// Returns (ISO partial date, year).
 pub fn find_date(s: &str) -> Option<(String, i32)> {
-    let re = regex!(
-        r"((?:19|20)\d{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3})\s*年\s*(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?)?",
-    );
+    date_pattern().captures(s).and_then(|c| date_of(&c))
+}
+
+/// Every date written in `s`, in order (the ones that cannot be left out).
+pub fn all_dates(s: &str) -> impl Iterator<Item = (String, i32)> + '_ {
+    date_pattern().captures_iter(s).filter_map(|c| date_of(&c))
+}
+
+/// The date a match of [`date_pattern`] names; `None` when its month or day cannot be.
+fn date_of(caps: &regex::Captures) -> Option<(String, i32)> {
     let num = |t: &str| t.parse::<u32>().ok().or_else(|| chinese_number(t));
-    let caps = re.captures(s)?;
     let year = num(&caps[1])? as i32;
     if !(1900..=2100).contains(&year) {
         return None;
@@ -45,9 +61,10 @@ pub fn real_day(y: i32, m: u32, d: u32) -> bool {
 pub fn is_date_line(line: &str) -> bool {
     // A year alone in brackets, as exports of a speech dated by year write it: （2020）.
     regex!(r"^[（(]\s*(?:19|20)\d{2}\s*年?\s*[）)]$").is_match(line)
-        || regex!(r"^[（(]?\s*(?:(?:19|20)\d{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月(?:[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$",
-    )
-    .is_match(line)
+        || regex!(&format!(
+            r"^[（(]?\s*(?:{YEAR})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月(?:[0-9一二三四五六七八九十]{{1,3}}\s*日)?\s*[）)]?$"
+        ))
+        .is_match(line)
 }
 
 /// A date in a file name, as archives name files: `2020-03-06`, `2020.3.6`, `2020_03_06`,

@@ -42,10 +42,22 @@ pub fn is_document_head(line: &str) -> bool {
             || regex!(r"^(?:绝密|机密|秘密)(?:\s*★.*)?$").is_match(line)
             || regex!(r"^(?:特急|加急|平急|特提)$").is_match(line)
             || regex!(r"^[\p{Han}（）()、\s]{2,36}文件$").is_match(line)
-            || regex!(
-                r"^[\p{Han}]{1,16}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
-            )
-            .is_match(line))
+            || regex!(&format!("^{DOCUMENT_NUMBER}$")).is_match(line))
+}
+
+/// A 发文字号: the issuer's short name, the year in brackets, the number (某政发〔2026〕12号).
+const DOCUMENT_NUMBER: &str =
+    r"[\p{Han}]{1,16}\s*[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*\d{1,4}\s*号";
+
+/// The year of a 发文字号 written anywhere in the line.
+pub fn document_number_year(line: &str) -> Option<i32> {
+    regex!(DOCUMENT_NUMBER).captures(line)?[1].parse().ok()
+}
+
+/// The line that opens the notes after a text's body: 注释, 注：, 注 释：, 附注, 参考文献.
+pub fn is_notes_line(line: &str) -> bool {
+    regex!(r"^(?:注\s*释|附\s*注|注)\s*[：:]?\s*$|^注\s*释\s*[：:]|^(?:参考文献|尾注)\s*[：:]?$")
+        .is_match(line)
 }
 
 /// The kinds of 公文 and speeches a title ends with (its 文种).
@@ -181,9 +193,7 @@ pub fn speaker_in(line: &str) -> Option<String> {
     // A post and a name filling the line.
     if line.chars().count() <= 30 {
         let re = regex!(&format!(
-            r"^[\p{{Han}}（）()]{{0,20}}?代?(?:{ROLES})[ \u3000]*{name}(?:同志)?$",
-            ROLES = ROLES,
-            name = r"([\p{Han}X×](?:[ \u3000]?[\p{Han}X×]){1,3})"
+            r"^[\p{{Han}}（）()]{{0,20}}?代?(?:{ROLES})[ \u3000]*([\p{{Han}}X×](?:[ \u3000]?[\p{{Han}}X×]){{1,3}})(?:同志)?$"
         ));
         if let Some(c) = re.captures(line) {
             let n = squeeze_name(&c[1]);
@@ -268,7 +278,11 @@ pub fn names_kind(line: &str) -> bool {
 pub fn is_subtitle(line: &str) -> bool {
     line.chars().count() <= 80
         && (regex!(r"^(?:——|—|―+|--+|－－)").is_match(line)
-            || regex!(r"^[（(]?\s*(?:(?:19|20)\d{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3})\s*年.{1,12}日\s*在.{2,70}上").is_match(line))
+            || regex!(&format!(
+                r"^[（(]?\s*(?:{})\s*年.{{1,12}}日\s*在.{{2,70}}上",
+                super::dates::YEAR
+            ))
+            .is_match(line))
 }
 
 /// Titles that say only what kind of document this is, which a writer files with its year and
