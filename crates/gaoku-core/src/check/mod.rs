@@ -184,12 +184,12 @@ pub(crate) fn date_of(src: &Source) -> Option<String> {
         .find_map(|(_, p)| written_date(&p.text))
 }
 
+/// A full date standing alone on its line, in Arabic or Chinese numerals (二〇一九年三月五日).
 fn written_date(p: &str) -> Option<String> {
-    let c =
-        crate::text::regex!(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
-            .captures(p.trim())?;
-    let (y, m, d): (i32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    crate::zh::real_day(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let p = p.trim();
+    crate::zh::find_date(p)
+        .filter(|(d, _)| d.len() == 10 && crate::zh::is_date_line(p))
+        .map(|(d, _)| d)
 }
 
 /// Runs every check on a text already read.
@@ -358,5 +358,9 @@ mod tests {
         );
         assert_eq!(date_in_markdown("# 讲话\n\n2019年2月30日\n"), None);
         assert_eq!(date_in_markdown("# 讲话\n\n今年2019年3月5日开会。\n"), None);
+        assert_eq!(
+            date_in_markdown("# 讲话\n\n二〇一九年三月五日\n").as_deref(),
+            Some("2019-03-05")
+        );
     }
 }

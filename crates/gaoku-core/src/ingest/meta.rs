@@ -41,10 +41,16 @@ const HEAD_LINES: usize = 16;
 
 /// Whether `next` continues a title wrapped over lines: short, title-like, no subtitle, date,
 /// speaker or salutation.
-fn wraps_on(next: &str) -> bool {
-    is_title_like(next)
+fn wraps_on(so_far: &str, next: &str) -> bool {
+    // 《 opens a line only after a verb that takes a document's name: 国务院关于印发 / 《…》的通知.
+    let opens_name = next.starts_with('《')
+        && regex!(r"(?:印发|转发|批转|颁布|公布|发布|关于)$").is_match(so_far);
+    // A line that starts the title over is its copy, not its rest.
+    let repeats = next.chars().take(4).eq(so_far.chars().take(4));
+    !repeats
+        && is_title_like(next)
         && next.chars().count() <= 40
-        && !next.starts_with(['—', '-', '（', '(', '《', '―'])
+        && (opens_name || !next.starts_with(['—', '-', '（', '(', '《', '―']))
         && !is_date_line(next)
         && !is_subtitle(next)
         && !is_furniture(next)
@@ -59,12 +65,17 @@ fn title_text(line: &str) -> String {
     line.trim().to_string()
 }
 
+/// A line of body text: long, with a comma or a sentence end (not a head line run together).
+fn is_prose(p: &str) -> bool {
+    p.chars().count() > 60 && !is_furniture(p) && (p.contains(['，', ',']) || ends_sentence(p))
+}
+
 /// The title block: (index of its first line, number of lines), if the head has one.
 fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
     let end = paragraphs
         .iter()
         .take(HEAD_LINES)
-        .position(|p| is_salutation(p) || (p.chars().count() > 60 && !is_furniture(p)))
+        .position(|p| is_salutation(p) || is_prose(p))
         .unwrap_or(paragraphs.len().min(HEAD_LINES));
     // Candidates: title-like lines that are not furniture, 公文 head, date, subtitle or speaker.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
@@ -88,7 +99,7 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
             let mut joined = p.clone();
             for k in 1..=2 {
                 match paragraphs.get(i + k) {
-                    Some(next) if i + k < end.max(i + 3) && wraps_on(next) => {
+                    Some(next) if i + k < end.max(i + 3) && wraps_on(&joined, next) => {
                         joined.push_str(next);
                         if ends_with_kind(&joined) {
                             len = k + 1;
@@ -116,11 +127,21 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
     // A long first line is the title as it stands (决胜全面建成小康社会 夺取…); a short one that
     // names no 文种 may be a site's name above the real title.
     let first = candidates.first().copied()?;
-    let first_len: usize = paragraphs[first.0..first.0 + first.1]
-        .iter()
-        .map(|p| p.chars().count())
-        .sum();
-    if first_len > 16 {
+    let text_of = |(i, len): (usize, usize)| -> String {
+        paragraphs[i..i + len]
+            .iter()
+            .map(|p| title_text(p))
+            .collect()
+    };
+    let first_text = text_of(first);
+    // The title printed again under a copy with something run onto its end (…的通知湘).
+    if let Some(&clean) = candidates[1..].iter().find(|&&c| {
+        let t = text_of(c);
+        names_kind(&t) && first_text.len() > t.len() && first_text.starts_with(&t)
+    }) {
+        return Some(clean);
+    }
+    if first_text.chars().count() > 16 {
         return Some(first);
     }
     candidates.iter().copied().find(good).or(Some(first))
@@ -133,7 +154,7 @@ pub fn title_from_name(stem: &str) -> String {
         Some((_, _, r))
             if r.start == 0
                 || r.end == stem.len()
-                || stem[..r.start].ends_with(['_', '-', ' ', '.']) =>
+                || stem[..r.start].ends_with(['_', '-', ' ', '.', '（', '(']) =>
         {
             format!("{}\u{0}{}", &stem[..r.start], &stem[r.end..])
         }
@@ -532,6 +553,32 @@ mod tests {
         assert_eq!(
             p[0], "各区县人民政府：",
             "the furniture above the title goes"
+        );
+
+        // A 公文 title wrapped after 印发, and a reply to a proposal wrapped before 答复.
+        for (lines, want) in [
+            (
+                ["国务院关于印发", "《国务院工作规则》的通知"],
+                "国务院关于印发《国务院工作规则》的通知",
+            ),
+            (
+                ["国务院办公厅对全国政协十届四次会议", "第4626号提案的答复"],
+                "国务院办公厅对全国政协十届四次会议第4626号提案的答复",
+            ),
+        ] {
+            let mut p = paras(&[lines[0], lines[1], "某某委员：", "您提出的提案收悉。"]);
+            assert_eq!(detect(&mut p, &hints("x")).title, want);
+        }
+        // A copy of the title with something run onto its end gives way to the clean one.
+        let mut p = paras(&[
+            "湖南省人民政府关于印发某计划的通知湘",
+            "湖南省人民政府关于印发某计划的通知",
+            "各市州人民政府：",
+            "现将某计划印发给你们。",
+        ]);
+        assert_eq!(
+            detect(&mut p, &hints("x")).title,
+            "湖南省人民政府关于印发某计划的通知"
         );
 
         // A bare 政府工作报告 completed from its subtitle (no dash) and speaker line.

@@ -87,6 +87,7 @@ const TITLE_ENDS: &[&str] = &[
     "规划",
     "要点",
     "汇报",
+    "答复",
     "党课",
     "主持词",
     "贺词",
@@ -131,6 +132,7 @@ const KINDS: &[(&str, &str)] = &[
     ("请示", "请示"),
     ("批复", "批复"),
     ("函", "函"),
+    ("答复", "函"),
     ("公报", "公报"),
     ("公告", "公告"),
     ("通告", "通告"),
@@ -240,6 +242,10 @@ pub fn occasion_in(line: &str) -> Option<String> {
 /// date lines (来源：…, 发布日期：…, 浏览次数), citation lines (【法宝引证码】…), a photo caption
 /// (…记者 李森 摄), a page's print stamp (第 1 版), a bare date and time (2020-05-16 17:53).
 pub fn is_furniture(line: &str) -> bool {
+    // A Markdown file's front matter run into one line (---id: "…"title: "…").
+    if regex!(r"^-{3}\s*[A-Za-z_]+\s*:").is_match(line) {
+        return true;
+    }
     let n = line.chars().count();
     if n > 120 {
         return false;
@@ -355,6 +361,7 @@ mod tests {
             "下载",
             "政府工作报告。 贵州日报天眼新闻记者 李森 摄",
             "2020-05-16 17:53",
+            "---id: \"NDAy\"title: \"上海市促进大型科学仪器设施共享规定\"",
         ] {
             assert!(is_furniture(line), "{line}");
         }
