@@ -27,6 +27,10 @@ use crate::zh::lines::{
     place_in, speaker_in,
 };
 
+/// The version of this reading. Libraries read with an older one are read again when opened
+/// ([`reread`]): raise it when a change reads titles, dates, speakers or kinds differently.
+pub const READER_VERSION: u32 = 2;
+
 /// What is known of a document besides its text.
 #[derive(Debug, Clone, Default)]
 pub struct Hints<'a> {
@@ -145,6 +149,49 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
         return Some(first);
     }
     candidates.iter().copied().find(good).or(Some(first))
+}
+
+/// The metadata this reading gives a speech stored by an earlier one, merged into what it has:
+/// only what the earlier reading left empty or less precise changes (an empty speaker, occasion
+/// or kind, a date refined within its year, a generic title completed, a title that was the file
+/// name as it is); nothing is taken away. `None` when nothing changes.
+pub fn reread(
+    old: &SpeechMeta,
+    paragraphs: &[String],
+    source_file: Option<&str>,
+) -> Option<SpeechMeta> {
+    let stem = source_file
+        .map(|f| f.rsplit_once('.').map_or(f, |(s, _)| s))
+        .unwrap_or_default();
+    let mut text = Vec::with_capacity(paragraphs.len() + 1);
+    text.push(old.title.clone());
+    text.extend(paragraphs.iter().take(HEAD_LINES + 8).cloned());
+    let new = detect(
+        &mut text,
+        &Hints {
+            file_stem: stem,
+            page_title: None,
+        },
+    );
+    let mut out = old.clone();
+    let bare: String = old.title.chars().filter(|c| !c.is_whitespace()).collect();
+    if (is_generic_title(&bare) && new.title.ends_with(bare.as_str()))
+        || (!stem.is_empty() && old.title == stem)
+    {
+        out.title = new.title.clone();
+    }
+    let date = refine(
+        old.date.clone().zip(old.year),
+        new.date.clone().zip(new.year),
+    );
+    (out.date, out.year) = match date {
+        Some((d, y)) => (Some(d), Some(y)),
+        None => (None, None),
+    };
+    out.speaker = old.speaker.clone().or(new.speaker);
+    out.occasion = old.occasion.clone().or(new.occasion);
+    out.kind = old.kind.clone().or_else(|| kind_from_title(&out.title));
+    (out != *old).then_some(out)
 }
 
 /// The title a file name gives: the name without its date and separators, the part that names
@@ -634,6 +681,39 @@ mod tests {
         assert_eq!(m.title, "某省人才流动条例");
         assert_eq!(m.date.as_deref(), Some("2004-11-26"));
         assert_eq!(m.kind.as_deref(), Some("条例"));
+
+        // A speech stored by an earlier reading: its empty fields filled, its generic title
+        // completed, its edited or precise fields kept.
+        let old = SpeechMeta {
+            title: "政府工作报告".into(),
+            date: Some("2025".into()),
+            year: Some(2025),
+            ..Default::default()
+        };
+        let body = paras(&[
+            "——2025年1月14日在河北省第十四届人民代表大会第三次会议上",
+            "河北省省长 王某",
+            "各位代表：",
+            "现在，我代表省人民政府，向大会报告工作。",
+        ]);
+        let new = reread(&old, &body, Some("报告.txt")).unwrap();
+        assert_eq!(new.title, "2025年河北省政府工作报告");
+        assert_eq!(
+            (new.date.as_deref(), new.year),
+            (Some("2025-01-14"), Some(2025))
+        );
+        assert_eq!(new.speaker.as_deref(), Some("王某"));
+        assert_eq!(new.kind.as_deref(), Some("报告"));
+        let precise = SpeechMeta {
+            title: "在某会上的讲话".into(),
+            date: Some("2019-03-05".into()),
+            year: Some(2019),
+            speaker: Some("张三".into()),
+            occasion: Some("某会".into()),
+            kind: Some("讲话".into()),
+            ..Default::default()
+        };
+        assert_eq!(reread(&precise, &body, None), None, "nothing taken away");
 
         // Nothing stated: the field stays empty.
         let mut p = paras(&["关于做好某项工作的意见", "各单位：", "现提出如下意见。"]);

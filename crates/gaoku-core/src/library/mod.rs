@@ -54,6 +54,8 @@ pub const SAMPLE_SPEECH: &str =
 const SAMPLE_FILE: &str = "county-half-year-review-2020.txt";
 const SEEDED_KEY: &str = "seeded_sample";
 const MINER_KEY: &str = "phrase_miner";
+/// The metadata reading the library's speeches were last read with.
+const READER_KEY: &str = "meta_reader";
 /// Environment variable naming the library folder.
 pub const LIBRARY_ENV: &str = "GAOKU_LIBRARY";
 /// File name of the database inside the library folder.
@@ -157,6 +159,11 @@ impl Library {
             }
             lib.store.set_setting(SEEDED_KEY, "1")?;
         }
+        let reader = crate::ingest::meta::READER_VERSION.to_string();
+        if lib.store.setting(READER_KEY)?.as_deref() != Some(reader.as_str()) {
+            lib.reread_metadata()?;
+            lib.store.set_setting(READER_KEY, &reader)?;
+        }
         let mined = crate::phrases::MINER_VERSION.to_string();
         if lib.store.setting(MINER_KEY)?.as_deref() != Some(mined.as_str()) {
             lib.remine_phrases()?;
@@ -241,6 +248,50 @@ mod tests {
         assert!(parse_user_date("2020年7月15日开会").is_err());
         assert_eq!(parse_user_date("2024-02-29").unwrap().0, "2024-02-29");
         assert!(parse_user_date("soon").is_err());
+    }
+
+    #[test]
+    fn a_library_read_by_an_earlier_version_is_read_again_edits_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let text = "政府工作报告\n——2025年1月14日在河北省第十四届人民代表大会第三次会议上\n河北省省长 王某\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n";
+        std::fs::write(files.path().join("a.txt"), text).unwrap();
+        std::fs::write(files.path().join("b.txt"), text.replace("现在", "今天")).unwrap();
+        let no_seed = OpenOptions { seed_sample: false };
+        let (a, b) = {
+            let mut lib = Library::open_with(dir.path(), no_seed.clone()).unwrap();
+            let r = lib.import(&[files.path().to_path_buf()], |_| {}, None);
+            let (a, b) = (r.imported[0].id, r.imported[1].id);
+            // What the earlier reading stored: the bare title, the year only, no speaker or kind.
+            let old = SpeechMeta {
+                title: "政府工作报告".into(),
+                date: Some("2025".into()),
+                year: Some(2025),
+                ..Default::default()
+            };
+            lib.store.refresh_metadata(a, &old).unwrap();
+            lib.store.refresh_metadata(b, &old).unwrap();
+            // The writer edits b.
+            let edit = SpeechEdit {
+                title: Some("我的标题".into()),
+                ..Default::default()
+            };
+            lib.edit(b, &edit).unwrap();
+            lib.store.set_setting(READER_KEY, "1").unwrap();
+            (a, b)
+        };
+        let mut lib = Library::open_with(dir.path(), no_seed).unwrap();
+        let sa = lib.speech(a).unwrap().meta;
+        assert_eq!(sa.title, "2025年河北省政府工作报告");
+        assert_eq!(sa.date.as_deref(), Some("2025-01-14"));
+        assert_eq!(sa.speaker.as_deref(), Some("王某"));
+        assert_eq!(sa.kind.as_deref(), Some("报告"));
+        let sb = lib.speech(b).unwrap().meta;
+        assert_eq!((sb.title.as_str(), sb.speaker), ("我的标题", None));
+        // The search index has the new metadata too.
+        let mut req = SearchRequest::new("向大会报告工作");
+        req.speaker = Some("王某".into());
+        assert_eq!(lib.search(&req).unwrap().total, 1);
     }
 
     #[test]

@@ -67,6 +67,30 @@ impl Library {
         self.speech(id)
     }
 
+    /// Reads the metadata of every speech again with this version's reading (a library imported
+    /// by an earlier version): empty fields filled, generic titles completed, dates refined
+    /// within their year. Speeches whose metadata the writer edited are left as they are.
+    pub(super) fn reread_metadata(&mut self) -> Result<()> {
+        let mut changed = 0;
+        for id in self.store.all_ids()? {
+            let Some(s) = self.store.get(id)? else {
+                continue;
+            };
+            if s.updated_at != s.imported_at {
+                continue;
+            }
+            let new = crate::ingest::meta::reread(&s.meta, &s.paragraphs, s.source_file.as_deref());
+            if let Some(meta) = new {
+                self.store.refresh_metadata(id, &meta)?;
+                changed += 1;
+            }
+        }
+        if changed > 0 {
+            self.index.sync_quietly(&self.store);
+        }
+        Ok(())
+    }
+
     /// Removes a speech and everything derived from it.
     pub fn remove(&mut self, id: i64) -> Result<()> {
         if self.store.delete(id)? {

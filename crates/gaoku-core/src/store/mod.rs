@@ -282,6 +282,18 @@ impl Store {
         Ok(rows)
     }
 
+    /// Writes what a new reading of a speech found (title, date, speaker, occasion, kind), leaving
+    /// its tags and its `updated_at` — the mark of the writer's own edits — as they are.
+    pub fn refresh_metadata(&mut self, id: i64, m: &SpeechMeta) -> Result<()> {
+        self.conn.execute(
+            "UPDATE speeches SET title = ?2, date = ?3, year = ?4, speaker = ?5, occasion = ?6,
+                                 kind = ?7
+             WHERE id = ?1",
+            params![id, m.title, m.date, m.year, m.speaker, m.occasion, m.kind],
+        )?;
+        Ok(())
+    }
+
     /// Replaces a speech's metadata and tags atomically. Returns false when the id is unknown.
     pub fn update_metadata(&mut self, id: i64, m: &SpeechMeta) -> Result<bool> {
         let tx = self.conn.transaction()?;
