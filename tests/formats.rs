@@ -7,7 +7,8 @@
 //! The rule: for .doc/.wps/.rtf/.odt/.html/.docx the paragraphs equal those of the .txt import,
 //! and importing them all beside the .txt stores one speech per text, the rest duplicates. For
 //! .pdf (LibreOffice's own layout, and the GB/T 9704 .docx export printed to PDF) at least 99 %
-//! of the characters match and no paragraph is split mid-sentence.
+//! of the characters match, no paragraph is split mid-sentence and the paragraph count is within
+//! 10 % of the text's.
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -200,6 +201,13 @@ fn every_format_reads_as_its_plain_text_and_is_a_duplicate_of_it() {
                 "{name}: a paragraph that ends mid-paragraph: {p:?}"
             );
         }
+        // Paragraphs kept apart: within 10 % of the text's count (merges are what PDFs risk).
+        assert!(
+            got.len() * 10 >= want.len() * 9 && got.len() * 10 <= want.len() * 11,
+            "{name}: {} paragraphs for {}",
+            got.len(),
+            want.len()
+        );
         if got == want {
             exact += 1;
         } else {

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use crate::error::ImportError;
 use crate::text::regex;
-use crate::zh::is_cjk_like;
+use crate::zh::markers::{article_marker, heading_marker};
+use crate::zh::{ends_sentence, is_cjk_like, is_space};
 
 /// One character as the page shows it (PDF coordinates: y grows upwards).
 #[derive(Debug, Clone)]
@@ -342,12 +343,18 @@ fn paragraphs(lines: &[Line]) -> Vec<String> {
                 let short_before = p.right < right - short_by * p.size
                     && !wrapped_word(p, l, right)
                     && (!spaced || indents || p.page != l.page);
+                // A full line that ends a sentence, and a line that opens with a heading's
+                // number: without indents this is the only sign of a new paragraph.
+                let heading_after_sentence = ends_sentence(&p.text) && {
+                    let t = l.text.trim_start_matches(is_space);
+                    heading_marker(t).is_some() || article_marker(t).is_some()
+                };
                 if both_large {
                     // A title wrapped over two or three lines is one title (its own line
                     // spacing, not the body's, tells a gap).
                     p.page != l.page || p.y - l.y > 3.0 * p.size
                 } else {
-                    size_changes || gap || indented || short_before
+                    size_changes || gap || indented || short_before || heading_after_sentence
                 }
             }
         };
@@ -404,6 +411,40 @@ mod tests {
         for t in ["2020年", "一、看形势", "3个方面"] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn without_indents_a_heading_after_a_full_sentence_line_starts_a_paragraph() {
+        let full = "今年以来全县经济运行总体平稳主要指标增速处于全市中游。";
+        let lines = vec![
+            line(
+                1,
+                700.0,
+                88.0,
+                500.0,
+                "同志们：今天召开会议主要任务是总结上半年工作，",
+            ),
+            line(1, 672.0, 88.0, 500.0, full),
+            line(
+                1,
+                644.0,
+                88.0,
+                500.0,
+                "二、抓落实。下半年要紧盯目标任务不放松，全力",
+            ),
+            line(1, 616.0, 88.0, 500.0, full),
+            line(
+                1,
+                588.0,
+                88.0,
+                500.0,
+                "第三条 本办法适用于全县各级机关和事业单位，",
+            ),
+            line(1, 560.0, 88.0, 300.0, "自公布之日起施行。"),
+        ];
+        let got = paragraphs(&lines);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[1].starts_with("二、抓落实") && got[2].starts_with("第三条"));
     }
 
     #[test]
