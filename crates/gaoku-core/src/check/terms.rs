@@ -294,10 +294,10 @@ pub(super) fn check(src: &Source, terms: &TermSet, date: &str, out: &mut Out) {
 /// The sentence (between 。！？； marks) that holds bytes `start..end` of `text`.
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     let from = text[..start]
-        .rfind(['。', '！', '？', '；'])
+        .rfind(crate::zh::chars::CLAUSE_ENDS)
         .map_or(0, |i| i + '。'.len_utf8());
     let to = text[end..]
-        .find(['。', '！', '？', '；'])
+        .find(crate::zh::chars::CLAUSE_ENDS)
         .map_or(text.len(), |i| end + i);
     &text[from..to]
 }

@@ -363,7 +363,10 @@ fn collect_outline(nodes: &[Node], paragraphs: &[String], offsets: &[usize], out
     flush(&mut run);
     for n in nodes.iter().filter(|n| n.kind == NodeKind::Heading) {
         if n.level <= 2 && n.title.chars().count() >= 4 {
-            let title = n.title.trim_end_matches(['。', '！', '？']).to_string();
+            let title = n
+                .title
+                .trim_end_matches(crate::zh::chars::FULL_STOPS)
+                .to_string();
             let start = offsets[n.para] + n.offset + n.marker.chars().count();
             let len = title.chars().count();
             debug_assert!(paragraphs[n.para].chars().count() >= n.offset + len);

@@ -47,6 +47,12 @@ pub fn char_count(s: &str) -> usize {
 /// detection cut. One definition for all of them.
 pub const SENTENCE_ENDS: &str = "。！？；!?;";
 
+/// The marks that close a sentence outright (not ；): where a heading's title ends.
+pub const FULL_STOPS: [char; 3] = ['。', '！', '？'];
+
+/// [`FULL_STOPS`] and the full-width semicolon: where a clause quoted from a text ends.
+pub const CLAUSE_ENDS: [char; 4] = ['。', '！', '？', '；'];
+
 /// Is `c` one of [`SENTENCE_ENDS`]?
 pub fn is_sentence_end(c: char) -> bool {
     SENTENCE_ENDS.contains(c)

@@ -129,7 +129,7 @@ pub(crate) fn starts_heading_words(level: u8, sep: char, rest: &str) -> bool {
 
 /// The title of a heading: up to and including the first sentence end, or the whole line.
 pub(crate) fn heading_title(rest: &str) -> String {
-    match rest.find(['。', '！', '？']) {
+    match rest.find(super::chars::FULL_STOPS) {
         Some(i) => {
             let end = i + rest[i..].chars().next().map_or(0, char::len_utf8);
             rest[..end].to_string()
