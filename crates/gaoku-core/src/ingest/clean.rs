@@ -155,12 +155,14 @@ pub fn drop_adverts(lines: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// Starts with a heading or enumeration marker, or is a salutation: never glued to the line above.
+/// Starts with a heading or enumeration marker, or is a salutation or page furniture: never
+/// glued to the line above.
 fn starts_block(line: &str) -> bool {
     let re = crate::text::regex!(
         r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[，、是章节条部分]|——)"
     );
-    re.is_match(line) || crate::zh::is_salutation(line)
+    // Page furniture (来源：… 发布时间：…) is a line of its own, never a title's or a paragraph's rest.
+    re.is_match(line) || crate::zh::is_salutation(line) || crate::zh::lines::is_furniture(line)
 }
 
 /// Glues two pieces of one paragraph: no space between Chinese, one between Latin words.

@@ -51,7 +51,9 @@ fn wraps_on(so_far: &str, next: &str) -> bool {
         && regex!(r"(?:印发|转发|批转|颁布|公布|发布|关于)$").is_match(so_far);
     // A line that starts the title over is its copy, not its rest.
     let repeats = next.chars().take(4).eq(so_far.chars().take(4));
+    // A bare 政府工作报告 under a title is a heading of its own, not the title's rest.
     !repeats
+        && !is_generic_title(next.trim())
         && is_title_like(next)
         && next.chars().count() <= 40
         && (opens_name || !next.starts_with(['—', '-', '（', '(', '《', '―']))
@@ -61,12 +63,58 @@ fn wraps_on(so_far: &str, next: &str) -> bool {
         && speaker_in(next).is_none()
 }
 
+/// A line that names who speaks and nothing else: a post and a name (国务院总理 李克强).
+fn is_speaker_line(p: &str) -> bool {
+    let squeezed: String = p
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    !names_kind(p)
+        && speaker_in(p).is_some_and(|name| {
+            squeezed.ends_with(&name) || squeezed.ends_with(&format!("{name}同志"))
+        })
+}
+
 /// The title as found on a line: Markdown heading marks (# 标题 in a .txt) and spaces out.
 fn title_text(line: &str) -> String {
     let line = regex!(r"^#{1,6}\s*").replace(line, "");
-    // A web page's pagination mark: 标题(1 / 1).
+    // What web pages put around a title: 第一篇：…, …(全文), …(全文1896字), 标题(1 / 1), a row of
+    // table pipes, the page's date and counters run on (…报告发布日期:2022-02-16 08:56访问次数:),
+    // a number left from the page before it.
+    let line = regex!(r"^第[一二三四五六七八九十]+篇\s*[:：]\s*").replace(&line, "");
+    // Numbers apart from each other before the title (1580 1580 112638梁保华…), not a year.
+    let line = match regex!(r"^(?:\d+\s+)+\d*").find(&line) {
+        Some(n) if !line[n.end()..].starts_with(['年', '月', '日']) => {
+            line[n.end()..].to_string()
+        }
+        _ => line.to_string(),
+    };
+    // A government page's disclosure fields run onto the title (…公开方式：主动公开南昌县…).
+    let line = regex!(r"^.*公开方式\s*[:：]\s*(?:主动公开|依申请公开)").replace(&line, "");
+    let line = regex!(r"(?:发布日期|发布时间|来源|浏览次数|访问次数|浏览量)\s*[:：].*$")
+        .replace(&line, "");
+    let line = regex!(r"[\s|｜]+\|[\s|｜]*$").replace(&line, "");
+    let line = regex!(r"\s*[（(]全文[^（）()]{0,12}[）)]\s*$").replace(&line, "");
     let line = regex!(r"\s*[（(]\s*\d+\s*/\s*\d+\s*[）)]$").replace(&line, "");
-    line.trim().to_string()
+    // The 发文字号 beside the title: 京政办发〔2016〕26号《…的通知》, …的通知(岳办发〔2017〕2号).
+    let line = regex!(r"^[\p{Han}]{1,16}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*[号號]\s*《(.+)》$")
+        .replace(&line, "$1");
+    let line = regex!(
+        r"\s*[（(][\p{Han}]{1,16}\s*[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*[号號][）)]$"
+    )
+    .replace(&line, "");
+    // A speaker's name before a colon: 徐结强：在…上的讲话.
+    let line =
+        regex!(r"^[\p{Han}]{2,3}[:：](在.{2,80}(?:上|时|后|之际)的(?:讲话|致辞|发言|报告))$")
+            .replace(&line, "$1");
+    let line = line.trim();
+    // A year repeated after a title that names it: …2022年…统计公报 2022.
+    if let Some(c) = regex!(r"\s+((?:19|20)\d{2})$").captures(line) {
+        if line.contains(&format!("{}年", &c[1])) {
+            return line[..c.get(0).expect("match").start()].to_string();
+        }
+    }
+    line.to_string()
 }
 
 /// A line of body text: long, with a comma or a sentence end (not a head line run together).
@@ -91,7 +139,7 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
             || is_document_head(&p)
             || is_date_line(&p)
             || is_subtitle(&p)
-            || speaker_in(&p).is_some_and(|_| !names_kind(&p))
+            || is_speaker_line(&p)
             || ends_sentence(&p);
         if skip {
             i += 1;
@@ -99,7 +147,7 @@ fn find_title(paragraphs: &[String]) -> Option<(usize, usize)> {
         }
         // Join a title wrapped over up to three lines when the joined text names its 文种.
         let mut len = 1;
-        if !ends_with_kind(&p) {
+        if !ends_with_kind(&p) && p.chars().count() >= 6 {
             let mut joined = p.clone();
             for k in 1..=2 {
                 match paragraphs.get(i + k) {
@@ -262,14 +310,17 @@ fn passed_date(head: &[String]) -> Option<(String, i32)> {
 /// The year of a 发文字号 (某政发〔2019〕12号) among the head's lines.
 fn number_year(head: &[String]) -> Option<(String, i32)> {
     head.iter()
+        .filter(|l| is_document_head(l))
         .find_map(|l| document_number_year(l))
         .map(|y| (format!("{y:04}"), y))
 }
 
-/// `b` refines `a` when it is more precise and agrees with it.
+/// `b` refines `a` when it is more precise and agrees with it: the same year, or for a year
+/// alone the next year too (a report on 2018 issued in 2019).
 fn refine(a: Option<(String, i32)>, b: Option<(String, i32)>) -> Option<(String, i32)> {
     match (a, b) {
         (Some(a), Some(b)) if b.0.len() > a.0.len() && b.0.starts_with(&a.0) => Some(b),
+        (Some(a), Some(b)) if a.0.len() == 4 && b.0.len() == 10 && b.1 == a.1 + 1 => Some(b),
         (Some(a), _) => Some(a),
         (None, b) => b,
     }
@@ -290,7 +341,9 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
         }
     }
     let mut number = number_year(&paragraphs[..paragraphs.len().min(HEAD_LINES)]);
+    let mut raw_title = String::new();
     if let Some((start, len)) = title_at {
+        raw_title = paragraphs[start..start + len].concat();
         meta.title = paragraphs[start..start + len]
             .iter()
             .map(|p| title_text(p))
@@ -383,7 +436,10 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
     let date = refine(refine(text_date, from_name), page);
     meta.date = date.as_ref().map(|d| d.0.clone());
     meta.year = date.map(|d| d.1);
-    meta.speaker = meta.speaker.or_else(|| speaker_in(&meta.title));
+    meta.speaker = meta
+        .speaker
+        .or_else(|| speaker_in(&meta.title))
+        .or_else(|| speaker_in(&raw_title));
     meta.occasion = occasion_in(&meta.title).or(meta.occasion);
     // A generic title, completed as a writer files it.
     let bare: String = meta.title.chars().filter(|c| !c.is_whitespace()).collect();

@@ -53,6 +53,51 @@ pub const FULL_STOPS: [char; 3] = ['。', '！', '？'];
 /// [`FULL_STOPS`] and the full-width semicolon: where a clause quoted from a text ends.
 pub const CLAUSE_ENDS: [char; 4] = ['。', '！', '？', '；'];
 
+/// The traditional forms of the characters that name a document's kind and the words around
+/// it in a title (報告, 講話, 意見, 決定, 辦法, 關於 …), as their simplified forms: a title in
+/// traditional characters names its 文种 too. Only these are mapped; the text is never changed.
+pub fn fold_title_char(c: char) -> char {
+    match c {
+        '報' => '报',
+        '講' => '讲',
+        '話' => '话',
+        '見' => '见',
+        '決' => '决',
+        '規' => '规',
+        '劃' => '划',
+        '辦' => '办',
+        '紀' => '纪',
+        '議' => '议',
+        '條' => '条',
+        '綱' => '纲',
+        '發' => '发',
+        '關' => '关',
+        '於' => '于',
+        '會' => '会',
+        '屆' => '届',
+        '複' | '覆' => '复',
+        '則' => '则',
+        '結' => '结',
+        '總' => '总',
+        '錄' => '录',
+        '辭' => '辞',
+        '詞' => '词',
+        '細' => '细',
+        '請' => '请',
+        '轉' => '转',
+        '頒' => '颁',
+        '佈' => '布',
+        '書' => '书',
+        '號' => '号',
+        _ => c,
+    }
+}
+
+/// A title with [`fold_title_char`] applied, for matching kind words.
+pub fn fold_title(s: &str) -> String {
+    s.chars().map(fold_title_char).collect()
+}
+
 /// Is `c` one of [`SENTENCE_ENDS`]?
 pub fn is_sentence_end(c: char) -> bool {
     SENTENCE_ENDS.contains(c)

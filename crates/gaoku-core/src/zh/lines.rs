@@ -36,7 +36,8 @@ pub fn is_title_like(line: &str) -> bool {
 /// A 公文 head line above the title: a copy number (000123), secrecy (机密★1年), urgency (特急),
 /// the issuer's mark (某某县人民政府文件) or the document number (某政发〔2026〕12号).
 pub fn is_document_head(line: &str) -> bool {
-    let line = line.trim();
+    let line = super::chars::fold_title(line.trim());
+    let line = line.as_str();
     line.chars().count() <= 40
         && (regex!(r"^\d{6}$").is_match(line)
             || regex!(r"^(?:绝密|机密|秘密)(?:\s*★.*)?$").is_match(line)
@@ -51,7 +52,9 @@ const DOCUMENT_NUMBER: &str =
 
 /// The year of a 发文字号 written anywhere in the line.
 pub fn document_number_year(line: &str) -> Option<i32> {
-    regex!(DOCUMENT_NUMBER).captures(line)?[1].parse().ok()
+    regex!(DOCUMENT_NUMBER).captures(&super::chars::fold_title(line))?[1]
+        .parse()
+        .ok()
 }
 
 /// The line that opens the notes after a text's body: 注释, 注：, 注 释：, 附注, 参考文献.
@@ -99,6 +102,7 @@ const TITLE_ENDS: &[&str] = &[
 
 /// Whether a title ends with its 文种 (a note in brackets after it aside: …报告（摘要）).
 pub fn ends_with_kind(title: &str) -> bool {
+    let title = super::chars::fold_title(title);
     let core = regex!(r"[（(][^（）()]{1,12}[）)]\s*$").replace(title.trim(), "");
     TITLE_ENDS.iter().any(|k| core.ends_with(k))
 }
@@ -155,6 +159,8 @@ pub fn known_kinds() -> Vec<&'static str> {
 /// 在…总结会议上的讲话 is a 讲话, 关于印发…办法的通知 a 通知). 函 counts only at the end (复函,
 /// 的函), not inside a word (函授).
 pub fn kind_from_title(title: &str) -> Option<String> {
+    let title = super::chars::fold_title(title);
+    let title = title.as_str();
     // Titles often end with a note such as （一大）; look at the text before it first.
     let core = regex!(r"[（(][^（）()]{1,12}[）)]\s*$").replace(title.trim(), "");
     KINDS
@@ -177,6 +183,7 @@ fn is_name(name: &str) -> bool {
         && !regex!(r"(?:书记|长|主任|主席|同志|领导|代表|委员|总理|大会|会议|全县|全市|全省|我们|大家|今天|本人|县委|市委|省委|政府)$")
             .is_match(name)
         && !regex!(r"^(?:在|县|市|省|区|全|各|我|本|这|今)").is_match(name)
+        && !regex!(r"[的后讲话会议上在]").is_match(name)
 }
 
 /// A name as lines write it: two to four Han characters (or XXX), a two-character name often
@@ -204,6 +211,28 @@ pub fn speaker_in(line: &str) -> Option<String> {
             }
         }
     }
+    // A post and a name closing a longer line: …工作报告市城管局党组书记、局长  杜  宇, ——在…会议上县长赵甲宏.
+    if line.chars().count() <= 80 {
+        let re = regex!(&format!(
+            r"(?:{ROLES})[ \u3000]*([\p{{Han}}](?:[ \u3000]?[\p{{Han}}]){{1,2}})(?:同志)?$"
+        ));
+        if let Some(c) = re.captures(line) {
+            let n = squeeze_name(&c[1]);
+            if is_name(&n) {
+                return Some(n);
+            }
+        }
+    }
+    // A post and a name before 在…上的讲话 or a colon: 驻悉尼总领事周立民在…上的讲话,
+    // 市长姚晓东在…结束时的讲话, 湖北省副省长童道驰：….
+    let re = regex!(&format!(
+        r"(?:{ROLES})([\p{{Han}}]{{2,3}}?)(?:在.{{2,80}}(?:上|时|之际)的(?:讲话|报告|致辞|发言|贺词)|[:：])"
+    ));
+    if let Some(c) = re.captures(line) {
+        if is_name(&c[1]) {
+            return Some(c[1].to_string());
+        }
+    }
     // A post and a name, then 同志作… / 作…报告 inside a longer line.
     if let Some(c) = regex!(r"(?:省长|市长|县长|区长|州长|主席|书记|主任|院长|检察长|总理)[ \u3000]*([\p{Han}](?:[ \u3000]?[\p{Han}]){1,2}?)(?:同志)?作").captures(line) {
         let n = squeeze_name(&c[1]);
@@ -214,6 +243,15 @@ pub fn speaker_in(line: &str) -> Option<String> {
     // A name in brackets closing a subtitle: ——在…上的讲话（王某某）.
     if let Some(c) =
         regex!(r"上的(?:讲话|报告|致辞|发言|总结)[（(]([\p{Han}X×]{2,4})[）)]$").captures(line)
+    {
+        if is_name(&c[1]) {
+            return Some(c[1].to_string());
+        }
+    }
+    // A name and a colon before the title: 徐结强：在…上的讲话.
+    if let Some(c) =
+        regex!(r"^([\p{Han}]{2,3})[:：]在.{2,80}(?:上|时|后|之际)的(?:讲话|致辞|发言|报告)")
+            .captures(line)
     {
         if is_name(&c[1]) {
             return Some(c[1].to_string());
@@ -253,20 +291,28 @@ pub fn is_furniture(line: &str) -> bool {
     regex!(r"^【[^】]{1,12}】").is_match(line)
         || regex!(r"^(?:下载|打印|全屏|收藏|分享|关闭|关闭窗口|打印本页|加大|还原|减小|大|中|小|】|\[|\]|【字号[:：]?|字号[:：]?.*|返回顶部|上一篇.*|下一篇.*|首页|QQ登录|找回密码.*|免费注册.*|只需一步.*|\[复制链接\].*|第\s*\d+\s*版.*)$")
             .is_match(line)
-        || regex!(r"^(?:当前位置|您的位置|你的位置|现在位置)[:：]").is_match(line)
+        || regex!(r"^(?:当前位置|您的位置|你的位置|现在位置|您所在的位置|所在位置)[:：]").is_match(line)
         || regex!(r"\S\s*(?:>|＞|»|&gt;)\s*\S.*(?:>|＞|»|&gt;)").is_match(line) && n <= 80
-        || regex!(r"^(?:来源|来源于|出处|作者|编辑|责任编辑|发布日期|发布时间|发表时间|发文日期|发布机构|时间|日期|更新时间|浏览次数|阅读次数|点击数|索引号|主题分类|发文机关|成文日期|生效日期|时效性|文号|字体)\s*[:：]").is_match(line)
+        || regex!(r"^(?:来源|文章来源|信息来源|来源于|出处|作者|编辑|责任编辑|发布日期|发布时间|发表时间|发文日期|发布机构|时间|日期|更新时间|浏览次数|阅读次数|点击数|索引号|主题分类|发文机关|成文日期|生效日期|时效性|文号|字体)\s*[:：]").is_match(line)
         || regex!(r"(?:浏览次数|阅读次数|点击数|访问量)[:：]").is_match(line)
         || regex!(r"记者\s*\S{2,4}\s*摄$").is_match(line)
+        // A page's clock and calendar (今天是：2019年10月31日 星期三), an error page, shop links.
+        || regex!(r"^今天是|星期[一二三四五六日天]").is_match(line)
+        || regex!(r"^(?:\d{3}\s+)?Not Found$|^nginx|购物车|我的足迹|登录\s*\|?\s*注册|简体\s*\|\s*繁体|^无障碍|^(?:搜索|导航|网站导航|站内搜索)$").is_match(line)
         || regex!(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$").is_match(line)
 }
 
 /// The date a furniture line gives for the page (发布日期：2021-01-01, 时间：2026-01-22,
 /// 【发布日期】2004.11.26, a bare 2020-05-16 17:53): page metadata, the last resort for a date.
 pub fn page_date(line: &str) -> Option<(String, i32)> {
-    if !is_furniture(line)
-        || !regex!(r"^(?:【(?:发布|公布|成文)日期】|发布日期|发布时间|发表时间|发文日期|成文日期|时间|日期|(?:19|20)\d{2})").is_match(line)
+    // A clock tells the day the page was looked at, not when it was written.
+    if !is_furniture(line) || regex!(r"^今天是|星期[一二三四五六日天]").is_match(line)
     {
+        return None;
+    }
+    let labelled = regex!(r"^(?:【(?:发布|公布|成文)日期】|发布日期|发布时间|发表时间|发文日期|成文日期|时间|日期|(?:19|20)\d{2})").is_match(line);
+    // A source line with the time it was posted: 来源：(驻悉尼总领馆) 2022-09-28 08:56.
+    if !labelled && super::dates::iso_date(line).is_none() {
         return None;
     }
     super::dates::iso_date(line).or_else(|| super::dates::find_date(line))
@@ -276,14 +322,15 @@ pub fn page_date(line: &str) -> Option<(String, i32)> {
 /// speech title (在…上的讲话 and its variants, …讲话材料).
 pub fn names_kind(line: &str) -> bool {
     ends_with_kind(line)
-        || regex!(r"在.{2,80}(?:上|时|之际)的(?:讲话|报告|致辞|发言|总结)").is_match(line)
+        || regex!(r"在.{2,80}(?:上|时|之际)的(?:讲话|报告|致辞|发言|总结)")
+            .is_match(&super::chars::fold_title(line))
 }
 
 /// A subtitle line under a title: ——在…上的讲话, ——2025年1月14日在…会议上, （2026年1月27日在…上）,
 /// 2025年1月14日在…会议上.
 pub fn is_subtitle(line: &str) -> bool {
     line.chars().count() <= 80
-        && (regex!(r"^(?:——|—|―+|--+|－－)").is_match(line)
+        && (regex!(r"^(?:——|—|―+|--+|－－|━+)").is_match(line)
             || regex!(&format!(
                 r"^[（(]?\s*(?:{})\s*年.{{1,12}}日\s*在.{{2,70}}上",
                 super::dates::YEAR
