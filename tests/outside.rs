@@ -388,9 +388,9 @@ fn outside_texts_are_read_as_a_person_reads_them() {
     assert!(f1 >= FLOOR_OUTLINE_F1, "outline F1 {f1:.3}");
 }
 
-// Reached when these were set: titles 0.820, dates 1.000, speakers 0.941, outline F1 0.994
-// (before this work: 0.328, 0.541, 0.706, 0.800).
+// Over all 141 texts when these were set: titles 0.830, dates 0.844, speakers 0.732, outline
+// F1 0.983 (docs/outside-evaluation.md has each part).
 const FLOOR_TITLES: f64 = 0.80;
-const FLOOR_DATES: f64 = 0.97;
-const FLOOR_SPEAKERS: f64 = 0.90;
-const FLOOR_OUTLINE_F1: f64 = 0.98;
+const FLOOR_DATES: f64 = 0.80;
+const FLOOR_SPEAKERS: f64 = 0.70;
+const FLOOR_OUTLINE_F1: f64 = 0.97;
