@@ -275,6 +275,30 @@ pub fn title_from_name(stem: &str) -> String {
         .unwrap_or_else(|| stem.to_string())
 }
 
+/// The speaker a speech's 落款 names: a post and a name among its last lines (县委书记 王某某),
+/// or a name alone right above the closing date line (王某某 / 2020年7月15日).
+fn signed_speaker(paragraphs: &[String]) -> Option<String> {
+    let n = paragraphs.len();
+    let tail = &paragraphs[n.saturating_sub(3)..];
+    tail.iter()
+        .rev()
+        .find_map(|l| {
+            (l.chars().count() <= 24 && !ends_sentence(l))
+                .then(|| speaker_in(l))
+                .flatten()
+        })
+        .or_else(|| {
+            tail.windows(2).rev().find_map(|w| {
+                let name: String = w[0].chars().filter(|c| !c.is_whitespace()).collect();
+                // Not an organ signing a 公文 (国务院, 县政府办).
+                let alone = regex!(r"^[\p{Han}]{2,3}$").is_match(&name)
+                    && !regex!(r"[院部委局厅办府会处所室队司]$").is_match(&name);
+                (alone && is_date_line(&w[1]) && speaker_in(&format!("书记{name}")).is_some())
+                    .then_some(name)
+            })
+        })
+}
+
 /// The 落款 date: a date line among the last lines, before what may follow a signature (抄送,
 /// 印发, 附件 lists, notes, (此件公开发布)).
 fn signature_date(paragraphs: &[String], body_from: usize) -> Option<(String, i32)> {
@@ -439,7 +463,8 @@ pub fn detect(paragraphs: &mut Vec<String>, hints: &Hints) -> SpeechMeta {
     meta.speaker = meta
         .speaker
         .or_else(|| speaker_in(&meta.title))
-        .or_else(|| speaker_in(&raw_title));
+        .or_else(|| speaker_in(&raw_title))
+        .or_else(|| signed_speaker(paragraphs));
     meta.occasion = occasion_in(&meta.title).or(meta.occasion);
     // A generic title, completed as a writer files it.
     let bare: String = meta.title.chars().filter(|c| !c.is_whitespace()).collect();
@@ -770,6 +795,41 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(reread(&precise, &body, None), None, "nothing taken away");
+
+        // A 落款 names the speaker: a post and a name, or a name above the date.
+        let mut p = paras(&[
+            "在全县大会上的讲话",
+            "同志们：",
+            "今天开会。",
+            "县委书记 王某某",
+        ]);
+        assert_eq!(
+            detect(&mut p, &hints("x")).speaker.as_deref(),
+            Some("王某某")
+        );
+        let mut p = paras(&[
+            "在全县大会上的讲话",
+            "同志们：",
+            "今天开会。",
+            "王某某",
+            "2020年7月15日",
+        ]);
+        assert_eq!(
+            detect(&mut p, &hints("x")).speaker.as_deref(),
+            Some("王某某")
+        );
+        let mut p = paras(&[
+            "关于某事的通知",
+            "各单位：",
+            "现通知如下。",
+            "某某县人民政府",
+            "2020年7月15日",
+        ]);
+        assert_eq!(
+            detect(&mut p, &hints("x")).speaker,
+            None,
+            "an organ signs, no speaker"
+        );
 
         // Nothing stated: the field stays empty.
         let mut p = paras(&["关于做好某项工作的意见", "各单位：", "现提出如下意见。"]);

@@ -177,7 +177,7 @@ pub fn kind_from_title(title: &str) -> Option<String> {
 const ROLES: &str = "总理|副总理|总书记|书记|副书记|主席|副主席|委员长|省长|市长|县长|区长|州长|旗长|镇长|乡长|部长|厅长|局长|主任|院长|校长|董事长|总经理|处长|科长|总领事|大使|领事|秘书长|检察长|司令员|政委|常委";
 
 /// Whether a name read from a line is a name, not a post or a word (市委书记, 同志, 全县).
-fn is_name(name: &str) -> bool {
+pub fn is_name(name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && !regex!(r"(?:书记|长|主任|主席|同志|领导|代表|委员|总理|大会|会议|全县|全市|全省|我们|大家|今天|本人|县委|市委|省委|政府)$")
