@@ -97,11 +97,24 @@ fn material() -> Vec<PathBuf> {
         None => {
             corpus::skipped("bundle round trip over the corpus (ran over the sample files)");
             let repo = corpus::repo();
-            vec![
+            // The sample in three formats is one speech (one text whatever the format); two
+            // outside texts make the library more than one.
+            let outside: Vec<PathBuf> = std::fs::read_dir(repo.join("tests/outside/texts"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    let name = p.file_name().unwrap().to_string_lossy();
+                    name.starts_with("a01-") || name.starts_with("b13-")
+                })
+                .collect();
+            assert_eq!(outside.len(), 2, "two outside texts");
+            let mut files = vec![
                 repo.join("assets/samples"),
                 repo.join("tests/fixtures/sample-gbk.txt"),
                 repo.join("tests/fixtures/sample.docx"),
-            ]
+            ];
+            files.extend(outside);
+            files
         }
     }
 }
