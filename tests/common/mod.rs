@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 mod corpus;
+pub mod hostile;
 
 use std::path::{Path, PathBuf};
 

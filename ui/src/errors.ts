@@ -70,6 +70,10 @@ export const CATALOG: Record<string, Entry> = {
     zh: "清理后没有正文（文件里只有空行或广告）",
     en: "No text left after cleaning (the file holds only blank lines or adverts)",
   },
+  too_short: {
+    zh: "文件里只有 {chars} 个字，不是一篇讲话稿",
+    en: "The file holds {chars} letters of text: too little for a speech",
+  },
   unreadable: { zh: "无法读取：{why}", en: "Cannot read: {why}" },
   link_loop: { zh: "符号链接形成循环（指回 {target}），未跟随", en: "A symbolic link loop (back to {target}), not followed" },
   is_folder: { zh: "这是文件夹，不是文件", en: "A folder, not a file" },
@@ -94,6 +98,10 @@ export const CATALOG: Record<string, Entry> = {
   pattern_needs_text: {
     zh: "句式里除了 … 和 * 还要有文字，例如 一是…二是…三是",
     en: "A pattern needs some text besides … and *, e.g. 一是…二是…三是",
+  },
+  too_many_parts: {
+    zh: "句式分成了 {parts} 段（文字、… 和 *），最多 {max} 段：请搜索短一些的片段",
+    en: "The pattern has {parts} parts (texts, … and *); at most {max}: search for a shorter stretch",
   },
   // Values the writer gave.
   empty_title: { zh: "标题不能为空", en: "The title cannot be empty" },
@@ -203,12 +211,33 @@ const THINGS: Record<string, Entry> = {
 
 export type Params = Record<string, unknown>;
 
+/** A file the reading guard stopped: code `damaged` with one of these `why`s. */
+const STOPPED: Record<string, Entry> = {
+  too_large: {
+    zh: ".{format} 文件读取时所需内存超出上限（内存炸弹或文件损坏），已跳过",
+    en: "Reading the .{format} file needs more memory than a document may take (a memory bomb or a damaged file); skipped",
+  },
+  too_deep: {
+    zh: ".{format} 文件的结构嵌套过深（文件内部有循环），已跳过",
+    en: "The .{format} file is nested too deeply (a loop inside the file); skipped",
+  },
+  timeout: {
+    zh: ".{format} 文件读取超时，已跳过",
+    en: "Reading the .{format} file took too long; skipped",
+  },
+  crashed: {
+    zh: "读取 .{format} 文件时出错，已跳过（文件可能已损坏）",
+    en: "The reader failed on the .{format} file (it may be damaged); skipped",
+  },
+};
+
 /**
  * The writer's words for an error: the catalog entry of `code` with its parameters filled in,
  * or `fallback` (the core's English text) for a code the catalog does not have.
  */
 export function errorText(code: string, params: Params | undefined, fallback: string): string {
-  const entry = CATALOG[code];
+  const why = params?.why;
+  const entry = (code === "damaged" && typeof why === "string" && STOPPED[why]) || CATALOG[code];
   if (!entry) return fallback;
   const what = params?.what;
   const thing = typeof what === "string" ? THINGS[what]?.[lang] : undefined;

@@ -127,6 +127,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Files are read in a guarded worker (this binary again); a bug prints one line.
+    gaoku_core::guard::start();
+    gaoku_core::panics::one_line("gaoku");
     let cli = Cli::parse();
     let code = match run(&cli) {
         Ok(code) => code,

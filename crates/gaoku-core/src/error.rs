@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Why one file could not be imported (or read as a draft).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, serde::Deserialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 // Each variant's `#[error]` text is its documentation, the English the CLI prints.
 #[allow(missing_docs)]
@@ -41,8 +41,9 @@ pub enum ImportError {
     #[error("unsupported file type .{ext}: expected a document such as .docx, .doc, .pdf or .txt")]
     Unsupported { ext: String },
     /// Not a readable file of its format (`format` is docx, doc, rtf, odt …); `why` is the
-    /// technical detail.
-    #[error("not a valid .{format} file ({why})")]
+    /// technical detail, or one of the guard's codes (`too_large`, `too_deep`, `timeout`,
+    /// `crashed`: see `ingest::guard::why`).
+    #[error("not a valid .{format} file ({})", damage_text(why))]
     Damaged { format: String, why: String },
     /// A password-protected document.
     #[error("the document is password-protected: open it in the program that made it, remove the password and save it again")]
@@ -65,6 +66,9 @@ pub enum ImportError {
     EmptyDocument,
     #[error("no text left after cleaning (the file holds only blank lines or adverts)")]
     NoText,
+    /// Text too short to be a speech (`chars` letters: a file holding `!`).
+    #[error("the file holds {chars} letters of text: too little for a speech")]
+    TooShort { chars: usize },
     #[error("cannot read: {why}")]
     Unreadable { why: String },
     #[error("symbolic link loop (leads back to {target}); not followed")]
@@ -76,6 +80,17 @@ pub enum ImportError {
     /// The file was read but SQLite refused to store it.
     #[error("could not store: {why}")]
     Store { why: String },
+}
+
+/// The words for a damaged file's `why`: the guard's codes in full, any other detail as it is.
+fn damage_text(why: &str) -> String {
+    match why {
+        "too_large" => "reading it needs more memory than a document may take: a memory bomb or a broken size field".into(),
+        "too_deep" => "nested too deeply to read: a loop in the document's structure".into(),
+        "timeout" => "reading it took longer than a document may take".into(),
+        "crashed" => "the reader failed on it".into(),
+        other => other.to_string(),
+    }
 }
 
 /// Why a file in an imported folder was passed over (not an error).
@@ -108,6 +123,8 @@ pub enum QueryError {
     NothingToSearch,
     #[error("a pattern needs some text besides … and *, e.g. 一是…二是…三是")]
     PatternNeedsText,
+    #[error("the pattern has {parts} parts (texts, … and *); at most {max}: search for a shorter stretch")]
+    TooManyParts { parts: usize, max: usize },
 }
 
 /// A value the writer gave that cannot be used.
@@ -429,6 +446,7 @@ fn examples() -> Vec<Error> {
         ImportError::NotText,
         ImportError::NoTextLayer,
         ImportError::ZipBomb { mb: 0, limit: 0 },
+        ImportError::TooShort { chars: 0 },
         ImportError::EmptyDocument,
         ImportError::NoText,
         ImportError::Unreadable { why: s() },
@@ -455,6 +473,7 @@ fn examples() -> Vec<Error> {
             | ImportError::NotText
             | ImportError::NoTextLayer
             | ImportError::ZipBomb { .. }
+            | ImportError::TooShort { .. }
             | ImportError::EmptyDocument
             | ImportError::NoText
             | ImportError::Unreadable { .. }
@@ -469,13 +488,15 @@ fn examples() -> Vec<Error> {
         QueryError::TooLong { chars: 0, max: 0 },
         QueryError::NothingToSearch,
         QueryError::PatternNeedsText,
+        QueryError::TooManyParts { parts: 0, max: 0 },
     ];
     for e in &query {
         match e {
             QueryError::EmptyQuery
             | QueryError::TooLong { .. }
             | QueryError::NothingToSearch
-            | QueryError::PatternNeedsText => {}
+            | QueryError::PatternNeedsText
+            | QueryError::TooManyParts { .. } => {}
         }
     }
     let invalid = [

@@ -24,9 +24,12 @@ pub mod drafts;
 pub mod error;
 pub mod export;
 pub(crate) mod ingest;
+/// Reading untrusted files in a guarded worker process.
+pub use ingest::guard;
 pub mod library;
 pub mod model;
 pub mod outline;
+pub mod panics;
 pub mod phrases;
 #[cfg(test)]
 mod properties;

@@ -69,6 +69,8 @@ impl OpenParagraph {
 fn paragraphs_from_xml(xml: &[u8], numbering: &mut Numbering) -> Result<Vec<String>, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
+    // Elements open: more than zero at the end means the part was cut.
+    let mut depth = 0usize;
     // Paragraphs can nest (text boxes inside a run): one buffer per open paragraph.
     let mut open: Vec<OpenParagraph> = Vec::new();
     // Inside w:pPrChange (the properties before a tracked change), which do not count.
@@ -83,6 +85,11 @@ fn paragraphs_from_xml(xml: &[u8], numbering: &mut Numbering) -> Result<Vec<Stri
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| not_a_docx(format!("broken document.xml: {e}")))?;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"p" => open.push(OpenParagraph::default()),
@@ -155,6 +162,13 @@ fn paragraphs_from_xml(xml: &[u8], numbering: &mut Numbering) -> Result<Vec<Stri
             _ => {}
         }
         buf.clear();
+    }
+    // Elements still open at the end: the part was cut off (a damaged copy), and the speech's
+    // end is missing.
+    if depth > 0 {
+        return Err(not_a_docx(format!(
+            "document.xml is cut off ({depth} elements left open)"
+        )));
     }
     if !out.iter().any(|p| !p.trim().is_empty()) {
         return Err(ImportError::EmptyDocument);

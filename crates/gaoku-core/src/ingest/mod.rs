@@ -8,6 +8,7 @@ pub mod decode;
 pub mod doc;
 mod doc_lists;
 pub mod docx;
+pub mod guard;
 pub mod html;
 pub mod meta;
 pub mod numbering;
@@ -32,7 +33,7 @@ pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
 pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 /// A file read and cleaned, ready to store.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Parsed {
     pub meta: SpeechMeta,
     pub paragraphs: Vec<String>,
@@ -239,8 +240,14 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / 1048576.0)
 }
 
-/// Reads and cleans one file.
+/// Reads and cleans one file: in a guarded worker process when the binary turned the guard on
+/// ([`guard::start`]), here otherwise.
 pub fn parse_file(path: &Path) -> Result<Parsed, ImportError> {
+    guard::read(path)
+}
+
+/// Reads and cleans one file in this process (what a worker does).
+pub fn parse_file_here(path: &Path) -> Result<Parsed, ImportError> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         return Err(ImportError::IsFolder);
     }
@@ -277,7 +284,24 @@ fn extension(path: &Path) -> String {
 
 /// Reads and cleans the bytes of a file whose name suggests `by_name`.
 fn parse_bytes(bytes: &[u8], by_name: Format, fallback: &str) -> Result<Parsed, ImportError> {
-    let document = match sniff(bytes, by_name) {
+    let sniffed = sniff(bytes, by_name);
+    let read = parse_as(bytes, sniffed, fallback);
+    // A text file that merely begins like a document (`%PDF-` typed at its head) is text.
+    match read {
+        Err(ImportError::Damaged { .. }) if sniffed != by_name && is_plain(by_name) => {
+            parse_as(bytes, by_name, fallback)
+        }
+        read => read,
+    }
+}
+
+fn is_plain(format: Format) -> bool {
+    matches!(format, Format::Text | Format::Markdown)
+}
+
+/// Reads and cleans the bytes as `format`.
+fn parse_as(bytes: &[u8], format: Format, fallback: &str) -> Result<Parsed, ImportError> {
+    let document = match format {
         Format::Text => {
             return parse_lines(clean::split_lines(&decode::decode_text(bytes)?), fallback)
         }
@@ -380,6 +404,14 @@ fn finish(
     if paragraphs.is_empty() {
         return Err(ImportError::NoText);
     }
+    let (letters, writing, seen) = writing_share(&paragraphs);
+    if letters < MIN_LETTERS {
+        return Err(ImportError::TooShort { chars: letters });
+    }
+    // Random bytes read through a single-byte code page become accented letters and symbols.
+    if seen >= 20 && writing * 100 < seen * 60 {
+        return Err(ImportError::NotText);
+    }
     let content_hash = content_hash(&paragraphs);
     let meta = meta::detect(
         &mut paragraphs,
@@ -393,6 +425,35 @@ fn finish(
         paragraphs,
         content_hash,
     })
+}
+
+/// Fewer letters (Han characters, letters, digits) than this is no speech (a file holding `!`).
+const MIN_LETTERS: usize = 2;
+
+/// Of the text's characters (whitespace aside, the first 20,000): how many are letters (Han,
+/// ASCII letters and digits), how many are ordinary writing (those, and the punctuation of
+/// Chinese and ASCII), and how many there are.
+fn writing_share(paragraphs: &[String]) -> (usize, usize, usize) {
+    let (mut letters, mut writing, mut seen) = (0, 0, 0);
+    for c in paragraphs
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| !c.is_whitespace())
+        .take(20_000)
+    {
+        seen += 1;
+        let letter = c.is_ascii_alphanumeric() || crate::zh::is_han(c);
+        if letter {
+            letters += 1;
+        }
+        if letter
+            || c.is_ascii_punctuation()
+            || matches!(c as u32, 0x2000..=0x206F | 0x2460..=0x24FF | 0x3000..=0x303F | 0x3200..=0x32FF | 0xFF00..=0xFFEF)
+        {
+            writing += 1;
+        }
+    }
+    (letters, writing, seen)
 }
 
 /// Hash of the text that decides duplicates: the paragraphs with all whitespace removed.

@@ -328,8 +328,12 @@ impl Numbering {
             _ => {}
         }
         let mut out = String::new();
-        let mut chars = this.text.chars().peekable();
+        // A label is a few characters; a level text repeating %1 thousands of times is a bomb.
+        let mut chars = this.text.chars().take(MAX_LABEL_CHARS).peekable();
         while let Some(c) = chars.next() {
+            if out.chars().count() > MAX_LABEL_CHARS {
+                break;
+            }
             if c == '%' {
                 if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
                     chars.next();
@@ -360,9 +364,19 @@ fn set(level: &mut Option<(u8, Level)>, f: impl FnOnce(&mut Level)) {
     }
 }
 
-/// A number in one of Word's number formats (`w:numFmt`).
+/// The longest label kept: `（一）`, `第十二章`, `1.2.3.4.` are far shorter.
+const MAX_LABEL_CHARS: usize = 64;
+/// Letters stop at zz (780), as in Word; past it a number is written in digits.
+const MAX_LETTERS: u32 = 780;
+/// Roman numerals stop at 3999 (MMMCMXCIX); past it a number is written in digits.
+const MAX_ROMAN: u32 = 3999;
+
+/// A number in one of Word's number formats (`w:numFmt`). Numbers no list reaches (a letter
+/// label past zz, a roman one past 3999) are written in digits: a label never grows with `n`.
 pub fn format_number(n: u32, format: &str) -> String {
     match format {
+        "lowerLetter" | "upperLetter" if n > MAX_LETTERS => n.to_string(),
+        "lowerRoman" | "upperRoman" if n > MAX_ROMAN => n.to_string(),
         "chineseCounting"
         | "chineseCountingThousand"
         | "japaneseCounting"
@@ -600,5 +614,20 @@ mod tests {
         assert_eq!(format_number(28, "lowerLetter"), "bb");
         assert_eq!(format_number(14, "upperRoman"), "XIV");
         assert_eq!(format_number(2, "chineseLegalSimplified"), "贰");
+        // Numbers no list reaches stay short (a hostile start of 4,000,000,000).
+        assert_eq!(format_number(781, "lowerLetter"), "781");
+        assert_eq!(format_number(u32::MAX, "upperRoman"), u32::MAX.to_string());
+        assert_eq!(format_number(u32::MAX, "upperLetter").len(), 10);
+    }
+
+    #[test]
+    fn a_level_text_repeating_its_number_is_cut() {
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="4000000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            "%1".repeat(5000)
+        );
+        let mut num = Numbering::parse(Some(xml.as_bytes()), None);
+        let label = num.label(&para(Some("1"), Some(0), None)).unwrap();
+        assert!(label.chars().count() <= 80, "{}", label.len());
     }
 }

@@ -249,7 +249,8 @@ fn label(levels: &[(Option<&ListLevel>, u32)], depth: usize) -> Option<String> {
     if this.format.is_empty() {
         return None;
     }
-    let shown = (this.display.max(1) as usize).min(depth);
+    // ODF shows at most ten levels; a deeper list is nesting, not numbering.
+    let shown = (this.display.max(1) as usize).min(depth).min(10);
     let numbers: Vec<String> = levels[depth - shown..depth]
         .iter()
         .map(|(level, count)| {
@@ -257,12 +258,9 @@ fn label(levels: &[(Option<&ListLevel>, u32)], depth: usize) -> Option<String> {
             format_odf(count.saturating_sub(1) + start, format)
         })
         .collect();
-    Some(format!(
-        "{}{}{}",
-        this.prefix,
-        numbers.join("."),
-        this.suffix
-    ))
+    let label = format!("{}{}{}", this.prefix, numbers.join("."), this.suffix);
+    // A label is a few characters: a prefix of thousands is cut, not repeated per item.
+    Some(label.chars().take(64).collect())
 }
 
 #[cfg(test)]

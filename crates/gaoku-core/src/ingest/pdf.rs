@@ -91,7 +91,12 @@ pub fn pdf_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(ImportError::Encrypted);
     }
-    let pages = doc.get_pages().len().max(1);
+    let pages = doc.get_pages().len();
+    if pages == 0 {
+        return Err(damaged(
+            "no pages: the page tree is missing or broken".into(),
+        ));
+    }
     let mut collector = Collector::default();
     // The extractor can panic on malformed content streams: a bad file is an error, not a crash.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -107,9 +112,14 @@ pub fn pdf_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
         .iter()
         .filter(|g| !g.text.trim().is_empty())
         .count();
-    // A scan has no text, or a few stray characters per page.
+    // A scan has no text, or a few stray characters per page, and images; pages with neither
+    // are empty (or their text could not be reached), not scanned.
     if visible < 10 * pages.min(3) {
-        return Err(ImportError::NoTextLayer);
+        return Err(if has_images(&doc) {
+            ImportError::NoTextLayer
+        } else {
+            ImportError::EmptyDocument
+        });
     }
     let lines = lines(collector.glyphs);
     let lines = drop_furniture(lines);
@@ -118,6 +128,18 @@ pub fn pdf_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
         return Err(ImportError::EmptyDocument);
     }
     Ok(out)
+}
+
+/// Whether the document holds an image (what a scanned page is).
+fn has_images(doc: &pdf_extract::Document) -> bool {
+    doc.objects.values().any(|o| {
+        o.as_stream().is_ok_and(|s| {
+            s.dict
+                .get(b"Subtype")
+                .and_then(|t| t.as_name())
+                .is_ok_and(|t| t == b"Image")
+        })
+    })
 }
 
 /// A line of text on a page.

@@ -7,6 +7,8 @@ use super::normalize::fold;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1000;
+/// Most parts (texts, gaps `…` and single characters `*`) a pattern may have.
+pub const MAX_PATTERN_PARTS: usize = 24;
 /// A `…` gap spans at most this many characters (inside one paragraph).
 pub const MAX_GAP: usize = 200;
 
@@ -272,6 +274,14 @@ fn parse_pattern(q: &str) -> Result<ParsedQuery, QueryError> {
     if literals.is_empty() {
         return Err(QueryError::PatternNeedsText);
     }
+    // Matching costs parts × positions × the gap: a bounded number of parts keeps every
+    // pattern fast (一是…二是…三是…四是…五是…六是 has 11).
+    if pieces.len() > MAX_PATTERN_PARTS {
+        return Err(QueryError::TooManyParts {
+            parts: pieces.len(),
+            max: MAX_PATTERN_PARTS,
+        });
+    }
     Ok(ParsedQuery {
         mode: Mode::Pattern,
         terms: literals,
@@ -349,13 +359,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_of_hundreds_of_parts_is_refused_at_once() {
+        let q = "要*干…".repeat(100);
+        assert!(matches!(
+            parse(&q, true),
+            Err(QueryError::TooManyParts { parts, max }) if parts > max
+        ));
+        // Ten enumerated points stay well within the limit.
+        let ten = "一是…二是…三是…四是…五是…六是…七是…八是…九是…十是";
+        assert!(parse(ten, true).is_ok());
+    }
+
+    #[test]
     fn repeated_gaps_do_not_backtrack_exponentially() {
-        // 30 gaps between one character over a text full of it but without the final 了: the
+        // 11 gaps (about the most a pattern may have) between one character over a text full of it but without the final 了: the
         // old matcher took over a minute; each (part, position) is now tried once.
-        let q = parse("的…".repeat(30).trim_end_matches('…'), true).unwrap();
+        let q = parse("的…".repeat(11).trim_end_matches('…'), true).unwrap();
         let text: Vec<char> = "我们的工作的成绩的取得".repeat(300).chars().collect();
         assert!(!q.pattern.unwrap().find_all(&text).is_empty());
-        let q2 = parse(&format!("{}了", "的…".repeat(30)), true).unwrap();
+        let q2 = parse(&format!("{}了", "的…".repeat(11)), true).unwrap();
         let pattern = q2.pattern.unwrap();
         let parts = pattern.pieces().len();
         let mut failed = Failed::new(parts, text.len());
