@@ -136,6 +136,77 @@ fn damaged_or_foreign_backups_restore_nothing() {
 }
 
 #[test]
+fn restore_refuses_what_is_not_a_whole_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib_dir = dir.path().join("library");
+    let mut lib = Library::open(&lib_dir).unwrap();
+    let draft = lib.create_draft("# 现在的稿", None).unwrap().id;
+    let backup = dir.path().join("backup");
+    lib.backup_to(&backup).unwrap();
+    drop(lib);
+    // A whole backup with one table dropped (quick_check passes: it is a sound SQLite file).
+    let dropped = dir.path().join("dropped");
+    std::fs::create_dir_all(&dropped).unwrap();
+    std::fs::copy(
+        backup.join("library.sqlite3"),
+        dropped.join("library.sqlite3"),
+    )
+    .unwrap();
+    {
+        let conn = rusqlite::Connection::open(dropped.join("library.sqlite3")).unwrap();
+        let table: String = conn
+            .query_row(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('speeches') \
+                 AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' ORDER BY name LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = OFF; DROP TABLE \"{table}\";"
+        ))
+        .unwrap();
+    }
+    // Another program's database: a table named speeches, a version, nothing else of Gaoku's.
+    let foreign = dir.path().join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    {
+        let conn = rusqlite::Connection::open(foreign.join("library.sqlite3")).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE speeches (who TEXT, said BLOB); INSERT INTO speeches VALUES ('x', 1); \
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    for bad in [&dropped, &foreign] {
+        let err = Library::restore(&lib_dir, bad).unwrap_err();
+        assert!(
+            matches!(err, Error::Library(LibraryError::NotABackup { .. })),
+            "{}: {err}",
+            bad.display()
+        );
+        // Nothing swapped, nothing left behind, and the library works as before.
+        let names: Vec<String> = std::fs::read_dir(&lib_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("restoring-") || n.ends_with(".restoring")),
+            "{names:?}"
+        );
+        assert!(!has_before_restore(&lib_dir));
+        let mut lib = Library::open(&lib_dir).unwrap();
+        assert_eq!(lib.draft(draft).unwrap().body, "# 现在的稿");
+        assert!(lib.check_integrity().unwrap().is_empty());
+        assert!(total(&mut lib, "落实") > 0);
+    }
+    // The whole backup still restores.
+    Library::restore(&lib_dir, &backup).unwrap();
+}
+
+#[test]
 fn rotating_backups_keep_the_newest() {
     let dir = tempfile::tempdir().unwrap();
     let lib = Library::open(dir.path().join("library")).unwrap();

@@ -389,6 +389,121 @@ fn a_cut_flipped_or_newer_bundle_imports_nothing() {
     assert_eq!(report.speeches_added.len(), a.list().unwrap().len());
 }
 
+/// A copy of the bundle whose speech records are changed by `edit` (all lines at once), with
+/// the manifest's count and hash made to agree: only the records' own validation can refuse it.
+fn lying(from: &Path, to: &Path, edit: impl Fn(&mut Vec<serde_json::Value>)) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut records: Vec<serde_json::Value> = Vec::new();
+    {
+        let mut text = String::new();
+        zin.by_name("speeches.jsonl")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        records.extend(text.lines().map(|l| serde_json::from_str(l).unwrap()));
+    }
+    edit(&mut records);
+    let part: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let sha: String = Sha256::digest(part.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    rewrite(from, to, |name, data| match name {
+        "speeches.jsonl" => part.clone().into_bytes(),
+        "manifest.json" => {
+            let mut m: serde_json::Value = serde_json::from_slice(&data).unwrap();
+            for p in m["parts"].as_array_mut().unwrap() {
+                if p["file"] == "speeches.jsonl" {
+                    p["count"] = records.len().into();
+                    p["sha256"] = sha.clone().into();
+                }
+            }
+            serde_json::to_vec(&m).unwrap()
+        }
+        _ => data,
+    })
+}
+
+#[test]
+fn a_bundle_whose_records_lie_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_a, file) = shared(dir.path());
+    let mut b = open(&dir.path().join("b"));
+    // The lies pass the manifest's checks (the test's control: an honest rewrite imports).
+    let honest = lying(&file, &dir.path().join("honest.gaoku"), |_| {});
+    type Lie = Box<dyn Fn(&mut Vec<serde_json::Value>)>;
+    let lies: Vec<(&str, Lie)> = vec![
+        (
+            "another speech's hash",
+            Box::new(|r| r[0]["content_hash"] = r[1]["content_hash"].clone()),
+        ),
+        (
+            "a made-up hash",
+            Box::new(|r| r[0]["content_hash"] = "not a hash".into()),
+        ),
+        (
+            "a date that is no day",
+            Box::new(|r| r[0]["date"] = "2024-13-45".into()),
+        ),
+        (
+            "a control character in the title",
+            Box::new(|r| r[0]["title"] = "讲话\u{1b}[2J".into()),
+        ),
+        (
+            "a NUL in the speaker",
+            Box::new(|r| r[0]["speaker"] = "张\u{0}三".into()),
+        ),
+        (
+            "a line break inside a paragraph",
+            Box::new(|r| {
+                let p = r[0]["paragraphs"][0].as_str().unwrap().to_string();
+                r[0]["paragraphs"][0] = format!("{p}\n{p}").into();
+            }),
+        ),
+        (
+            "a blank speech",
+            Box::new(|r| r[0]["paragraphs"] = serde_json::json!([" "])),
+        ),
+        (
+            "a speech past the size limit",
+            Box::new(|r| r[0]["paragraphs"] = serde_json::json!(["落实".repeat(2_000_000)])),
+        ),
+        ("a record twice", Box::new(|r| r.push(r[0].clone()))),
+    ];
+    for (what, lie) in lies {
+        let bad = lying(&file, &dir.path().join("lie.gaoku"), lie);
+        let before = state(&b);
+        let e = b.import_bundle(&bad).unwrap_err();
+        assert_eq!(e.coded().0, "bundle_damaged", "{what}: {e}");
+        assert_eq!(state(&b), before, "{what}");
+    }
+    let added = b.import_bundle(&honest).unwrap().speeches_added.len();
+    assert!(added > 0);
+    // Into a library that has the speeches: a changed hash is still the speech it is (no
+    // duplicate), and a record claiming another speech's hash is refused.
+    let changed = lying(&file, &dir.path().join("changed.gaoku"), |r| {
+        r[0]["content_hash"] = "ab".repeat(32).into()
+    });
+    let report = b.import_bundle(&changed).unwrap();
+    assert!(
+        report.speeches_added.is_empty(),
+        "{:?}",
+        report.speeches_added
+    );
+    assert_eq!(b.list().unwrap().len(), added);
+    let stolen = lying(&file, &dir.path().join("stolen.gaoku"), |r| {
+        r[0]["content_hash"] = r[1]["content_hash"].clone()
+    });
+    let before = state(&b);
+    assert_eq!(
+        b.import_bundle(&stolen).unwrap_err().coded().0,
+        "bundle_damaged"
+    );
+    assert_eq!(state(&b), before);
+}
+
 #[test]
 fn an_export_of_chosen_speeches_holds_only_them_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();

@@ -7,6 +7,9 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 
+#[path = "../../tests/common/hostile.rs"]
+mod hostile;
+
 type MockWebview = tauri::WebviewWindow<tauri::test::MockRuntime>;
 
 /// The real command layer on a new library (seeded with the sample speech): the library folder,
@@ -440,4 +443,63 @@ fn a_library_held_by_another_app_is_refused_with_the_holder_named() {
     drop(first);
     let third = AppState::open(dir.path()).unwrap();
     assert_eq!(third.library().unwrap().list().unwrap().len(), 1);
+}
+
+/// The app's import command over a folder that mixes the hostile corpus with good speeches:
+/// every file is read in the guarded worker (the app binary itself), so no bomb takes the app
+/// down; every good speech comes in and every bad file is named with its code.
+#[test]
+fn the_import_command_survives_hostile_files_and_imports_every_good_one() {
+    gaoku_core::guard::install(env!("CARGO_BIN_EXE_gaoku-app").into());
+    gaoku_core::guard::Limits::set(gaoku_core::guard::Limits {
+        memory_mb: 1024,
+        timeout: std::time::Duration::from_secs(30),
+    });
+    let (_dir, _app, webview) = app_on_new_library();
+    let files = tempfile::tempdir().unwrap();
+    let hostile = hostile::write_all(files.path(), 1500);
+    let good = ["0-a.txt", "m-b.txt", "z-c.txt"];
+    for (i, name) in good.iter().enumerate() {
+        std::fs::write(
+            files.path().join(name),
+            format!("在全市第{i}次会议上的讲话\n同志们：\n要真抓实干，第{i}项工作要落实。\n"),
+        )
+        .unwrap();
+    }
+    let report = invoke(&webview, "import_paths", json!({ "paths": [files.path()] })).unwrap();
+    let paths = |part: &str| -> Vec<String> {
+        report[part]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let imported = paths("imported");
+    for name in good {
+        assert!(
+            imported.iter().any(|p| p.ends_with(name)),
+            "{name}: {report}"
+        );
+    }
+    let failed = paths("failed");
+    for path in hostile {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if hostile::READABLE.contains(&name) {
+            assert!(
+                imported.iter().any(|p| p.ends_with(name)),
+                "{name}: {report}"
+            );
+        } else {
+            assert!(failed.iter().any(|p| p.ends_with(name)), "{name}: {report}");
+        }
+    }
+    assert!(report["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| !f["code"].as_str().unwrap().is_empty()));
+    // The app still answers, and holds the sample and what was imported.
+    let list = invoke(&webview, "library_list", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1 + imported.len());
 }

@@ -178,7 +178,8 @@ pub fn rules(lib: &Library, action: &RulesAction, json: bool) -> Result<()> {
             }
         }
         RulesAction::Import { file, layer: l } => {
-            let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+            // The one readable-file check: a regular file of a sensible size, any encoding.
+            let text = Library::read_text_file(file)?;
             let r = lib.import_rules(layer(l)?, &text)?;
             if json {
                 crate::output::print_json(&r);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use gaoku_core::reuse::{ReuseKind, ReuseReport};
-use gaoku_core::{Error, Library, Result};
+use gaoku_core::{Library, Result};
 use serde_json::json;
 
 /// `gaoku reuse`.
@@ -82,7 +82,7 @@ pub struct SimilarArgs {
 pub fn similar(lib: &Library, args: &SimilarArgs, json: bool) -> Result<()> {
     let text = match (&args.text, &args.file) {
         (Some(t), _) => t.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?,
+        (None, Some(path)) => Library::read_text_file(path)?,
         (None, None) => unreachable!("clap requires a text"),
     };
     let limit = args.limit.clamp(1, 1000);

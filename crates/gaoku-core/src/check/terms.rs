@@ -163,7 +163,9 @@ impl TermRule {
         }
         for d in [&self.valid_from, &self.valid_until].into_iter().flatten() {
             if day(d).is_none() {
-                return Err(format!("{d:?} is not a day (YYYY-MM-DD)"));
+                return Err(format!(
+                    "{d:?} is not a day (YYYY-MM-DD, a year from 1900 to 2200)"
+                ));
             }
         }
         if self.valid_from.is_none() && self.valid_until.is_none() {
@@ -173,11 +175,12 @@ impl TermRule {
     }
 }
 
-/// A `YYYY-MM-DD` that names a real day.
+/// A `YYYY-MM-DD` that names a real day of a year a 提法 can date from (1900–2200: year 0 is
+/// a slip, not a date).
 fn day(s: &str) -> Option<&str> {
     let c = crate::text::regex!(r"^(\d{4})-(\d{2})-(\d{2})$").captures(s)?;
     let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    crate::zh::real_day(y, m, d).then_some(s)
+    ((1900..=2200).contains(&y) && crate::zh::real_day(y, m, d)).then_some(s)
 }
 
 /// The built-in pack, read.

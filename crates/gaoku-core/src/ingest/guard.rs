@@ -42,12 +42,17 @@ static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
 /// Call first in `main`: in a worker (started with [`WORKER_ARG`]) this serves requests and
 /// exits; otherwise it turns the guard on for this process, with this binary as the worker.
 pub fn start() {
-    let mut args = std::env::args_os();
-    if args.nth(1).is_some_and(|a| a == WORKER_ARG) {
-        worker::serve();
-    }
+    serve_if_worker();
     if let Ok(exe) = std::env::current_exe() {
         install(exe);
+    }
+}
+
+/// In a worker (started with [`WORKER_ARG`]): serves requests and exits. Otherwise returns at
+/// once, the guard left as it is (a benchmark turns it on later with [`install`]).
+pub fn serve_if_worker() {
+    if std::env::args_os().nth(1).is_some_and(|a| a == WORKER_ARG) {
+        worker::serve();
     }
 }
 
@@ -70,9 +75,20 @@ pub struct Limits {
     pub timeout: Duration,
 }
 
+static SET_LIMITS: std::sync::Mutex<Option<Limits>> = std::sync::Mutex::new(None);
+
 impl Limits {
-    /// The defaults, or what `GAOKU_READ_MEMORY_MB` and `GAOKU_READ_TIMEOUT_SECS` say.
+    /// Sets the limits of the workers started from now on (tests lower them).
+    pub fn set(limits: Limits) {
+        *SET_LIMITS.lock().unwrap_or_else(|e| e.into_inner()) = Some(limits);
+    }
+
+    /// What [`Limits::set`] set, else the defaults or what `GAOKU_READ_MEMORY_MB` and
+    /// `GAOKU_READ_TIMEOUT_SECS` say.
     pub fn current() -> Self {
+        if let Some(set) = *SET_LIMITS.lock().unwrap_or_else(|e| e.into_inner()) {
+            return set;
+        }
         let var = |name: &str, default: u64| {
             std::env::var(name)
                 .ok()
@@ -166,8 +182,14 @@ mod pool {
     }
 
     fn spawn(program: &Path) -> std::io::Result<Worker> {
+        let limits = Limits::current();
         let mut child = Command::new(program)
             .arg(WORKER_ARG)
+            .env("GAOKU_READ_MEMORY_MB", limits.memory_mb.to_string())
+            .env(
+                "GAOKU_READ_TIMEOUT_SECS",
+                limits.timeout.as_secs().to_string(),
+            )
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -30,6 +30,9 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         || (head.starts_with('<') && head.contains("<html"))
 }
 
+/// Block elements kept open at most: real pages nest a few dozen deep.
+const MAX_OPEN: usize = 256;
+
 /// Reads a saved web page.
 pub fn html_page(bytes: &[u8]) -> Result<Page, ImportError> {
     if bytes.is_empty() {
@@ -324,7 +327,8 @@ impl Blocks {
                 if let Some(i) = open.iter().rposition(|o| o.name == name) {
                     open.truncate(i);
                 }
-            } else if block {
+            } else if block && open.len() < MAX_OPEN {
+                // Deeper nesting than any page has (a hostile 100,000 <div>s) is read flat.
                 doc.element_count += 1;
                 open.push(Open {
                     furniture: FURNITURE_TAGS.contains(&name.as_str()) || furniture_attrs(tag),

@@ -187,6 +187,9 @@ impl Library {
         check_backup(&source)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let _lock = LibraryLock::acquire(dir, "restore")?;
+        // The copy is made a whole library of this build first, beside the library: migrated,
+        // then checked as `check` checks a library. Only a copy that passes replaces anything.
+        let staged = stage(&source, dir)?;
         let db = dir.join(DB_FILE);
         let previous = if db.is_file() {
             let current = Library::open_with(dir, OpenOptions { seed_sample: false })?;
@@ -199,7 +202,10 @@ impl Library {
         // Our handle is closed: SQLite folded its log into the database. The copy goes in
         // under another name and replaces the database in one rename.
         let incoming = dir.join(format!("{DB_FILE}.restoring"));
-        std::fs::copy(&source, &incoming).map_err(|e| Error::io(&incoming, e))?;
+        let copied = std::fs::copy(staged.path().join(DB_FILE), &incoming)
+            .map_err(|e| Error::io(&incoming, e));
+        drop(staged);
+        copied?;
         sync_file(&incoming)?;
         for stale in ["-wal", "-shm"] {
             let p = dir.join(format!("{DB_FILE}{stale}"));
@@ -221,6 +227,47 @@ impl Library {
             speeches: restored.store.count()?,
         })
     }
+}
+
+/// A folder beside the library that removes itself: where a restore readies its copy.
+struct Staged(PathBuf);
+
+impl Staged {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copies the backup's database into a staging folder in `dir`, opens it as a library (which
+/// migrates an older one) and checks it whole; the folder, with the database closed and its
+/// log folded in, ready to go in.
+fn stage(source: &Path, dir: &Path) -> Result<Staged> {
+    let staged = Staged(dir.join(format!("restoring-{}", stamp())));
+    let _ = std::fs::remove_dir_all(staged.path());
+    std::fs::create_dir_all(staged.path()).map_err(|e| Error::io(staged.path(), e))?;
+    let db = staged.path().join(DB_FILE);
+    std::fs::copy(source, &db).map_err(|e| Error::io(&db, e))?;
+    let not_a_backup = |why: String| {
+        Error::Library(LibraryError::NotABackup {
+            path: source.display().to_string(),
+            why,
+        })
+    };
+    let problems = {
+        let lib = Library::open_with(staged.path(), OpenOptions { seed_sample: false })
+            .map_err(|e| not_a_backup(e.to_string()))?;
+        lib.store.check_integrity()?
+    };
+    if !problems.is_empty() {
+        return Err(not_a_backup(problems.join("; ")));
+    }
+    Ok(staged)
 }
 
 /// The dated backup folders under `root` (each with its database), oldest first.

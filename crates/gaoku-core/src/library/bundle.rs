@@ -30,6 +30,21 @@ const TEMPLATES: &str = "templates.jsonl";
 const DRAFTS: &str = "drafts.jsonl";
 /// The largest record a bundle may hold (a speech of some 80 million characters).
 const MAX_RECORD: usize = 256 << 20;
+/// Largest manifest or rule pack read whole (a real one is a few KB; a hostile one inflates
+/// to gigabytes).
+const MAX_PART_TEXT: u64 = 16 << 20;
+
+/// Reads at most `limit` bytes of UTF-8 into `text`; more is an error, not a longer read.
+fn read_capped(part: impl Read, limit: u64, text: &mut String) -> std::io::Result<()> {
+    part.take(limit + 1).read_to_string(text)?;
+    if text.len() as u64 > limit {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MB",
+            limit >> 20
+        )));
+    }
+    Ok(())
+}
 const RULES: [(Layer, &str); 2] = [
     (Layer::Unit, "rules/unit.toml"),
     (Layer::Personal, "rules/personal.toml"),
@@ -170,6 +185,79 @@ struct SpeechRecord {
     paragraphs: Vec<String>,
 }
 
+impl SpeechRecord {
+    /// What an import of a file would guarantee: a title and text without control characters,
+    /// no line break inside a paragraph, the text within the size limit, a real date, and the
+    /// hash recomputed from the text (a record cannot claim another speech's hash).
+    fn validate(&self) -> std::result::Result<(), String> {
+        if self.title.trim().is_empty() || self.paragraphs.is_empty() {
+            return Err("a speech without title or text".into());
+        }
+        let fields = [&self.speaker, &self.occasion, &self.kind, &self.source_file];
+        let names = std::iter::once(&self.title)
+            .chain(fields.into_iter().flatten())
+            .chain(&self.tags);
+        for name in names {
+            if name.chars().any(char::is_control) {
+                return Err(format!("a control character in {name:?}"));
+            }
+        }
+        if self.paragraphs.iter().any(|p| p.trim().is_empty()) {
+            return Err(format!("a blank paragraph in {:?}", self.title));
+        }
+        if self
+            .paragraphs
+            .iter()
+            .any(|p| p.chars().any(|c| c.is_control() && c != '\t'))
+        {
+            return Err(format!(
+                "a line break or control character inside a paragraph of {:?}",
+                self.title
+            ));
+        }
+        let bytes: usize = self.paragraphs.iter().map(String::len).sum();
+        if bytes as u64 > crate::ingest::MAX_TEXT_BYTES {
+            return Err(format!(
+                "{:?} holds {} MB of text; more than {} MB is not imported",
+                self.title,
+                bytes >> 20,
+                crate::ingest::MAX_TEXT_BYTES >> 20
+            ));
+        }
+        if let Some(date) = &self.date {
+            let (iso, year) = super::speeches::parse_user_date(date)
+                .map_err(|_| format!("the date {date:?} of {:?}", self.title))?;
+            let stored_form = iso == *date;
+            if !stored_form
+                || !(1900..=2200).contains(&year)
+                || self.year.is_some_and(|y| y != year)
+            {
+                return Err(format!("the date {date:?} of {:?}", self.title));
+            }
+        }
+        let hex = |h: &str| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit());
+        if !hex(&self.content_hash) {
+            return Err(format!("the hash of {:?} is no SHA-256", self.title));
+        }
+        Ok(())
+    }
+}
+
+/// Whether two readings of one file are the same speech: the body agrees (the shorter text's
+/// end is in the longer one) and the lengths differ by a few head lines at most.
+fn same_speech(a: &[String], b: &[String]) -> bool {
+    let squeeze = |ps: &[String]| -> Vec<char> {
+        ps.iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| !crate::zh::is_space(*c))
+            .collect()
+    };
+    let (a, b) = (squeeze(a), squeeze(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let tail = &short[short.len().saturating_sub(200)..];
+    short.len() * 10 >= long.len() * 9 && long.windows(tail.len().max(1)).any(|w| w == tail)
+}
+
 #[derive(Serialize, Deserialize)]
 struct PhraseRecord {
     kind: PhraseKind,
@@ -273,6 +361,18 @@ struct Opened {
 
 impl Opened {
     fn open(path: &Path) -> Result<Self> {
+        // A regular file only: a FIFO would block the import forever, a device read forever.
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() {
+            return Err(Error::File {
+                path: path.to_path_buf(),
+                source: if meta.is_dir() {
+                    crate::error::ImportError::IsFolder
+                } else {
+                    crate::error::ImportError::NotRegular
+                },
+            });
+        }
         let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
         let not_bundle = || {
             Error::Library(LibraryError::NotABundle {
@@ -293,8 +393,7 @@ impl Opened {
         };
         let mut text = String::new();
         match zip.by_name(MANIFEST) {
-            Ok(mut f) => f
-                .read_to_string(&mut text)
+            Ok(f) => read_capped(f, MAX_PART_TEXT, &mut text)
                 .map_err(|e| damaged(path, format!("{MANIFEST}: {e}")))?,
             Err(zip::result::ZipError::FileNotFound) => return Err(not_bundle()),
             Err(e) => return Err(damaged(path, e)),
@@ -380,10 +479,11 @@ impl Opened {
             return Ok(None);
         };
         let mut text = String::new();
-        self.zip
+        let part = self
+            .zip
             .by_name(file)
-            .map_err(|e| damaged(path, format!("{file}: {e}")))?
-            .read_to_string(&mut text)
+            .map_err(|e| damaged(path, format!("{file}: {e}")))?;
+        read_capped(part, MAX_PART_TEXT, &mut text)
             .map_err(|e| damaged(path, format!("{file}: {e}")))?;
         if hex(Sha256::digest(text.as_bytes())) != sha {
             return Err(damaged(
@@ -588,11 +688,41 @@ impl Library {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tx = self.store.conn_mut().transaction()?;
+        let mut seen_texts = std::collections::HashSet::new();
+        // The library's speeches by their text: a record is known by what it says, not by the
+        // hash it claims (built at the first record; a bundle without speeches costs nothing).
+        let mut by_text: Option<std::collections::HashMap<String, i64>> = None;
         opened.each(path, SPEECHES, |r: SpeechRecord| {
-            if r.title.trim().is_empty() || r.paragraphs.is_empty() || r.content_hash.is_empty() {
-                return Err(damaged(path, "a speech without title, text or hash"));
+            // Checked as an import checks a file, before anything of it is written.
+            r.validate().map_err(|why| damaged(path, why))?;
+            let text = crate::ingest::content_hash(&r.paragraphs);
+            if !seen_texts.insert(text.clone()) {
+                return Err(damaged(path, "the same speech twice"));
             }
-            let known = crate::store::speech_by_hash(&tx, &r.content_hash)?;
+            if by_text.is_none() {
+                by_text = Some(crate::store::speeches_by_text(&tx)?);
+            }
+            let same_text = by_text.as_ref().and_then(|m| m.get(&text).copied());
+            let claimed = crate::store::speech_by_hash(&tx, &r.content_hash)?;
+            let known = match (claimed, same_text) {
+                (Some(c), Some(t)) if c == t => Some(c),
+                // A speech the library has, under a changed hash: still that speech.
+                (None, Some(t)) => Some(t),
+                // The same file read by another version of Gaoku (which may have taken one
+                // more or one fewer line above the text for its title): the same speech.
+                (Some(c), None)
+                    if same_speech(&crate::store::paragraphs(&tx, c)?, &r.paragraphs) =>
+                {
+                    Some(c)
+                }
+                (Some(_), _) => {
+                    return Err(damaged(
+                        path,
+                        format!("{:?} claims the hash of another speech", r.title),
+                    ))
+                }
+                (None, None) => None,
+            };
             let id = match known {
                 Some(id) => {
                     report.speeches_known += 1;

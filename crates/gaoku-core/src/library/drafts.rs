@@ -133,7 +133,7 @@ impl Library {
 
     /// A text file as it is, in any encoding. A regular file of a sensible size only: a FIFO
     /// would block forever and a link to /dev/zero would read until memory runs out.
-    pub(super) fn read_text_file(path: &std::path::Path) -> Result<String> {
+    pub fn read_text_file(path: &std::path::Path) -> Result<String> {
         let file_error = |source| Error::File {
             path: path.to_path_buf(),
             source,

@@ -7,6 +7,7 @@ pub use migrations::SCHEMA_VERSION;
 pub mod phrase_store;
 pub(crate) mod template_store;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -457,6 +458,40 @@ pub(crate) fn insert_speech(conn: &Connection, s: &NewSpeech) -> Result<i64> {
 }
 
 /// The speech that holds the text of `hash`, on any connection or transaction.
+/// Every speech by the hash of its stored text (as `ingest::content_hash` hashes paragraphs):
+/// what a bundle's record is matched by, whatever hash the record claims.
+pub(crate) fn speeches_by_text(conn: &Connection) -> Result<HashMap<String, i64>> {
+    let mut out = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT speech_id, text FROM paragraphs ORDER BY speech_id, idx")?;
+    let mut rows = stmt.query([])?;
+    let mut current: Option<(i64, Vec<String>)> = None;
+    while let Some(row) = rows.next()? {
+        let (id, text): (i64, String) = (row.get(0)?, row.get(1)?);
+        match &mut current {
+            Some((cur, paragraphs)) if *cur == id => paragraphs.push(text),
+            _ => {
+                if let Some((cur, paragraphs)) = current.take() {
+                    out.insert(crate::ingest::content_hash(&paragraphs), cur);
+                }
+                current = Some((id, vec![text]));
+            }
+        }
+    }
+    if let Some((cur, paragraphs)) = current {
+        out.insert(crate::ingest::content_hash(&paragraphs), cur);
+    }
+    Ok(out)
+}
+
+/// The stored paragraphs of a speech, in order.
+pub(crate) fn paragraphs(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached("SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 pub(crate) fn speech_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached("SELECT id FROM speeches WHERE content_hash = ?1")?
