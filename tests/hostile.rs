@@ -201,3 +201,69 @@ fn a_folder_mixing_hostile_files_and_speeches_imports_every_speech() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+#[test]
+fn a_reader_that_never_returns_is_stopped_and_the_import_goes_on() {
+    // The worker is made to hang on one file (GAOKU_READ_TEST_STALL, fault injection: what a
+    // PDF whose content loops does); the time limit is 3 s for this run.
+    let dir = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    for (i, name) in ["a.txt", "b-stuck.txt", "c.txt"].iter().enumerate() {
+        std::fs::write(
+            dir.path().join(name),
+            format!("在第{i}次全县工作会议上的讲话\n同志们：\n第{i}项工作要抓紧抓实。\n"),
+        )
+        .unwrap();
+    }
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_gaoku"))
+        .arg("--library")
+        .arg(lib.path())
+        .args(["--no-seed", "--json", "import"])
+        .arg(dir.path())
+        .env_remove("GAOKU_LIBRARY")
+        .env("GAOKU_READ_TIMEOUT_SECS", "3")
+        .env("GAOKU_READ_TEST_STALL", "b-stuck.txt")
+        .output()
+        .unwrap();
+    println!(
+        "import with a stuck file: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    ended_cleanly(&out, "import");
+    let report = json(&out);
+    let imported: Vec<&str> = report["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(imported.len(), 2, "{report}");
+    assert!(
+        imported[1].ends_with("c.txt"),
+        "the file after the stuck one: {report}"
+    );
+    let failed = &report["failed"][0];
+    assert!(failed["path"].as_str().unwrap().ends_with("b-stuck.txt"));
+    assert_eq!(failed["code"], "damaged");
+    assert_eq!(failed["params"]["why"], "timeout");
+    // No worker is left behind: the stuck one was killed, the others ended with the import.
+    assert!(!stuck_worker_alive(), "a worker of this import still runs");
+}
+
+/// Whether a worker started by this test still runs (found by the fault-injection variable in
+/// its environment, so the workers of other tests running at the same time do not count).
+fn stuck_worker_alive() -> bool {
+    std::thread::sleep(Duration::from_millis(500));
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let environ = e.path().join("environ");
+        std::fs::read(environ).is_ok_and(|env| {
+            env.split(|b| *b == 0)
+                .any(|kv| kv == b"GAOKU_READ_TEST_STALL=b-stuck.txt")
+        }) && std::fs::read(e.path().join("cmdline"))
+            .is_ok_and(|c| String::from_utf8_lossy(&c).contains("gaoku-read-worker"))
+    })
+}

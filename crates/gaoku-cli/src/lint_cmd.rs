@@ -68,15 +68,21 @@ fn print(report: &CheckReport, text: &str, name: &str, json: bool) {
         }));
         return;
     }
-    let chars: Vec<char> = text.chars().collect();
+    // Where each line starts (in characters): a finding's column is a search away, so a
+    // one-line draft of megabytes with thousands of findings prints in linear time.
+    let mut line_starts = vec![0usize];
+    let mut total = 0usize;
+    for (i, c) in text.chars().enumerate() {
+        if c == '\n' {
+            line_starts.push(i + 1);
+        }
+        total = i + 1;
+    }
     for f in &report.findings {
         // Column: characters since the line's start, when the checked text is at hand.
-        let col = if f.start <= chars.len() && !chars.is_empty() {
-            let line_start = chars[..f.start]
-                .iter()
-                .rposition(|c| *c == '\n')
-                .map_or(0, |i| i + 1);
-            format!(":{}", f.start - line_start + 1)
+        let col = if f.start <= total && total > 0 {
+            let line = line_starts.partition_point(|&s| s <= f.start) - 1;
+            format!(":{}", f.start - line_starts[line] + 1)
         } else {
             String::new()
         };

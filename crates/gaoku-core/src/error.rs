@@ -143,7 +143,9 @@ pub enum Invalid {
     RenameTaken { name: String },
     #[error("date {value:?}: use YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate { value: String },
-    #[error("{path} already exists; choose another name or allow overwriting (--force)")]
+    #[error(
+        "{path} already exists; choose another name (only `gaoku export` overwrites, with --force)"
+    )]
     FileExists { path: String },
     #[error("{path} is not a file name")]
     NotAFileName { path: String },

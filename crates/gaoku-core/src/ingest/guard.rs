@@ -347,6 +347,15 @@ mod worker {
         let path = PathBuf::from(String::from_utf8_lossy(&request.path).into_owned());
         let (tx, rx) = std::sync::mpsc::channel();
         let inner = path.clone();
+        // Fault injection for the tests: a reader that never returns on the named file, as a
+        // looping PDF does (the parent must kill this worker and go on with a new one).
+        if std::env::var_os("GAOKU_READ_TEST_STALL")
+            .is_some_and(|name| path.file_name() == Some(name.as_os_str()))
+        {
+            loop {
+                std::thread::sleep(Duration::from_secs(3600));
+            }
+        }
         let spawned = std::thread::Builder::new()
             .name("gaoku-read".into())
             .stack_size(STACK_BYTES)

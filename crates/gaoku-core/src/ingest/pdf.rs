@@ -112,14 +112,10 @@ pub fn pdf_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
         .iter()
         .filter(|g| !g.text.trim().is_empty())
         .count();
-    // A scan has no text, or a few stray characters per page, and images; pages with neither
-    // are empty (or their text could not be reached), not scanned.
+    // A scan has no text, or a few stray characters per page (a document without pages is
+    // damaged, above, not scanned).
     if visible < 10 * pages.min(3) {
-        return Err(if has_images(&doc) {
-            ImportError::NoTextLayer
-        } else {
-            ImportError::EmptyDocument
-        });
+        return Err(ImportError::NoTextLayer);
     }
     let lines = lines(collector.glyphs);
     let lines = drop_furniture(lines);
@@ -128,18 +124,6 @@ pub fn pdf_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
         return Err(ImportError::EmptyDocument);
     }
     Ok(out)
-}
-
-/// Whether the document holds an image (what a scanned page is).
-fn has_images(doc: &pdf_extract::Document) -> bool {
-    doc.objects.values().any(|o| {
-        o.as_stream().is_ok_and(|s| {
-            s.dict
-                .get(b"Subtype")
-                .and_then(|t| t.as_name())
-                .is_ok_and(|t| t == b"Image")
-        })
-    })
 }
 
 /// A line of text on a page.

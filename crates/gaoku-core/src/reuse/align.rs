@@ -15,6 +15,11 @@ pub(crate) struct Indexed {
     text: String,
     /// The same, by character.
     pub chars: Vec<char>,
+    /// Where each anchor (K characters) starts, its first [`MAX_OCCURRENCES`] places only:
+    /// built once, at the first sentence placed, and shared by all the draft's sentences.
+    anchors: std::sync::OnceLock<HashMap<[char; K], Vec<u32>>>,
+    /// The byte offset of each character of `text`, built at the first verbatim match.
+    char_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Indexed {
@@ -23,15 +28,36 @@ impl Indexed {
         Indexed {
             text: text.to_string(),
             chars: text.chars().collect(),
+            anchors: std::sync::OnceLock::new(),
+            char_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn anchors(&self) -> &HashMap<[char; K], Vec<u32>> {
+        self.anchors.get_or_init(|| {
+            let mut map: HashMap<[char; K], Vec<u32>> = HashMap::new();
+            for (j, w) in self.chars.windows(K).enumerate() {
+                let places = map.entry([w[0], w[1], w[2], w[3]]).or_default();
+                if places.len() < MAX_OCCURRENCES {
+                    places.push(j as u32);
+                }
+            }
+            map
+        })
     }
 
     /// Where the sentence occurs verbatim, as a character range.
     fn find(&self, s: &[char]) -> Option<(usize, usize)> {
         let needle: String = s.iter().collect();
         let byte = self.text.find(&needle)?;
-        let start = self.text[..byte].chars().count();
+        // Characters before `byte`: a search in the characters' byte offsets, not a count.
+        let start = self.char_starts().partition_point(|&b| b < byte);
         Some((start, start + s.len()))
+    }
+
+    fn char_starts(&self) -> &[usize] {
+        self.char_starts
+            .get_or_init(|| self.text.char_indices().map(|(b, _)| b).collect())
     }
 }
 
@@ -62,25 +88,13 @@ pub(crate) fn place(s: &[char], src: &Indexed) -> Option<Placed> {
     if n < K {
         return None;
     }
-    // (position in the speech, position in the sentence) of every shared anchor: the sentence's
-    // anchors are looked up while the speech is read once.
-    let mut anchors: HashMap<[char; K], Vec<u32>> = HashMap::with_capacity(n);
-    for (i, w) in s.windows(K).enumerate() {
-        anchors
-            .entry([w[0], w[1], w[2], w[3]])
-            .or_default()
-            .push(i as u32);
-    }
-    let mut seen: HashMap<[char; K], usize> = HashMap::new();
+    // (position in the speech, position in the sentence) of every shared anchor, looked up in
+    // the speech's anchor table: the work follows the sentence, not the speech.
+    let table = src.anchors();
     let mut hits: Vec<(u32, u32)> = Vec::new();
-    for (j, w) in src.chars.windows(K).enumerate() {
-        let key = [w[0], w[1], w[2], w[3]];
-        if let Some(is) = anchors.get(&key) {
-            let count = seen.entry(key).or_default();
-            *count += 1;
-            if *count <= MAX_OCCURRENCES {
-                hits.extend(is.iter().map(|&i| (j as u32, i)));
-            }
+    for (i, w) in s.windows(K).enumerate() {
+        if let Some(js) = table.get(&[w[0], w[1], w[2], w[3]]) {
+            hits.extend(js.iter().map(|&j| (j, i as u32)));
         }
     }
     if hits.is_empty() {
