@@ -346,6 +346,14 @@ fn story(
             continue;
         }
         let count = (to - from) as usize;
+        // Pieces may all point at the same bytes: the text they make is bounded here, before
+        // it is built, not by the file's size.
+        if text.len() + count > super::MAX_TEXT_BYTES as usize {
+            return Err(ImportError::TextTooLong {
+                mb: super::megabytes((text.len() + count) as u64),
+                limit: super::MAX_TEXT_BYTES / 1048576,
+            });
+        }
         let width = if p.compressed { 1 } else { 2 };
         let fc = p.fc + (from - p.cp) * width as u32;
         let start = fc as usize;
