@@ -34,4 +34,14 @@ describe("the error catalog", () => {
     expect(errorText("not_found", { what: "draft", id: "3" }, "x")).toBe("找不到草稿（3）");
     expect(errorText("no_such_code", {}, "no draft with id 3")).toBe("no draft with id 3");
   });
+
+  it("says which limit of the reading guard stopped a file, and the damage otherwise", () => {
+    const stopped = (why: string) => errorText("damaged", { format: "pdf", why }, "x");
+    expect(stopped("too_large")).toContain("内存");
+    expect(stopped("too_deep")).toContain("嵌套过深");
+    expect(stopped("timeout")).toContain("超时");
+    expect(stopped("crashed")).toContain(".pdf");
+    // Any other detail is the plain damaged message.
+    expect(stopped("broken xref")).toBe(CATALOG.damaged.zh.replace("{format}", "pdf"));
+  });
 });
