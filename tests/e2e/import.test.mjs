@@ -23,13 +23,17 @@ test("import a folder of good and bad files and see the report", async () => {
     copyFileSync(join(formats, name), join(folder, name));
   }
   copyFileSync(join(formats, "秋冬季安全生产.doc"), join(folder, "秋冬季安全生产（WPS）.wps"));
+  // Two hostile files: a PDF whose form object draws itself (it overflowed the app's stack
+  // before the reading guard) and a file holding one character.
+  writeFileSync(join(folder, "loop.pdf"), selfDrawingPdf());
+  writeFileSync(join(folder, "one.txt"), "!");
   const app = await startApp(library);
   try {
     await app.waitFor("#speech-list li .title", (t) => t.length > 0);
     // WebDriver cannot perform an operating-system drop: hand the app the paths a drop would.
     await app.exec("window.dispatchEvent(new CustomEvent('gaoku-import', { detail: [arguments[0]] }));", [folder]);
     const summary = await app.waitFor("#import-summary", (t) => t.includes("已导入"));
-    assert.equal(await app.text(summary), "已导入 2 篇，重复 7 篇，失败 3 个，跳过 0 个");
+    assert.equal(await app.text(summary), "已导入 2 篇，重复 7 篇，失败 5 个，跳过 0 个");
     const lines = await app.exec(
       "return Array.from(document.querySelectorAll('#import-panel .failed li')).map((li) => li.querySelector('.path').textContent + ' ' + li.querySelector('.why').textContent);",
     );
@@ -37,6 +41,9 @@ test("import a folder of good and bad files and see the report", async () => {
     assert.ok(lines.some((l) => l.includes("old.doc") && l.includes("不是有效的 .doc 文件")), lines.join("\n"));
     assert.ok(lines.some((l) => l.includes("broken.docx") && l.includes("不是有效的 .docx")), lines.join("\n"));
     assert.ok(lines.some((l) => l.includes("empty.txt") && l.includes("空文件")), lines.join("\n"));
+    // The app survived the PDF (read in its guarded worker) and says why it was skipped.
+    assert.ok(lines.some((l) => l.includes("loop.pdf") && l.includes("嵌套过深")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.includes("one.txt") && l.includes("不是一篇讲话稿")), lines.join("\n"));
     const dups = await app.exec(
       "return Array.from(document.querySelectorAll('#import-panel .duplicates li')).map((li) => li.textContent).join('\\n');",
     );
@@ -52,3 +59,25 @@ test("import a folder of good and bad files and see the report", async () => {
     await app.quit();
   }
 });
+
+/** A one-page PDF whose form XObject draws itself: endless recursion in a PDF reader. */
+function selfDrawingPdf() {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 4 0 R >> >> /Length 5 >>\nstream\n/X Do\nendstream",
+    "<< /Length 5 >>\nstream\n/X Do\nendstream",
+  ];
+  let out = "%PDF-1.7\n";
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}

@@ -71,7 +71,7 @@ export const CATALOG: Record<string, Entry> = {
     en: "No text left after cleaning (the file holds only blank lines or adverts)",
   },
   too_short: {
-    zh: "文件里只有 {chars} 个字，不是一篇讲话稿",
+    zh: "文件里几乎没有文字（{chars} 个字），不是一篇讲话稿",
     en: "The file holds {chars} letters of text: too little for a speech",
   },
   unreadable: { zh: "无法读取：{why}", en: "Cannot read: {why}" },
