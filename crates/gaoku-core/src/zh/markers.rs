@@ -127,8 +127,15 @@ pub(crate) fn starts_heading_words(level: u8, sep: char, rest: &str) -> bool {
     true
 }
 
-/// The title of a heading: up to and including the first sentence end, or the whole line.
+/// The title of a heading: up to and including the first sentence end, or the whole line. A
+/// heading run into its text across a space (`关于经济工作 当前，我县经济运行平稳。`, a speech
+/// pasted without line breaks) ends at the space.
 pub(crate) fn heading_title(rest: &str) -> String {
+    if let Some((head, text)) = run_in(rest) {
+        if !text.is_empty() {
+            return head.to_string();
+        }
+    }
     match rest.find(super::chars::FULL_STOPS) {
         Some(i) => {
             let end = i + rest[i..].chars().next().map_or(0, char::len_utf8);
@@ -136,6 +143,23 @@ pub(crate) fn heading_title(rest: &str) -> String {
         }
         None => rest.to_string(),
     }
+}
+
+/// A heading and the text run into it: split at the first space when what follows is a
+/// sentence (eight characters or more, with a comma or a sentence end) and what precedes has no
+/// clause punctuation of its own.
+fn run_in(rest: &str) -> Option<(&str, &str)> {
+    let at = rest.find([' ', '\u{3000}'])?;
+    let (head, text) = (rest[..at].trim_end(), rest[at..].trim_start());
+    let head_chars = head.chars().count();
+    let sentence = text.chars().count() >= 8
+        && text
+            .chars()
+            .take(60)
+            .any(|c| c == '，' || super::chars::FULL_STOPS.contains(&c));
+    let plain_head =
+        (2..=40).contains(&head_chars) && !head.contains(['，', '。', '；', '：', '！', '？']);
+    (sentence && plain_head).then_some((head, text))
 }
 
 /// The title of an item: up to the first sentence end, semicolon or comma (not included).
@@ -274,6 +298,20 @@ pub fn heading_markers(paragraphs: &[String]) -> Vec<RawMarker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_run_into_its_text_ends_at_the_space() {
+        assert_eq!(
+            heading_title("关于经济工作 当前，我县经济运行总体平稳。"),
+            "关于经济工作"
+        );
+        // A space inside a short title, or before a short tail, is part of the title.
+        assert_eq!(heading_title("坚持 稳中求进"), "坚持 稳中求进");
+        assert_eq!(
+            heading_title("强化责任落实。各部门要抓紧。"),
+            "强化责任落实。"
+        );
+    }
 
     #[test]
     fn the_raw_sequence_keeps_what_the_outline_drops() {
