@@ -18,7 +18,8 @@ use crate::error::ImportError;
 /// The hidden first argument that makes a Gaoku binary a reading worker.
 pub const WORKER_ARG: &str = "--gaoku-read-worker";
 
-/// Memory one worker may reserve (address space), in MB; `GAOKU_READ_MEMORY_MB` overrides it.
+/// Address space a worker may add to what it maps at start, in MB; `GAOKU_READ_MEMORY_MB`
+/// overrides it.
 pub const MEMORY_MB: u64 = 3072;
 /// Time one file may take to read, in seconds; `GAOKU_READ_TIMEOUT_SECS` overrides it.
 pub const TIMEOUT_SECS: u64 = 60;
@@ -69,7 +70,7 @@ pub fn is_on() -> bool {
 /// The limits in force (the environment may lower or raise them, for tests and odd machines).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Address space of a worker, in MB.
+    /// Address space a worker may add to what it maps at start, in MB.
     pub memory_mb: u64,
     /// Time per file.
     pub timeout: Duration,
@@ -375,11 +376,26 @@ mod worker {
         }
     }
 
+    /// The address space this process maps now, in bytes (0 where the system does not say).
+    #[cfg(unix)]
+    fn mapped_now() -> u64 {
+        let pages = std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+            .unwrap_or(0);
+        // SAFETY: sysconf only reads a configuration value.
+        let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+        pages.saturating_mul(u64::try_from(page).unwrap_or(4096))
+    }
+
     /// The worker's memory ceiling. (When the parent exits, the worker's input closes and it
     /// ends after the file at hand, or at the time limit's backstop.)
     #[cfg(unix)]
     fn limit_self(limits: &Limits) {
-        let bytes = limits.memory_mb.saturating_mul(1024 * 1024);
+        // The ceiling is what reading may add to what the process already maps: the app's
+        // binary maps its GUI libraries (about 450 MB of address space) before it knows it is a
+        // worker, the CLI about 20 MB.
+        let bytes = mapped_now().saturating_add(limits.memory_mb.saturating_mul(1024 * 1024));
         let rlim = libc::rlimit {
             rlim_cur: bytes as libc::rlim_t,
             rlim_max: bytes as libc::rlim_t,
