@@ -191,6 +191,8 @@ mod pool {
                 "GAOKU_READ_TIMEOUT_SECS",
                 limits.timeout.as_secs().to_string(),
             )
+            // glibc: few malloc arenas, so the address-space ceiling is spent on the file.
+            .env("MALLOC_ARENA_MAX", "2")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
