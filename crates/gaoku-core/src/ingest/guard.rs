@@ -173,6 +173,8 @@ mod pool {
         stdin: ChildStdin,
         answers: Receiver<String>,
         stderr: Arc<Mutex<Vec<u8>>>,
+        /// The thread reading `stderr`: it ends when the worker has died and said all.
+        stderr_done: Option<std::thread::JoinHandle<()>>,
     }
 
     impl Drop for Worker {
@@ -216,7 +218,7 @@ mod pool {
             })?;
         let stderr = Arc::new(Mutex::new(Vec::new()));
         let tail = Arc::clone(&stderr);
-        std::thread::Builder::new()
+        let stderr_done = std::thread::Builder::new()
             .name("gaoku-read-errors".into())
             .spawn(move || {
                 let mut buf = [0u8; 4096];
@@ -235,17 +237,42 @@ mod pool {
             stdin,
             answers,
             stderr,
+            stderr_done: Some(stderr_done),
         })
     }
 
+    /// Reads in a worker; a worker that dies (or cannot start its reading thread) gets the file
+    /// once more in a fresh worker before the file is blamed: a bomb fails twice, a passing
+    /// shortage of the machine's does not.
     pub(super) fn read(program: &Path, path: &Path) -> Result<Parsed, ImportError> {
-        let idle = IDLE.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match read_once(program, path, false) {
+            Err(ImportError::Damaged { why: w, .. })
+                if [why::TOO_LARGE, why::TOO_DEEP, why::CRASHED].contains(&w.as_str()) =>
+            {
+                read_once(program, path, true)
+            }
+            other => other,
+        }
+    }
+
+    fn read_once(program: &Path, path: &Path, fresh: bool) -> Result<Parsed, ImportError> {
+        let idle = if fresh {
+            None
+        } else {
+            IDLE.lock().unwrap_or_else(|e| e.into_inner()).pop()
+        };
         let mut worker = match idle {
             Some(w) => w,
             None => spawn(program).map_err(|e| ImportError::Unreadable {
                 why: format!("the reading process could not start: {e}"),
             })?,
         };
+        // Its last words, should it die, are about this file only.
+        worker
+            .stderr
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         let request = serde_json::to_string(&Request {
             path: path_bytes(path),
         })
@@ -284,7 +311,9 @@ mod pool {
             Err(RecvTimeoutError::Disconnected) => {
                 // The worker died: its last words tell why.
                 let _ = worker.child.wait();
-                std::thread::sleep(std::time::Duration::from_millis(20));
+                if let Some(reading) = worker.stderr_done.take() {
+                    let _ = reading.join();
+                }
                 let tail = String::from_utf8_lossy(
                     &worker.stderr.lock().unwrap_or_else(|e| e.into_inner()),
                 )
@@ -367,7 +396,7 @@ mod worker {
                 let _ = tx.send(run);
             });
         if spawned.is_err() {
-            return Answer::Err(stopped(&path, why::TOO_LARGE));
+            return Answer::Err(stopped(&path, why::CRASHED));
         }
         // The parent stops waiting at the limit; this backstop ends a worker the parent lost.
         match rx.recv_timeout(limits.timeout + Duration::from_secs(5)) {
