@@ -56,6 +56,22 @@ pub fn all(bomb_mb: usize) -> Vec<Hostile> {
             attack: "no MediaBox, a Type0 font with broken widths and a descriptor holding itself",
         },
         Hostile {
+            name: "pdf-unknown-encrypt.pdf",
+            bytes: {
+                let mut b = pdf(&[
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                    "<< /Length 8 >>\nstream\n\x0f\x01\x1c\x17\x13\x0e\x02\x7f\nendstream",
+                    "<< /Filter /NoSuchHandler /V 9 /R 9 /O (x) /U (y) /P -4 >>",
+                ]);
+                let text = String::from_utf8_lossy(&b).replace("/Root 1 0 R", "/Root 1 0 R /Encrypt 5 0 R");
+                b = text.into_bytes();
+                b
+            },
+            attack: "an /Encrypt of a security handler nobody knows",
+        },
+        Hostile {
             name: "pdf-broken-xref.pdf",
             bytes: b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 9999999\ntrailer << /Root 1 0 R /Size 9999999 >>\nstartxref\n9\n%%EOF\n".to_vec(),
             attack: "an xref table that claims ten million objects",

@@ -115,6 +115,11 @@ pub fn pdf_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
     // A scan has no text, or a few stray characters per page (a document without pages is
     // damaged, above, not scanned).
     if visible < 10 * pages.min(3) {
+        // An encryption this reader does not know leaves the text unreadable: that is the
+        // password's doing, not a scan.
+        if doc.trailer.get(b"Encrypt").is_ok() {
+            return Err(ImportError::Encrypted);
+        }
         return Err(ImportError::NoTextLayer);
     }
     let lines = lines(collector.glyphs);
