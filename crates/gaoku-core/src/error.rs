@@ -84,11 +84,12 @@ pub enum ImportError {
 
 /// The words for a damaged file's `why`: the guard's codes in full, any other detail as it is.
 fn damage_text(why: &str) -> String {
+    use crate::ingest::guard::why as stopped;
     match why {
-        "too_large" => "reading it needs more memory than a document may take: a memory bomb or a broken size field".into(),
-        "too_deep" => "nested too deeply to read: a loop in the document's structure".into(),
-        "timeout" => "reading it took longer than a document may take".into(),
-        "crashed" => "the reader failed on it".into(),
+        stopped::TOO_LARGE => "reading it needs more memory than a document may take: a memory bomb or a broken size field".into(),
+        stopped::TOO_DEEP => "nested too deeply to read: a loop in the document's structure".into(),
+        stopped::TIMEOUT => "reading it took longer than a document may take".into(),
+        stopped::CRASHED => "the reader failed on it".into(),
         other => other.to_string(),
     }
 }

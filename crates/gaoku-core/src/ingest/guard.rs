@@ -62,11 +62,6 @@ pub fn install(program: PathBuf) {
     let _ = PROGRAM.set(program);
 }
 
-/// Whether files are read in a worker process.
-pub fn is_on() -> bool {
-    cfg!(unix) && PROGRAM.get().is_some()
-}
-
 /// The limits in force (the environment may lower or raise them, for tests and odd machines).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {

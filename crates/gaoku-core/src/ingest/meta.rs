@@ -797,39 +797,46 @@ mod tests {
         assert_eq!(reread(&precise, &body, None), None, "nothing taken away");
 
         // A 落款 names the speaker: a post and a name, or a name above the date.
-        let mut p = paras(&[
-            "在全县大会上的讲话",
-            "同志们：",
-            "今天开会。",
-            "县委书记 王某某",
-        ]);
-        assert_eq!(
-            detect(&mut p, &hints("x")).speaker.as_deref(),
-            Some("王某某")
-        );
-        let mut p = paras(&[
-            "在全县大会上的讲话",
-            "同志们：",
-            "今天开会。",
-            "王某某",
-            "2020年7月15日",
-        ]);
-        assert_eq!(
-            detect(&mut p, &hints("x")).speaker.as_deref(),
-            Some("王某某")
-        );
-        let mut p = paras(&[
-            "关于某事的通知",
-            "各单位：",
-            "现通知如下。",
-            "某某县人民政府",
-            "2020年7月15日",
-        ]);
-        assert_eq!(
-            detect(&mut p, &hints("x")).speaker,
-            None,
-            "an organ signs, no speaker"
-        );
+        let signed: [(&[&str], Option<&str>); 3] = [
+            (
+                &[
+                    "在全县大会上的讲话",
+                    "同志们：",
+                    "今天开会。",
+                    "县委书记 王某某",
+                ],
+                Some("王某某"),
+            ),
+            (
+                &[
+                    "在全县大会上的讲话",
+                    "同志们：",
+                    "今天开会。",
+                    "王某某",
+                    "2020年7月15日",
+                ],
+                Some("王某某"),
+            ),
+            // An organ signs: no speaker.
+            (
+                &[
+                    "关于某事的通知",
+                    "各单位：",
+                    "现通知如下。",
+                    "某某县人民政府",
+                    "2020年7月15日",
+                ],
+                None,
+            ),
+        ];
+        for (lines, speaker) in signed {
+            let mut p = paras(lines);
+            assert_eq!(
+                detect(&mut p, &hints("x")).speaker.as_deref(),
+                speaker,
+                "{lines:?}"
+            );
+        }
 
         // Nothing stated: the field stays empty.
         let mut p = paras(&["关于做好某项工作的意见", "各单位：", "现提出如下意见。"]);

@@ -264,10 +264,7 @@ impl Store {
         let Some(mut speech) = head else {
             return Ok(None);
         };
-        speech.paragraphs = self.column(
-            "SELECT text FROM paragraphs WHERE speech_id = ?1 ORDER BY idx",
-            [id],
-        )?;
+        speech.paragraphs = paragraphs(&self.conn, id)?;
         speech.meta.tags = self.tags(id)?;
         Ok(Some(speech))
     }
